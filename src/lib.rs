@@ -1,0 +1,14 @@
+//! layar: a terminal viewer for film pages.
+//!
+//! The data flows one way: **file → [`loader`] → [`model`] → [`layout`] → screen**
+//! ([`ui`] for the viewer, [`print`] for plain text), and for the viewer
+//! **key → [`keymap`] → [`action::Action`] → [`app::App::update`] → state**.
+//!
+//! - [`text`]: the one text engine (sanitising, grapheme-aware width and wrapping,
+//!   search) that every output shares.
+//! - [`lint`]: `--check`, pure functions from a loaded page to diagnostics.
+//! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
+
+pub mod text;
+pub mod model;
+pub mod loader;

@@ -1,0 +1,185 @@
+//! The film page as the rest of layar sees it: plain data, already validated and
+//! sanitised by the loader. No serde and no ratatui here, so every output (the viewer,
+//! `--print`, `--check`) reads the same types.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One film page: a title and its sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The film's title, never empty.
+    pub title: String,
+    /// The BCP 47 tag the page declares (`id`, `en`, `pt-BR`), if any.
+    pub language: Option<String>,
+    pub synopsis: Synopsis,
+    pub screenshots: Option<Screenshots>,
+    pub reviews: Option<Reviews>,
+}
+
+/// The synopsis: a heading and one or more paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Synopsis {
+    /// The heading the page gives; `None` means the interface language's default.
+    pub heading: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// The screenshots section: captions, and images where the page names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screenshots {
+    pub heading: Option<String>,
+    pub items: Vec<Screenshot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screenshot {
+    pub caption: String,
+    /// The image's path as resolved against the content file's folder.
+    pub image: Option<PathBuf>,
+}
+
+/// The reviews section, which may hold no reviews at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reviews {
+    pub heading: Option<String>,
+    pub items: Vec<Review>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub author: String,
+    pub rating: Option<Rating>,
+    pub date: Option<Date>,
+    pub paragraphs: Vec<String>,
+}
+
+/// A rating from 0 to 10 in steps of a tenth, held as tenths so it compares exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rating(u8);
+
+impl Rating {
+    /// The highest rating, 10.
+    pub const MAX_TENTHS: u8 = 100;
+
+    /// A rating of `tenths / 10`, or `None` above 10.
+    pub fn from_tenths(tenths: u8) -> Option<Self> {
+        (tenths <= Self::MAX_TENTHS).then_some(Self(tenths))
+    }
+
+    pub fn tenths(self) -> u8 {
+        self.0
+    }
+
+    /// Filled stars out of five, rounded half up: 8/10 is four stars, 7.5/10 four.
+    pub fn stars(self) -> u8 {
+        (self.0 + 10) / 20
+    }
+}
+
+impl fmt::Display for Rating {
+    /// `8` for whole ratings, `7.5` otherwise.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, tenth) = (self.0 / 10, self.0 % 10);
+        if tenth == 0 {
+            write!(f, "{whole}")
+        } else {
+            write!(f, "{whole}.{tenth}")
+        }
+    }
+}
+
+/// A calendar date, checked: 2024-02-30 never gets this far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// The date, or `None` when the day does not exist in that month.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some(Self { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u16> {
+            s.get(r.clone())
+                .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))?
+                .parse()
+                .ok()
+        };
+        let month = u8::try_from(num(5..7)?).ok()?;
+        let day = u8::try_from(num(8..10)?).ok()?;
+        Self::new(num(0..4)?, month, day)
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rating_bounds_and_display() {
+        assert_eq!(Rating::from_tenths(101), None);
+        assert_eq!(Rating::from_tenths(100).map(|r| r.to_string()), Some("10".into()));
+        assert_eq!(Rating::from_tenths(75).map(|r| r.to_string()), Some("7.5".into()));
+        assert_eq!(Rating::from_tenths(0).map(|r| r.to_string()), Some("0".into()));
+    }
+
+    #[test]
+    fn stars_round_half_up() {
+        let stars = |t| Rating::from_tenths(t).map(Rating::stars);
+        assert_eq!(stars(80), Some(4));
+        assert_eq!(stars(75), Some(4));
+        assert_eq!(stars(69), Some(3));
+        assert_eq!(stars(0), Some(0));
+        assert_eq!(stars(100), Some(5));
+        assert_eq!(stars(10), Some(1));
+    }
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("1900-02-29").is_none());
+        assert!(Date::parse("2000-02-29").is_some());
+        assert!(Date::parse("2024-04-31").is_none());
+        assert!(Date::parse("2024-13-01").is_none());
+        assert!(Date::parse("2024-00-10").is_none());
+        assert!(Date::parse("2024-1-01").is_none());
+        assert!(Date::parse("2024-01-01x").is_none());
+        assert!(Date::parse("+024-01-01").is_none());
+        assert_eq!(Date::parse("2024-05-01").map(|d| d.to_string()), Some("2024-05-01".into()));
+    }
+}
