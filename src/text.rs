@@ -1,5 +1,9 @@
-//! The one text engine shared by the viewer, `--print` and `--check`: sanitising,
-//! width measured per grapheme cluster, wrapping and search.
+//! The one text engine shared by the viewer, `--print` and `--check`.
+//!
+//! Text flows through it in this order: [`sanitize`] strips what could act on a terminal,
+//! [`paragraphs`] splits a field into paragraphs, [`wrap`] cuts each paragraph into lines
+//! measured by [`width`] (per grapheme cluster), and [`search`] finds a query in the same text.
+//! Everything works on byte ranges into the caller's strings, so highlights and lines agree.
 
 pub mod paragraphs;
 pub mod sanitize;

@@ -1,6 +1,85 @@
-//! Splitting a text field into paragraphs. STUB: to be replaced.
+//! Splitting a text field into paragraphs, Markdown style.
+//!
+//! A blank line (empty or only whitespace, Unicode's definition) ends a paragraph. Inside a
+//! paragraph each line is trimmed of surrounding ASCII whitespace and the lines are joined
+//! with one space, so YAML block text reflowed by an editor reads as one paragraph. Nothing
+//! inside a line changes: a one-line paragraph comes back exactly as written, runs of spaces
+//! included. Non-ASCII whitespace at a line's edge, such as a Japanese U+3000 indent, stays.
 
-/// Splits on blank lines; lines inside a paragraph are joined with one space.
+/// The paragraphs of `text`, in order; never an empty one.
 pub fn split(text: &str) -> Vec<String> {
-    text.split("\n\n").map(|p| p.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect()
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line.trim_ascii());
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_blank_texts_have_no_paragraphs() {
+        assert!(split("").is_empty());
+        assert!(split("\n\n  \n\t\n").is_empty());
+        assert!(
+            split("\u{3000}\n").is_empty(),
+            "a line of ideographic space is blank"
+        );
+    }
+
+    #[test]
+    fn one_line_is_kept_byte_for_byte() {
+        let line = "Simon,  seorang sutradara   yang “gelisah” — 日本語 😀.";
+        assert_eq!(split(line), [line]);
+        assert_eq!(split(&format!("  {line} \n")), [line]);
+    }
+
+    #[test]
+    fn soft_line_breaks_join_with_one_space() {
+        assert_eq!(split("one\ntwo  \n   three"), ["one two three"]);
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        assert_eq!(split("a\nb\n\nc\n \t \nd"), ["a b", "c", "d"]);
+    }
+
+    #[test]
+    fn runs_of_blank_lines_and_edges_make_no_empty_paragraphs() {
+        assert_eq!(
+            split("\n\n\nfirst\n\n\n\n\nsecond\n\n\n"),
+            ["first", "second"]
+        );
+    }
+
+    #[test]
+    fn crlf_line_ends() {
+        assert_eq!(split("a\r\nb\r\n\r\nc\r\n"), ["a b", "c"]);
+    }
+
+    #[test]
+    fn only_ascii_whitespace_is_trimmed() {
+        assert_eq!(split("\u{3000}日本語\n次の行"), ["\u{3000}日本語 次の行"]);
+        assert_eq!(split("\u{a0}x\u{a0}"), ["\u{a0}x\u{a0}"]);
+    }
+
+    #[test]
+    fn internal_spaces_survive_in_joined_lines() {
+        assert_eq!(split("a  b\nc   d"), ["a  b c   d"]);
+    }
 }
