@@ -9,6 +9,20 @@
 //! - [`lint`]: `--check`, pure functions from a loaded page to diagnostics.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
 
-pub mod text;
-pub mod model;
+pub mod i18n;
+pub mod layout;
+pub mod lint;
 pub mod loader;
+pub mod model;
+pub mod print;
+pub mod text;
+
+pub use ratatui;
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod screen;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod viewer;

@@ -1,18 +1,314 @@
 //! The `layar` command: parses the arguments and hands over to the viewer,
 //! `--print` or `--check`.
 
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let source = layar::loader::bundled();
-    match layar::loader::parse(&source) {
-        Ok(page) => {
-            println!("{}", page.title);
-            ExitCode::SUCCESS
+use clap::{Parser, ValueEnum};
+
+use layar::i18n::Lang;
+use layar::layout::Section;
+use layar::lint::{self, Severity};
+use layar::loader::{self, Limits, LoadError, Source};
+use layar::print::{PrintOptions, print};
+use layar::viewer::Viewer;
+
+/// A terminal viewer for film pages.
+///
+/// With no FILE, opens the bundled page, "Di Balik Layar". When standard output is
+/// not a terminal, prints the page as text instead (`layar | less` works).
+#[derive(Debug, Parser)]
+#[command(version, about, max_term_width = 100)]
+struct Cli {
+    /// Content files (YAML). The viewer and --print take one; --check any number.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// Print the page as plain text and exit.
+    #[arg(short, long, conflicts_with = "check")]
+    print: bool,
+
+    /// Check the files and report every problem as `FILE:LINE:COL: error|warning: ...`
+    #[arg(short, long)]
+    check: bool,
+
+    /// Wrap --print output to N columns [default: the terminal's width, or 80].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    width: Option<u16>,
+
+    /// Interface language [default: the page's language].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+
+    /// Open the viewer on this tab: synopsis, screenshots, reviews, or its number.
+    #[arg(short, long, value_name = "TAB")]
+    tab: Option<String>,
+
+    /// Capture the mouse: the wheel scrolls and a click selects a tab (this stops
+    /// the terminal's own text selection; without it the wheel still scrolls).
+    #[arg(long)]
+    mouse: bool,
+
+    /// When to use colours and styles.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+
+    /// Refuse content files larger than this many bytes (suffixes K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Id,
+    En,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            Self::Id => Lang::Id,
+            Self::En => Lang::En,
         }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, unit) = match s.trim().char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.trim().split_at(i),
+        None => (s.trim(), ""),
+    };
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("unknown unit \"{unit}\": use K, M or G")),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("expected a size like 64M, found \"{s}\""))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| "size too large".to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let limits = Limits {
+        max_file_bytes: cli.max_size,
+    };
+    if cli.check {
+        return check(&cli.files, limits);
+    }
+    if cli.files.len() > 1 {
+        eprintln!("layar: error: the viewer and --print show one file; --check takes many");
+        return ExitCode::from(2);
+    }
+    let stdout_tty = io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let viewing = !cli.print && stdout_tty;
+    // A file big enough to take a noticeable time to parse gets the loading screen
+    // first, drawn before it is even read.
+    let mut viewer = None;
+    if let Some(path) = cli.files.first().filter(|_| viewing) {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        if bytes >= LOADING_SCREEN_BYTES && bytes <= limits.max_file_bytes {
+            let name = path.display().to_string();
+            let strings = cli.lang.map_or(Lang::En, LangArg::lang).strings();
+            let started = Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &name)
+                .and_then(|mut v| v.loading(&name, bytes, strings).map(|()| v));
+            match started {
+                Ok(v) => viewer = Some(v),
+                Err(e) => return terminal_failed(&e),
+            }
+        }
+    }
+    let source = match cli.files.first() {
+        Some(path) => loader::read(path, limits),
+        None => Ok(loader::bundled()),
+    };
+    let page = match source.and_then(|s| loader::parse(&s)) {
+        Ok(page) => page,
         Err(e) => {
-            eprintln!("{e}");
+            drop(viewer); // the terminal comes back before the error is printed
+            return fail(&e);
+        }
+    };
+    let lang = cli
+        .lang
+        .map_or_else(|| Lang::from_tag(page.language.as_deref()), LangArg::lang);
+    if !viewing {
+        let width = cli.width.unwrap_or_else(|| {
+            if stdout_tty {
+                layar::ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w)
+            } else {
+                80
+            }
+        });
+        let color = match cli.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => stdout_tty && !no_color,
+        };
+        let opts = PrintOptions {
+            width: usize::from(width),
+            color,
+        };
+        return finish_output(|out| print(out, &page, lang.strings(), opts));
+    }
+    let tab = match cli.tab.as_deref().map(|t| parse_tab(t, &page)).transpose() {
+        Ok(tab) => tab,
+        Err(message) => {
+            drop(viewer);
+            eprintln!("layar: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let viewer = match viewer {
+        Some(v) => Ok(v),
+        None => Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
+    };
+    match viewer.and_then(|v| v.run(&page, lang.strings(), tab)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => terminal_failed(&e),
+    }
+}
+
+/// Files from this size on show the loading screen: parsing them takes longer than
+/// about 100 ms on a slow machine (see the Performance section of the README).
+const LOADING_SCREEN_BYTES: u64 = 4 << 20;
+
+/// Whether the viewer uses colour: `NO_COLOR` and `--color never` say no.
+fn viewer_color(arg: ColorArg, no_color: bool) -> bool {
+    arg == ColorArg::Always || (arg == ColorArg::Auto && !no_color)
+}
+
+fn terminal_failed(e: &io::Error) -> ExitCode {
+    eprintln!("layar: error: the terminal failed: {e}");
+    ExitCode::FAILURE
+}
+
+/// `--tab`: a section's name, or its number among the page's tabs.
+fn parse_tab(arg: &str, page: &layar::model::Page) -> Result<Section, String> {
+    let present = Section::present(page);
+    let found = match arg.to_ascii_lowercase().as_str() {
+        "synopsis" | "plot" => Some(Section::Synopsis),
+        "screenshots" => Some(Section::Screenshots),
+        "reviews" => Some(Section::Reviews),
+        n => n
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| present.get(n.checked_sub(1)?).copied()),
+    };
+    match found {
+        Some(s) if present.contains(&s) => Ok(s),
+        _ => Err(format!(
+            "no tab \"{arg}\" on this page: use synopsis, screenshots, reviews or 1 to {}",
+            present.len()
+        )),
+    }
+}
+
+/// Reports a load error on stderr, exit status 1.
+fn fail(e: &LoadError) -> ExitCode {
+    eprintln!("{e}");
+    ExitCode::FAILURE
+}
+
+/// Runs `write` on a buffered stdout; a closed pipe (`layar --print | head -1`) is
+/// not an error.
+fn finish_output(
+    write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'_>>) -> io::Result<()>,
+) -> ExitCode {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("layar: error: cannot write the page: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--check`: every file's problems, then a one-line summary.
+fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
+    let sources: Vec<Result<Source, LoadError>> = if files.is_empty() {
+        vec![Ok(loader::bundled())]
+    } else {
+        files.iter().map(|f| loader::read(f, limits)).collect()
+    };
+    let (mut errors, mut warnings, mut failed) = (0, 0, 0);
+    let mut out = io::stdout().lock();
+    let total = sources.len();
+    for source in sources {
+        let result = source.and_then(|s| loader::parse(&s).map(|page| (s, page)));
+        let diagnostics = match result {
+            Ok((source, page)) => lint::check(&source, &page),
+            Err(e) => {
+                let _ = writeln!(out, "{e}");
+                errors += 1;
+                failed += 1;
+                continue;
+            }
+        };
+        let mut file_failed = false;
+        for d in &diagnostics {
+            let _ = writeln!(out, "{d}");
+            match d.severity {
+                Severity::Error => {
+                    errors += 1;
+                    file_failed = true;
+                }
+                Severity::Warning => warnings += 1,
+            }
+        }
+        failed += usize::from(file_failed);
+    }
+    let _ = writeln!(
+        out,
+        "checked {total} {}: {errors} {}, {warnings} {}",
+        plural(total, "file", "files"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+    );
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("10k"), Ok(10 << 10));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("123"), Ok(123));
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("99999999999G").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }

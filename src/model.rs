@@ -100,7 +100,8 @@ pub struct Date {
 impl Date {
     /// The date, or `None` when the day does not exist in that month.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -108,7 +109,9 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days).contains(&day).then_some(Self { year, month, day })
+        (1..=days)
+            .contains(&day)
+            .then_some(Self { year, month, day })
     }
 
     /// Parses exactly `YYYY-MM-DD`.
@@ -152,9 +155,18 @@ mod tests {
     #[test]
     fn rating_bounds_and_display() {
         assert_eq!(Rating::from_tenths(101), None);
-        assert_eq!(Rating::from_tenths(100).map(|r| r.to_string()), Some("10".into()));
-        assert_eq!(Rating::from_tenths(75).map(|r| r.to_string()), Some("7.5".into()));
-        assert_eq!(Rating::from_tenths(0).map(|r| r.to_string()), Some("0".into()));
+        assert_eq!(
+            Rating::from_tenths(100).map(|r| r.to_string()),
+            Some("10".into())
+        );
+        assert_eq!(
+            Rating::from_tenths(75).map(|r| r.to_string()),
+            Some("7.5".into())
+        );
+        assert_eq!(
+            Rating::from_tenths(0).map(|r| r.to_string()),
+            Some("0".into())
+        );
     }
 
     #[test]
@@ -180,6 +192,9 @@ mod tests {
         assert!(Date::parse("2024-1-01").is_none());
         assert!(Date::parse("2024-01-01x").is_none());
         assert!(Date::parse("+024-01-01").is_none());
-        assert_eq!(Date::parse("2024-05-01").map(|d| d.to_string()), Some("2024-05-01".into()));
+        assert_eq!(
+            Date::parse("2024-05-01").map(|d| d.to_string()),
+            Some("2024-05-01".into())
+        );
     }
 }

@@ -1,0 +1,54 @@
+//! Everything the viewer can be asked to do. Keys, the mouse and the terminal become
+//! an [`Action`]; [`crate::app::App::update`] is the only place one takes effect.
+
+/// One thing to do to the viewer's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    LineDown,
+    LineUp,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextTab,
+    PreviousTab,
+    CycleTab,
+    CycleTabBack,
+    /// Go to tab n, from 1.
+    GotoTab(u8),
+    ReviewsTab,
+    NextReview,
+    PreviousReview,
+    /// Open the search prompt.
+    StartSearch,
+    /// Type a character into the search prompt.
+    SearchInput(char),
+    SearchBackspace,
+    /// Enter: keep the search and close the prompt.
+    ConfirmSearch,
+    /// Esc in the prompt: drop the search and go back to where it started.
+    CancelSearch,
+    NextMatch,
+    PreviousMatch,
+    ToggleHelp,
+    CloseHelp,
+    /// Esc: clear an active search, or quit when there is none.
+    Back,
+    Quit,
+    /// Ctrl-Z: hand the terminal back and stop until `fg`.
+    Suspend,
+    /// The mouse wheel: lines to scroll, negative for up.
+    Wheel(i8),
+    /// A mouse click at a column and row.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The terminal's new size.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}

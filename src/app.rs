@@ -1,0 +1,432 @@
+//! The viewer's state and [`App::update`], the only place it changes. Each tab owns
+//! a [`Pane`] (its scroll position); the app holds the selected tab, the mode, the
+//! search and the screen size, and delegates the rest.
+
+pub mod pane;
+pub mod search;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::i18n::Strings;
+use crate::keymap::Mode;
+use crate::layout::{Doc, Section};
+use crate::model::Page;
+use crate::screen;
+use pane::Pane;
+use search::Search;
+
+/// Everything the viewer shows, and nothing it doesn't need.
+#[derive(Debug)]
+pub struct App<'a> {
+    page: &'a Page,
+    strings: &'static Strings,
+    /// One pane per section the page has, in page order.
+    panes: Vec<Pane<'a>>,
+    selected: Section,
+    mode: Mode,
+    search: Search,
+    /// What the search prompt is editing.
+    prompt: String,
+    /// Where the reader was when the prompt opened, to go back on Esc.
+    before_search: Option<(Section, pane::Anchor)>,
+    size: Rect,
+    /// Lines the help overlay is scrolled by.
+    help_scroll: usize,
+    quit: bool,
+}
+
+impl<'a> App<'a> {
+    pub fn new(page: &'a Page, strings: &'static Strings) -> Self {
+        let panes = Section::present(page)
+            .into_iter()
+            .map(|s| Pane::new(Doc::new(page, s, strings)))
+            .collect();
+        Self {
+            page,
+            strings,
+            panes,
+            selected: Section::Synopsis,
+            mode: Mode::Normal,
+            search: Search::default(),
+            prompt: String::new(),
+            before_search: None,
+            size: Rect::default(),
+            help_scroll: 0,
+            quit: false,
+        }
+    }
+
+    pub fn page(&self) -> &'a Page {
+        self.page
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.strings
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// The query being typed, while the prompt is open.
+    pub fn prompt(&self) -> Option<&str> {
+        (self.mode == Mode::Prompt).then_some(self.prompt.as_str())
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// The tabs, in order.
+    pub fn sections(&self) -> impl Iterator<Item = Section> + '_ {
+        self.panes.iter().map(|p| p.doc().section)
+    }
+
+    pub fn selected(&self) -> Section {
+        self.selected
+    }
+
+    /// The selected tab's position, from 0.
+    pub fn selected_index(&self) -> usize {
+        self.index_of(self.selected).unwrap_or(0)
+    }
+
+    fn index_of(&self, section: Section) -> Option<usize> {
+        self.panes.iter().position(|p| p.doc().section == section)
+    }
+
+    /// The selected tab's pane.
+    pub fn pane(&self) -> &Pane<'a> {
+        &self.panes[self.selected_index()]
+    }
+
+    fn pane_mut(&mut self) -> &mut Pane<'a> {
+        let i = self.selected_index();
+        &mut self.panes[i]
+    }
+
+    /// Opens on a tab, if the page has it.
+    pub fn select(&mut self, section: Section) {
+        if self.index_of(section).is_some() {
+            self.selected = section;
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if self.mode == Mode::Help && self.scroll_help(action) {
+            return;
+        }
+        let page = self.pane().height().max(1);
+        match action {
+            Action::LineDown => self.pane_mut().scroll_down(1),
+            Action::LineUp => self.pane_mut().scroll_up(1),
+            Action::PageDown => self.pane_mut().scroll_down(page.saturating_sub(1).max(1)),
+            Action::PageUp => self.pane_mut().scroll_up(page.saturating_sub(1).max(1)),
+            Action::HalfPageDown => self.pane_mut().scroll_down(page.div_ceil(2)),
+            Action::HalfPageUp => self.pane_mut().scroll_up(page.div_ceil(2)),
+            Action::Top => self.pane_mut().to_top(),
+            Action::Bottom => self.pane_mut().to_bottom(),
+            Action::Wheel(lines) => {
+                let n = usize::from(lines.unsigned_abs());
+                if lines < 0 {
+                    self.pane_mut().scroll_up(n);
+                } else {
+                    self.pane_mut().scroll_down(n);
+                }
+            }
+            Action::NextTab => self.move_tab(1, false),
+            Action::PreviousTab => self.move_tab(-1, false),
+            Action::CycleTab => self.move_tab(1, true),
+            Action::CycleTabBack => self.move_tab(-1, true),
+            Action::GotoTab(n) => {
+                if let Some(p) = self.panes.get(usize::from(n).wrapping_sub(1)) {
+                    self.selected = p.doc().section;
+                }
+            }
+            Action::ReviewsTab => self.select(Section::Reviews),
+            Action::NextReview => self.pane_mut().next_block(),
+            Action::PreviousReview => self.pane_mut().previous_block(),
+            Action::StartSearch => {
+                self.mode = Mode::Prompt;
+                self.prompt.clear();
+                self.before_search = Some((self.selected, self.pane().top()));
+            }
+            Action::SearchInput(c) => {
+                self.prompt.push(c);
+                self.run_search();
+            }
+            Action::SearchBackspace => {
+                self.prompt.pop();
+                self.run_search();
+            }
+            Action::ConfirmSearch => {
+                self.mode = Mode::Normal;
+                self.before_search = None;
+            }
+            Action::CancelSearch => self.cancel_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
+            Action::ToggleHelp => {
+                self.help_scroll = 0;
+                self.mode = if self.mode == Mode::Help {
+                    Mode::Normal
+                } else {
+                    Mode::Help
+                };
+            }
+            Action::CloseHelp => self.mode = Mode::Normal,
+            Action::Back => {
+                if self.search.is_active() {
+                    self.search.clear();
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::Quit => self.quit = true,
+            // The terminal is the runner's business; the state does not change.
+            Action::Suspend => {}
+            Action::Click { column, row } => self.click(column, row),
+            Action::Resize { width, height } => self.resize(width, height),
+        }
+    }
+
+    /// Scrolling keys move the help overlay while it is open.
+    fn scroll_help(&mut self, action: Action) -> bool {
+        let max = crate::ui::help::HelpLayout::new(self.strings, self.size).max_scroll();
+        let at = self.help_scroll;
+        self.help_scroll = match action {
+            Action::LineDown | Action::PageDown | Action::HalfPageDown => at + 1,
+            Action::LineUp | Action::PageUp | Action::HalfPageUp => at.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => return false,
+        }
+        .min(max);
+        true
+    }
+
+    fn move_tab(&mut self, step: isize, wrap: bool) {
+        let n = self.panes.len();
+        let at = self.selected_index();
+        let next = if wrap {
+            at.checked_add_signed(step).unwrap_or(n - 1) % n
+        } else {
+            at.saturating_add_signed(step).min(n - 1)
+        };
+        self.selected = self.panes[next].doc().section;
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        let (w, h) = screen::regions(self.size).map_or((1, 0), |r| {
+            (usize::from(r.text.width), usize::from(r.text.height))
+        });
+        for pane in &mut self.panes {
+            pane.resize(w, h);
+        }
+    }
+
+    fn run_search(&mut self) {
+        let docs: Vec<Doc<'a>> = self.panes.iter().map(Pane::doc).collect();
+        let from = self
+            .before_search
+            .map_or((self.selected_index(), 0), |(s, a)| {
+                (self.index_of(s).unwrap_or(0), a.block)
+            });
+        self.search.set_query(self.prompt.clone(), &docs, from);
+        match self.search.current().cloned() {
+            Some(hit) => self.show_hit(&hit),
+            None => {
+                // Nothing (yet): stay where the search began.
+                if let Some((section, anchor)) = self.before_search {
+                    self.selected = section;
+                    self.restore(anchor);
+                }
+            }
+        }
+    }
+
+    fn cancel_search(&mut self) {
+        self.mode = Mode::Normal;
+        self.search.clear();
+        self.prompt.clear();
+        if let Some((section, anchor)) = self.before_search.take() {
+            self.selected = section;
+            self.restore(anchor);
+        }
+    }
+
+    fn restore(&mut self, anchor: pane::Anchor) {
+        self.pane_mut().set_top(anchor);
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        if let Some(hit) = self.search.step(forward).cloned() {
+            self.show_hit(&hit);
+        }
+    }
+
+    /// Selects the hit's tab and scrolls its line into view.
+    fn show_hit(&mut self, hit: &search::Hit) {
+        let Some(pane) = self.panes.get_mut(hit.tab) else {
+            return;
+        };
+        self.selected = pane.doc().section;
+        let line = pane.line_at(hit.block, hit.para, hit.range.start);
+        pane.reveal(hit.block, line);
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some(regions) = screen::regions(self.size) else {
+            return;
+        };
+        if row != regions.tabs.y {
+            return;
+        }
+        let labels = crate::ui::tabs::labels(self);
+        let spans = crate::ui::tabs::placement(&labels, regions.tabs.width);
+        if let Some(i) = spans.iter().position(|r| r.contains(&column)) {
+            self.selected = self.panes[i].doc().section;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ID;
+    use crate::loader;
+
+    fn bundled() -> Page {
+        loader::parse(&loader::bundled()).expect("bundled page")
+    }
+
+    fn app(page: &Page, w: u16, h: u16) -> App<'_> {
+        let mut app = App::new(page, &ID);
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        app
+    }
+
+    #[test]
+    fn tabs_move_clamped_and_cycle_wraps() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::PreviousTab);
+        assert_eq!(a.selected(), Section::Synopsis);
+        a.update(Action::CycleTabBack);
+        assert_eq!(a.selected(), Section::Reviews);
+        a.update(Action::NextTab);
+        assert_eq!(a.selected(), Section::Reviews);
+        a.update(Action::CycleTab);
+        assert_eq!(a.selected(), Section::Synopsis);
+        a.update(Action::GotoTab(2));
+        assert_eq!(a.selected(), Section::Screenshots);
+        a.update(Action::GotoTab(9));
+        assert_eq!(a.selected(), Section::Screenshots);
+        a.update(Action::GotoTab(0));
+        assert_eq!(a.selected(), Section::Screenshots);
+        a.update(Action::ReviewsTab);
+        assert_eq!(a.selected(), Section::Reviews);
+    }
+
+    #[test]
+    fn each_tab_keeps_its_position() {
+        let p = bundled();
+        let mut a = app(&p, 60, 20);
+        a.update(Action::PageDown);
+        let top = a.pane().top();
+        assert!(top.line > 0);
+        a.update(Action::NextTab);
+        assert_eq!(a.pane().top().line, 0);
+        a.update(Action::PreviousTab);
+        assert_eq!(a.pane().top(), top);
+    }
+
+    #[test]
+    fn search_counts_joseph_nine_times_and_steps() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::StartSearch);
+        assert_eq!(a.mode(), Mode::Prompt);
+        for c in "joseph".chars() {
+            a.update(Action::SearchInput(c));
+        }
+        assert_eq!(a.search().counter(), Some((1, 9)));
+        a.update(Action::ConfirmSearch);
+        assert_eq!(a.mode(), Mode::Normal);
+        a.update(Action::NextMatch);
+        assert_eq!(a.search().counter(), Some((2, 9)));
+        for _ in 0..8 {
+            a.update(Action::NextMatch);
+        }
+        assert_eq!(a.search().counter(), Some((1, 9)), "wraps around");
+        a.update(Action::PreviousMatch);
+        assert_eq!(a.search().counter(), Some((9, 9)));
+        assert!(a.pane().top().line > 0, "the last Joseph is far down");
+        a.update(Action::Back);
+        assert!(!a.search().is_active());
+        assert!(!a.should_quit());
+        a.update(Action::Back);
+        assert!(a.should_quit());
+    }
+
+    #[test]
+    fn cancel_goes_back_to_where_the_search_began() {
+        let p = bundled();
+        let mut a = app(&p, 40, 12);
+        a.update(Action::LineDown);
+        let before = a.pane().top();
+        a.update(Action::StartSearch);
+        for c in "kesimpulannya".chars() {
+            a.update(Action::SearchInput(c));
+        }
+        assert_ne!(a.pane().top(), before);
+        a.update(Action::CancelSearch);
+        assert_eq!(a.pane().top(), before);
+        assert!(!a.search().is_active());
+    }
+
+    #[test]
+    fn help_toggles() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::ToggleHelp);
+        assert_eq!(a.mode(), Mode::Help);
+        a.update(Action::CloseHelp);
+        assert_eq!(a.mode(), Mode::Normal);
+    }
+
+    #[test]
+    fn tiny_sizes_never_panic() {
+        let p = bundled();
+        for (w, h) in [(0, 0), (1, 1), (5, 3), (20, 6), (21, 7)] {
+            let mut a = app(&p, w, h);
+            for action in [
+                Action::PageDown,
+                Action::Bottom,
+                Action::NextReview,
+                Action::LineUp,
+                Action::Click { column: 3, row: 1 },
+            ] {
+                a.update(action);
+            }
+        }
+    }
+}

@@ -1,0 +1,649 @@
+//! One tab's scroll state. The position is an anchor (block, line within the block)
+//! rather than a global line number, so only the blocks that come on screen are ever
+//! wrapped: a page of 100,000 reviews scrolls as cheaply as one of ten. Wrapped
+//! blocks are cached for the current width; a resize drops the cache and keeps the
+//! reader at the same character of the text.
+
+use std::collections::HashMap;
+
+use crate::layout::{Doc, LineRef, WrappedBlock};
+
+/// A byte offset meaning "the blank line before the paragraph".
+const BEFORE: usize = usize::MAX;
+
+/// The first line shown: a block and a line within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Anchor {
+    pub block: usize,
+    pub line: usize,
+}
+
+/// Where the view is, for the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// Everything fits on one screen.
+    All,
+    Top,
+    Bottom,
+    /// Percent of the way down, 1 to 99.
+    Percent(u8),
+}
+
+/// A scrollable view of one section.
+#[derive(Debug)]
+pub struct Pane<'a> {
+    doc: Doc<'a>,
+    width: usize,
+    height: usize,
+    wrapped: HashMap<usize, WrappedBlock<'a>>,
+    /// Lines per block at `width`, 0 while unknown (every block has a line).
+    line_counts: Vec<u32>,
+    known_lines: usize,
+    known_blocks: usize,
+    top: Anchor,
+    /// The block the reader is on, for `]`/`[` and the footer's `ulasan 3/12`.
+    focus: usize,
+}
+
+impl<'a> Pane<'a> {
+    pub fn new(doc: Doc<'a>) -> Self {
+        Self {
+            line_counts: vec![0; doc.len()],
+            doc,
+            width: 0,
+            height: 0,
+            wrapped: HashMap::new(),
+            known_lines: 0,
+            known_blocks: 0,
+            top: Anchor::default(),
+            focus: 0,
+        }
+    }
+
+    pub fn doc(&self) -> Doc<'a> {
+        self.doc
+    }
+
+    pub fn top(&self) -> Anchor {
+        self.top
+    }
+
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Sets the text area's size. A new width rewraps, keeping the top line's first
+    /// character on the top line.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        let width = width.max(1);
+        if width != self.width {
+            let keep = self.top_text_offset();
+            self.width = width;
+            self.wrapped.clear();
+            self.line_counts.iter_mut().for_each(|c| *c = 0);
+            self.known_lines = 0;
+            self.known_blocks = 0;
+            self.top.line = match keep {
+                Some((para, at)) => self.line_at(self.top.block, para, at),
+                None => 0,
+            };
+        }
+        self.height = height;
+        self.clamp();
+        self.prepare();
+    }
+
+    /// Where the top line starts in the text: a paragraph and a byte offset, or
+    /// [`BEFORE`] for the blank line in front of the paragraph.
+    fn top_text_offset(&self) -> Option<(usize, usize)> {
+        let block = self.wrapped.get(&self.top.block)?;
+        match *block.lines.get(self.top.line)? {
+            LineRef::Text { para, start, .. } => Some((para as usize, start as usize)),
+            LineRef::Blank | LineRef::CardTop => {
+                let (para, _) = block.lines.get(self.top.line + 1)?.text()?;
+                Some((para, BEFORE))
+            }
+            LineRef::CardBottom => {
+                let (para, range) = block.lines.get(self.top.line.checked_sub(1)?)?.text()?;
+                Some((para, range.start))
+            }
+        }
+    }
+
+    /// The line of `block` that holds byte `at` of paragraph `para` (or the blank
+    /// line before it, for [`BEFORE`]).
+    pub fn line_at(&mut self, block: usize, para: usize, at: usize) -> usize {
+        self.ensure(block);
+        let Some(wrapped) = self.wrapped.get(&block) else {
+            return 0;
+        };
+        let mut found = 0;
+        for (i, line) in wrapped.lines.iter().enumerate() {
+            let Some((p, r)) = line.text() else { continue };
+            if p == para && at == BEFORE {
+                return i.saturating_sub(1);
+            }
+            if p > para || (p == para && r.start > at) {
+                break;
+            }
+            found = i;
+        }
+        found
+    }
+
+    /// Wraps `block` if it is not wrapped at the current width.
+    fn ensure(&mut self, block: usize) {
+        if block >= self.line_counts.len() || self.wrapped.contains_key(&block) {
+            return;
+        }
+        let wrapped = WrappedBlock::new(self.doc.block(block), self.width.max(1), true);
+        let lines = wrapped.lines.len().max(1);
+        if self.line_counts[block] == 0 {
+            self.known_lines += lines;
+            self.known_blocks += 1;
+        }
+        self.line_counts[block] = u32::try_from(lines).unwrap_or(u32::MAX);
+        self.wrapped.insert(block, wrapped);
+    }
+
+    /// Lines in `block`, wrapping it if needed.
+    fn lines_in(&mut self, block: usize) -> usize {
+        self.ensure(block);
+        self.line_counts.get(block).map_or(0, |&c| c as usize)
+    }
+
+    fn blocks(&self) -> usize {
+        self.line_counts.len()
+    }
+
+    /// The last top position that still fills the screen.
+    fn max_top(&mut self) -> Anchor {
+        let mut remaining = self.height.max(1);
+        let mut block = self.blocks();
+        while block > 0 {
+            block -= 1;
+            let lines = self.lines_in(block);
+            if lines >= remaining {
+                return Anchor {
+                    block,
+                    line: lines - remaining,
+                };
+            }
+            remaining -= lines;
+        }
+        Anchor::default()
+    }
+
+    fn clamp(&mut self) {
+        if self.blocks() == 0 {
+            self.top = Anchor::default();
+            return;
+        }
+        self.top.block = self.top.block.min(self.blocks() - 1);
+        let lines = self.lines_in(self.top.block);
+        self.top.line = self.top.line.min(lines.saturating_sub(1));
+        let max = self.max_top();
+        if self.top > max {
+            self.top = max;
+        }
+        self.focus = self.focus.min(self.blocks() - 1);
+    }
+
+    /// Wraps every block the screen shows, so drawing only reads.
+    pub fn prepare(&mut self) {
+        let mut need = self.height;
+        let mut block = self.top.block;
+        let mut skip = self.top.line;
+        while need > 0 && block < self.blocks() {
+            let lines = self.lines_in(block);
+            need = need.saturating_sub(lines.saturating_sub(skip));
+            skip = 0;
+            block += 1;
+        }
+    }
+
+    /// Scrolls down `n` lines, stopping at the bottom.
+    pub fn scroll_down(&mut self, n: usize) {
+        let max = self.max_top();
+        let mut n = n;
+        while n > 0 && self.top < max {
+            let lines = self.lines_in(self.top.block);
+            let left = lines - 1 - self.top.line.min(lines - 1);
+            if n <= left {
+                self.top.line += n;
+                n = 0;
+            } else {
+                n -= left + 1;
+                self.top = Anchor {
+                    block: self.top.block + 1,
+                    line: 0,
+                };
+            }
+        }
+        if self.top > max {
+            self.top = max;
+        }
+        self.follow_focus();
+        self.prepare();
+    }
+
+    /// Scrolls up `n` lines, stopping at the top.
+    pub fn scroll_up(&mut self, n: usize) {
+        let mut n = n;
+        while n > 0 && self.top > Anchor::default() {
+            if n <= self.top.line || self.top.block == 0 {
+                self.top.line = self.top.line.saturating_sub(n);
+                n = 0;
+            } else {
+                n -= self.top.line + 1;
+                let block = self.top.block - 1;
+                self.top = Anchor {
+                    block,
+                    line: self.lines_in(block) - 1,
+                };
+            }
+        }
+        self.follow_focus();
+        self.prepare();
+    }
+
+    /// Puts `anchor` at the top, within bounds.
+    pub fn set_top(&mut self, anchor: Anchor) {
+        self.top = anchor;
+        self.clamp();
+        self.follow_focus();
+        self.prepare();
+    }
+
+    pub fn to_top(&mut self) {
+        self.top = Anchor::default();
+        self.focus = 0;
+        self.prepare();
+    }
+
+    pub fn to_bottom(&mut self) {
+        self.top = self.max_top();
+        self.focus = self.blocks().saturating_sub(1);
+        self.prepare();
+    }
+
+    /// Moves the focus to the next block and brings its start to the top.
+    pub fn next_block(&mut self) {
+        if self.focus + 1 < self.blocks() {
+            self.focus += 1;
+            self.show_block(self.focus);
+        }
+    }
+
+    /// Moves to the start of the focused block, or to the previous block when
+    /// already there.
+    pub fn previous_block(&mut self) {
+        if self.top.block == self.focus && self.top.line > self.first_line(self.focus) {
+            self.show_block(self.focus);
+        } else if self.focus > 0 {
+            self.focus -= 1;
+            self.show_block(self.focus);
+        }
+    }
+
+    /// The first line of a block that is not the blank before it.
+    fn first_line(&mut self, block: usize) -> usize {
+        self.ensure(block);
+        self.wrapped.get(&block).map_or(0, |w| {
+            w.lines
+                .iter()
+                .position(|l| *l != LineRef::Blank)
+                .unwrap_or(0)
+        })
+    }
+
+    fn show_block(&mut self, block: usize) {
+        // Start at the block's first line of substance, not the blank before it.
+        let line = self.first_line(block);
+        self.top = Anchor { block, line };
+        let max = self.max_top();
+        if self.top > max {
+            self.top = max;
+        }
+        self.prepare();
+    }
+
+    /// Brings a line into view, near the top unless it is already on screen.
+    pub fn reveal(&mut self, block: usize, line: usize) {
+        self.focus = block;
+        let target = Anchor { block, line };
+        if !self.is_visible(target) {
+            self.top = target;
+            self.scroll_up(self.height / 3);
+            let max = self.max_top();
+            if self.top > max {
+                self.top = max;
+            }
+        }
+        self.focus = block;
+        self.prepare();
+    }
+
+    /// Whether a line is on screen.
+    fn is_visible(&mut self, target: Anchor) -> bool {
+        if target < self.top {
+            return false;
+        }
+        let mut at = self.top;
+        for _ in 0..self.height {
+            if at == target {
+                return true;
+            }
+            if at.line + 1 < self.lines_in(at.block) {
+                at.line += 1;
+            } else {
+                at = Anchor {
+                    block: at.block + 1,
+                    line: 0,
+                };
+            }
+        }
+        false
+    }
+
+    /// Keeps the focused block on screen after line scrolling: when it leaves, the
+    /// focus moves to the block at the top.
+    fn follow_focus(&mut self) {
+        let top = self.top.block;
+        let mut bottom = top;
+        let mut lines = self.lines_in(top).saturating_sub(self.top.line);
+        while lines < self.height && bottom + 1 < self.blocks() {
+            bottom += 1;
+            lines += self.lines_in(bottom);
+        }
+        if self.focus < top || self.focus > bottom {
+            self.focus = top;
+        }
+    }
+
+    /// The lines on screen, top to bottom, each with its block. Reads only; blocks
+    /// were wrapped by [`Pane::prepare`].
+    pub fn visible(&self) -> Vec<(usize, &WrappedBlock<'a>, LineRef, usize)> {
+        let mut out = Vec::with_capacity(self.height);
+        let mut block = self.top.block;
+        let mut line = self.top.line;
+        while out.len() < self.height {
+            let Some(wrapped) = self.wrapped.get(&block) else {
+                break;
+            };
+            if let Some(&l) = wrapped.lines.get(line) {
+                out.push((block, wrapped, l, line));
+                line += 1;
+            } else {
+                block += 1;
+                line = 0;
+            }
+        }
+        out
+    }
+
+    /// The wrapped block, if it is wrapped at the current width.
+    pub fn wrapped(&self, block: usize) -> Option<&WrappedBlock<'a>> {
+        self.wrapped.get(&block)
+    }
+
+    /// Wraps `block` (update only) and returns it.
+    pub fn wrapped_mut(&mut self, block: usize) -> Option<&WrappedBlock<'a>> {
+        self.ensure(block);
+        self.wrapped.get(&block)
+    }
+
+    /// Total lines, exact once every block has been wrapped, estimated before.
+    pub fn total_lines(&self) -> usize {
+        let unknown = self.blocks() - self.known_blocks;
+        let average = if self.known_blocks == 0 {
+            1
+        } else {
+            self.known_lines.div_ceil(self.known_blocks)
+        };
+        self.known_lines + unknown * average
+    }
+
+    /// The top line's number from 0: exact while all blocks above it are known.
+    pub fn top_line(&self) -> usize {
+        let above: usize = self.line_counts[..self.top.block.min(self.blocks())]
+            .iter()
+            .map(|&c| c as usize)
+            .sum();
+        let unknown = self.line_counts[..self.top.block.min(self.blocks())]
+            .iter()
+            .filter(|&&c| c == 0)
+            .count();
+        let average = if self.known_blocks == 0 {
+            1
+        } else {
+            self.known_lines.div_ceil(self.known_blocks)
+        };
+        above + unknown * average + self.top.line
+    }
+
+    /// Where the view is: `All`, `Top`, `Bottom` or a percentage.
+    pub fn position(&self) -> Position {
+        let total = self.total_lines();
+        let at_top = self.top == Anchor::default();
+        let bottom_line = self.top_line() + self.height;
+        let at_bottom = bottom_line >= total && self.is_last_known_at_bottom();
+        match (at_top, at_bottom) {
+            (true, true) => Position::All,
+            (true, false) => Position::Top,
+            (false, true) => Position::Bottom,
+            (false, false) => {
+                let scrollable = total.saturating_sub(self.height).max(1);
+                let percent = (self.top_line() * 100 / scrollable).clamp(1, 99);
+                Position::Percent(u8::try_from(percent).unwrap_or(99))
+            }
+        }
+    }
+
+    /// Whether the last block is wrapped and its last line is on screen.
+    fn is_last_known_at_bottom(&self) -> bool {
+        let last = self.blocks().saturating_sub(1);
+        self.visible()
+            .last()
+            .is_some_and(|&(b, w, _, line)| b == last && line + 1 == w.lines.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+    use crate::layout::Section;
+    use crate::model::{Page, Review, Reviews, Synopsis};
+
+    fn page(paragraphs: &[&str], reviews: usize) -> Page {
+        Page {
+            title: "T".into(),
+            language: None,
+            synopsis: Synopsis {
+                heading: None,
+                paragraphs: paragraphs.iter().map(|s| (*s).to_string()).collect(),
+            },
+            screenshots: None,
+            reviews: Some(Reviews {
+                heading: None,
+                items: (0..reviews)
+                    .map(|i| Review {
+                        author: format!("author {i}"),
+                        rating: None,
+                        date: None,
+                        paragraphs: vec!["one two three four".into()],
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    fn pane(page: &Page, section: Section, w: usize, h: usize) -> Pane<'_> {
+        let mut p = Pane::new(Doc::new(page, section, &EN));
+        p.resize(w, h);
+        p
+    }
+
+    fn texts(p: &Pane<'_>) -> Vec<String> {
+        p.visible()
+            .iter()
+            .map(|(_, w, l, _)| w.line_text(*l).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn empty_section_shows_one_line_and_does_not_scroll() {
+        let p = page(&["x"], 0);
+        let mut pane = pane(&p, Section::Reviews, 20, 5);
+        pane.scroll_down(3);
+        pane.to_bottom();
+        assert_eq!(pane.top(), Anchor::default());
+        assert_eq!(texts(&pane), ["No reviews yet."]);
+        assert_eq!(pane.position(), Position::All);
+    }
+
+    #[test]
+    fn one_line_fits() {
+        let p = page(&["short"], 0);
+        let mut pane = pane(&p, Section::Synopsis, 20, 5);
+        pane.scroll_down(1);
+        assert_eq!(pane.top(), Anchor::default());
+        assert_eq!(pane.position(), Position::All);
+    }
+
+    #[test]
+    fn exactly_a_page_does_not_scroll() {
+        let p = page(&["a b c d e"], 0);
+        let mut pane = pane(&p, Section::Synopsis, 1, 5);
+        assert_eq!(pane.total_lines(), 5);
+        pane.scroll_down(10);
+        assert_eq!(pane.top(), Anchor::default());
+        assert_eq!(pane.position(), Position::All);
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_last_full_screen() {
+        let p = page(&["a b c d e f g h"], 0);
+        let mut pane = pane(&p, Section::Synopsis, 1, 3);
+        pane.scroll_down(100);
+        assert_eq!(pane.top(), Anchor { block: 0, line: 5 });
+        assert_eq!(texts(&pane), ["f", "g", "h"]);
+        assert_eq!(pane.position(), Position::Bottom);
+        pane.scroll_up(2);
+        assert_eq!(texts(&pane), ["d", "e", "f"]);
+        assert!(matches!(pane.position(), Position::Percent(60)));
+        pane.scroll_up(100);
+        assert_eq!(pane.position(), Position::Top);
+    }
+
+    #[test]
+    fn scrolling_up_past_the_top_of_the_first_block_stops_there() {
+        let p = page(&["a b c d e f"], 0);
+        let mut pane = pane(&p, Section::Synopsis, 1, 2);
+        pane.scroll_down(2);
+        pane.scroll_up(5);
+        assert_eq!(pane.top(), Anchor::default());
+        pane.reveal(0, 3);
+        assert_eq!(texts(&pane), ["d", "e"], "revealed line on screen");
+    }
+
+    #[test]
+    fn scrolling_crosses_blocks_and_blank_lines() {
+        let p = page(&["a b", "c d"], 0);
+        let mut pane = pane(&p, Section::Synopsis, 1, 2);
+        assert_eq!(texts(&pane), ["a", "b"]);
+        pane.scroll_down(1);
+        assert_eq!(texts(&pane), ["b", ""]);
+        pane.scroll_down(1);
+        assert_eq!(pane.top(), Anchor { block: 1, line: 0 });
+        pane.scroll_down(5);
+        assert_eq!(texts(&pane), ["c", "d"]);
+        pane.scroll_up(2);
+        assert_eq!(pane.top(), Anchor { block: 0, line: 1 });
+    }
+
+    #[test]
+    fn resize_smaller_than_the_offset_keeps_the_place() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa";
+        let p = page(&[text], 0);
+        let mut pane = pane(&p, Section::Synopsis, 11, 2);
+        pane.scroll_down(3);
+        let first = texts(&pane)[0].clone();
+        assert_eq!(first, "zeta eta");
+        pane.resize(5, 2);
+        assert_eq!(texts(&pane)[0], "zeta", "{:?}", texts(&pane));
+        pane.resize(20, 2);
+        assert_eq!(texts(&pane)[0], "delta epsilon zeta", "the line holding it");
+        pane.resize(200, 50);
+        assert_eq!(pane.top(), Anchor::default(), "everything fits again");
+    }
+
+    #[test]
+    fn review_navigation_moves_focus_and_clamps() {
+        let p = page(&["x"], 5);
+        let mut pane = pane(&p, Section::Reviews, 40, 4);
+        assert_eq!(pane.focus(), 0);
+        pane.next_block();
+        assert_eq!(pane.focus(), 1);
+        assert_eq!(
+            pane.top(),
+            Anchor { block: 1, line: 1 },
+            "past the blank line"
+        );
+        for _ in 0..10 {
+            pane.next_block();
+        }
+        assert_eq!(pane.focus(), 4);
+        assert_eq!(pane.top(), pane.clone_max_top());
+        pane.previous_block();
+        assert_eq!(pane.focus(), 3);
+        pane.to_top();
+        pane.previous_block();
+        assert_eq!(pane.focus(), 0);
+    }
+
+    #[test]
+    fn large_pages_wrap_only_what_shows() {
+        let p = page(&["x"], 100_000);
+        let mut pane = pane(&p, Section::Reviews, 40, 10);
+        // The screen's blocks, and the last screen's (to know where the bottom is).
+        assert!(pane.wrapped.len() <= 10, "{}", pane.wrapped.len());
+        pane.to_bottom();
+        assert!(pane.wrapped.len() <= 10, "{}", pane.wrapped.len());
+        assert!(
+            pane.total_lines() >= 299_000,
+            "estimated from what is known"
+        );
+        assert_eq!(pane.focus(), 99_999);
+        assert_eq!(pane.position(), Position::Bottom);
+        pane.scroll_up(1);
+        assert!(matches!(pane.position(), Position::Percent(99)));
+    }
+
+    #[test]
+    fn zero_height_never_panics() {
+        let p = page(&["a b c"], 3);
+        let mut pane = pane(&p, Section::Reviews, 0, 0);
+        pane.scroll_down(3);
+        pane.scroll_up(3);
+        pane.to_bottom();
+        pane.next_block();
+        pane.previous_block();
+        assert!(pane.visible().is_empty());
+    }
+
+    impl Pane<'_> {
+        fn clone_max_top(&mut self) -> Anchor {
+            self.max_top()
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Every interface string, one table per language. The page's `language` picks the
+//! table (`--lang` overrides it); anything but Indonesian falls back to English.
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Id,
+}
+
+impl Lang {
+    /// The interface language for a page's BCP 47 tag: `id`, `id-ID`, `in` (the old
+    /// code) give Indonesian; everything else English.
+    pub fn from_tag(tag: Option<&str>) -> Self {
+        let primary = tag
+            .and_then(|t| t.split(['-', '_']).next())
+            .map(str::to_ascii_lowercase);
+        match primary.as_deref() {
+            Some("id" | "in") => Self::Id,
+            _ => Self::En,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Self::En => &EN,
+            Self::Id => &ID,
+        }
+    }
+}
+
+/// The interface strings of one language.
+#[derive(Debug)]
+pub struct Strings {
+    pub synopsis: &'static str,
+    pub screenshots: &'static str,
+    pub reviews: &'static str,
+    pub no_reviews: &'static str,
+    pub no_screenshots: &'static str,
+    pub empty_synopsis: &'static str,
+    /// The footer's position on the reviews tab: `ulasan 3/12`.
+    pub review_word: &'static str,
+    pub image: &'static str,
+    pub image_missing: &'static str,
+    pub no_image: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub search_prompt: &'static str,
+    pub no_matches: &'static str,
+    pub too_small: &'static str,
+    pub loading: &'static str,
+    pub top: &'static str,
+    pub bottom: &'static str,
+    pub all: &'static str,
+    pub key_groups: KeyGroups,
+    pub actions: ActionNames,
+}
+
+/// Headings of the help overlay's groups.
+#[derive(Debug)]
+pub struct KeyGroups {
+    pub scroll: &'static str,
+    pub tabs: &'static str,
+    pub reviews: &'static str,
+    pub search: &'static str,
+    pub other: &'static str,
+}
+
+/// What each action does, as the help overlay and footer say it.
+#[derive(Debug)]
+pub struct ActionNames {
+    pub line_down: &'static str,
+    pub line_up: &'static str,
+    pub page_down: &'static str,
+    pub page_up: &'static str,
+    pub half_down: &'static str,
+    pub half_up: &'static str,
+    pub top: &'static str,
+    pub bottom: &'static str,
+    pub next_tab: &'static str,
+    pub prev_tab: &'static str,
+    pub cycle_tab: &'static str,
+    pub cycle_tab_back: &'static str,
+    pub goto_tab: &'static str,
+    pub reviews_tab: &'static str,
+    pub next_review: &'static str,
+    pub prev_review: &'static str,
+    pub search: &'static str,
+    pub next_match: &'static str,
+    pub prev_match: &'static str,
+    pub confirm_search: &'static str,
+    pub cancel_search: &'static str,
+    pub erase: &'static str,
+    pub help: &'static str,
+    pub close_help: &'static str,
+    pub back: &'static str,
+    pub suspend: &'static str,
+    pub quit: &'static str,
+    /// Short footer labels.
+    pub footer_scroll: &'static str,
+    pub footer_tabs: &'static str,
+    pub footer_search: &'static str,
+    pub footer_help: &'static str,
+    pub footer_quit: &'static str,
+    pub footer_reviews: &'static str,
+}
+
+pub static EN: Strings = Strings {
+    synopsis: "Synopsis",
+    screenshots: "Screenshots",
+    reviews: "Reviews",
+    no_reviews: "No reviews yet.",
+    no_screenshots: "No screenshots.",
+    empty_synopsis: "No synopsis.",
+    review_word: "review",
+    image: "image",
+    image_missing: "not found",
+    no_image: "no image",
+    help_title: "Keys",
+    help_close: "Esc or ? closes this help",
+    search_prompt: "Search",
+    no_matches: "no matches",
+    too_small: "Terminal too small",
+    loading: "Loading",
+    top: "Top",
+    bottom: "Bot",
+    all: "All",
+    key_groups: KeyGroups {
+        scroll: "Scrolling",
+        tabs: "Tabs",
+        reviews: "Reviews",
+        search: "Search",
+        other: "Other",
+    },
+    actions: ActionNames {
+        line_down: "down a line",
+        line_up: "up a line",
+        page_down: "down a page",
+        page_up: "up a page",
+        half_down: "down half a page",
+        half_up: "up half a page",
+        top: "to the top",
+        bottom: "to the bottom",
+        next_tab: "next tab",
+        prev_tab: "previous tab",
+        cycle_tab: "cycle tabs",
+        cycle_tab_back: "cycle tabs backwards",
+        goto_tab: "go to tab n",
+        reviews_tab: "go to the reviews",
+        next_review: "next review",
+        prev_review: "previous review",
+        search: "search every tab",
+        next_match: "next match",
+        prev_match: "previous match",
+        confirm_search: "keep the search",
+        cancel_search: "cancel the search",
+        erase: "erase a character",
+        help: "this help",
+        close_help: "close this help",
+        back: "clear search, or quit",
+        suspend: "suspend (fg resumes)",
+        quit: "quit",
+        footer_scroll: "scroll",
+        footer_tabs: "tabs",
+        footer_search: "search",
+        footer_help: "help",
+        footer_quit: "quit",
+        footer_reviews: "reviews",
+    },
+};
+
+pub static ID: Strings = Strings {
+    synopsis: "Sinopsis",
+    screenshots: "Tangkapan Layar",
+    reviews: "Ulasan",
+    no_reviews: "Belum ada ulasan.",
+    no_screenshots: "Belum ada tangkapan layar.",
+    empty_synopsis: "Belum ada sinopsis.",
+    review_word: "ulasan",
+    image: "gambar",
+    image_missing: "tidak ditemukan",
+    no_image: "tanpa gambar",
+    help_title: "Tombol",
+    help_close: "Esc atau ? menutup bantuan ini",
+    search_prompt: "Cari",
+    no_matches: "tidak ditemukan",
+    too_small: "Terminal terlalu kecil",
+    loading: "Memuat",
+    top: "Atas",
+    bottom: "Bawah",
+    all: "Semua",
+    key_groups: KeyGroups {
+        scroll: "Gulir",
+        tabs: "Tab",
+        reviews: "Ulasan",
+        search: "Cari",
+        other: "Lainnya",
+    },
+    actions: ActionNames {
+        line_down: "turun satu baris",
+        line_up: "naik satu baris",
+        page_down: "turun satu halaman",
+        page_up: "naik satu halaman",
+        half_down: "turun setengah halaman",
+        half_up: "naik setengah halaman",
+        top: "ke awal",
+        bottom: "ke akhir",
+        next_tab: "tab berikutnya",
+        prev_tab: "tab sebelumnya",
+        cycle_tab: "putar tab",
+        cycle_tab_back: "putar tab mundur",
+        goto_tab: "ke tab ke-n",
+        reviews_tab: "ke ulasan",
+        next_review: "ulasan berikutnya",
+        prev_review: "ulasan sebelumnya",
+        search: "cari di semua tab",
+        next_match: "hasil berikutnya",
+        prev_match: "hasil sebelumnya",
+        confirm_search: "simpan pencarian",
+        cancel_search: "batalkan pencarian",
+        erase: "hapus satu huruf",
+        help: "bantuan ini",
+        close_help: "tutup bantuan ini",
+        back: "hapus pencarian / keluar",
+        suspend: "jeda (fg melanjutkan)",
+        quit: "keluar",
+        footer_scroll: "gulir",
+        footer_tabs: "tab",
+        footer_search: "cari",
+        footer_help: "bantuan",
+        footer_quit: "keluar",
+        footer_reviews: "ulasan",
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_pick_the_interface_language() {
+        assert_eq!(Lang::from_tag(Some("id")), Lang::Id);
+        assert_eq!(Lang::from_tag(Some("id-ID")), Lang::Id);
+        assert_eq!(Lang::from_tag(Some("ID")), Lang::Id);
+        assert_eq!(Lang::from_tag(Some("in")), Lang::Id);
+        assert_eq!(Lang::from_tag(Some("en-GB")), Lang::En);
+        assert_eq!(Lang::from_tag(Some("fr")), Lang::En);
+        assert_eq!(Lang::from_tag(Some("ind")), Lang::En);
+        assert_eq!(Lang::from_tag(None), Lang::En);
+    }
+}

@@ -1,0 +1,501 @@
+//! From the model to lines: each section of a page becomes a [`Doc`], a list of
+//! blocks (a paragraph, a screenshot card, a review), each block a list of
+//! paragraphs with a [`Role`]. Blocks are made on demand from the page, so a page
+//! of 100,000 reviews costs nothing until a block is shown, and each block is
+//! wrapped by the shared text engine. The viewer and `--print` both draw from here.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::i18n::Strings;
+use crate::model::{Page, Review};
+use crate::text::{width::str_width, wrap::wrap};
+
+/// A section of the page, shown as one tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Synopsis,
+    Screenshots,
+    Reviews,
+}
+
+impl Section {
+    /// Every section, in page order.
+    pub const ALL: [Self; 3] = [Self::Synopsis, Self::Screenshots, Self::Reviews];
+
+    /// The sections this page has, in page order. The synopsis is always there.
+    pub fn present(page: &Page) -> Vec<Self> {
+        Self::ALL
+            .into_iter()
+            .filter(|s| match s {
+                Self::Synopsis => true,
+                Self::Screenshots => page.screenshots.is_some(),
+                Self::Reviews => page.reviews.is_some(),
+            })
+            .collect()
+    }
+
+    /// The heading the page gives the section, or the interface language's default.
+    pub fn heading<'a>(self, page: &'a Page, strings: &'static Strings) -> &'a str {
+        let (given, default) = match self {
+            Self::Synopsis => (page.synopsis.heading.as_deref(), strings.synopsis),
+            Self::Screenshots => (
+                page.screenshots.as_ref().and_then(|s| s.heading.as_deref()),
+                strings.screenshots,
+            ),
+            Self::Reviews => (
+                page.reviews.as_ref().and_then(|s| s.heading.as_deref()),
+                strings.reviews,
+            ),
+        };
+        given.unwrap_or(default)
+    }
+
+    /// How many items the section holds, where a count helps (not the synopsis).
+    pub fn count(self, page: &Page) -> Option<usize> {
+        match self {
+            Self::Synopsis => None,
+            Self::Screenshots => page.screenshots.as_ref().map(|s| s.items.len()),
+            Self::Reviews => page.reviews.as_ref().map(|r| r.items.len()),
+        }
+    }
+}
+
+/// What a paragraph is, which decides its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Running text: the synopsis, a review's text.
+    Body,
+    /// A screenshot's caption.
+    Caption,
+    /// A screenshot's image path, found on disk.
+    Image,
+    /// A screenshot's image path that does not exist.
+    ImageMissing,
+    /// The room a card keeps for an image when the page names none.
+    NoImage,
+    /// A review's author.
+    Author,
+    /// A review's rating stars.
+    Stars,
+    /// A review's rating number and date.
+    Meta,
+    /// The line shown when a section has nothing in it.
+    Empty,
+}
+
+/// How a block is framed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Paragraphs with a blank line between blocks.
+    Plain,
+    /// A card: the viewer draws a border with the label `n/total`; print lists it.
+    Card { number: usize, total: usize },
+}
+
+/// A run of text with one role. Paragraphs in a block that share a line (the
+/// stars, rating and date of a review) are separate spans of one [`Para`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para<'a> {
+    pub text: Cow<'a, str>,
+    /// Byte ranges within `text` and their roles; text outside them is `role`.
+    pub spans: Vec<(Range<usize>, Role)>,
+    pub role: Role,
+    /// A blank line before this paragraph.
+    pub gap_before: bool,
+}
+
+impl<'a> Para<'a> {
+    fn new(text: impl Into<Cow<'a, str>>, role: Role) -> Self {
+        Self {
+            text: text.into(),
+            spans: Vec::new(),
+            role,
+            gap_before: false,
+        }
+    }
+
+    fn gap(mut self) -> Self {
+        self.gap_before = true;
+        self
+    }
+
+    /// The role of the byte at `at`.
+    pub fn role_at(&self, at: usize) -> Role {
+        self.spans
+            .iter()
+            .find(|(r, _)| r.contains(&at))
+            .map_or(self.role, |(_, role)| *role)
+    }
+}
+
+/// One block of a section: a paragraph of the synopsis, a screenshot, a review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block<'a> {
+    pub kind: BlockKind,
+    pub paras: Vec<Para<'a>>,
+}
+
+/// One section of a page, as blocks made on demand.
+#[derive(Debug, Clone, Copy)]
+pub struct Doc<'a> {
+    pub page: &'a Page,
+    pub section: Section,
+    pub strings: &'static Strings,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(page: &'a Page, section: Section, strings: &'static Strings) -> Self {
+        Self {
+            page,
+            section,
+            strings,
+        }
+    }
+
+    /// How many blocks the section has; an empty section still has its empty-state line.
+    pub fn len(&self) -> usize {
+        self.items().max(1)
+    }
+
+    /// Always false: an empty section shows one block saying so.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// How many real items (paragraphs, screenshots, reviews) the section holds.
+    pub fn items(&self) -> usize {
+        match self.section {
+            Section::Synopsis => self.page.synopsis.paragraphs.len(),
+            Section::Screenshots => self.page.screenshots.as_ref().map_or(0, |s| s.items.len()),
+            Section::Reviews => self.page.reviews.as_ref().map_or(0, |r| r.items.len()),
+        }
+    }
+
+    /// Block `index`, or the empty-state block when the section has no items.
+    pub fn block(&self, index: usize) -> Block<'a> {
+        if self.items() == 0 {
+            let text = match self.section {
+                Section::Synopsis => self.strings.empty_synopsis,
+                Section::Screenshots => self.strings.no_screenshots,
+                Section::Reviews => self.strings.no_reviews,
+            };
+            return Block {
+                kind: BlockKind::Plain,
+                paras: vec![Para::new(text, Role::Empty)],
+            };
+        }
+        let gap = index > 0;
+        match self.section {
+            Section::Synopsis => {
+                let para = Para::new(self.page.synopsis.paragraphs[index].as_str(), Role::Body);
+                Block {
+                    kind: BlockKind::Plain,
+                    paras: vec![if gap { para.gap() } else { para }],
+                }
+            }
+            Section::Screenshots => self.screenshot(index),
+            Section::Reviews => self.review(index, gap),
+        }
+    }
+
+    /// The block of each item, in order: for `--print`, which shows everything.
+    pub fn blocks(&self) -> impl Iterator<Item = Block<'a>> + '_ {
+        (0..self.len()).map(|i| self.block(i))
+    }
+
+    fn screenshot(&self, index: usize) -> Block<'a> {
+        let shots = self
+            .page
+            .screenshots
+            .as_ref()
+            .map_or(&[][..], |s| &s.items[..]);
+        let shot = &shots[index];
+        let mut paras = vec![Para::new(shot.caption.as_str(), Role::Caption)];
+        if let Some(image) = &shot.image {
+            let found = image.is_file();
+            let mut text = format!("{}: {}", self.strings.image, image.display());
+            if !found {
+                let _ = write!(text, " ({})", self.strings.image_missing);
+            }
+            paras.push(Para::new(
+                crate::text::sanitize::sanitized(&text).into_owned(),
+                if found {
+                    Role::Image
+                } else {
+                    Role::ImageMissing
+                },
+            ));
+        } else {
+            paras.push(Para::new(self.strings.no_image, Role::NoImage));
+        }
+        Block {
+            kind: BlockKind::Card {
+                number: index + 1,
+                total: shots.len(),
+            },
+            paras,
+        }
+    }
+
+    fn review(&self, index: usize, gap: bool) -> Block<'a> {
+        let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
+        let review: &'a Review = &reviews[index];
+        let author = Para::new(review.author.as_str(), Role::Author);
+        let mut paras = vec![if gap { author.gap() } else { author }];
+        if let Some(meta) = review_meta(review) {
+            paras.push(meta);
+        }
+        for (i, text) in review.paragraphs.iter().enumerate() {
+            let para = Para::new(text.as_str(), Role::Body);
+            paras.push(if i > 0 { para.gap() } else { para });
+        }
+        Block {
+            kind: BlockKind::Plain,
+            paras,
+        }
+    }
+}
+
+/// `★★★★☆ 8/10 · 2024-05-01`: the line under a review's author, if it has either.
+fn review_meta<'a>(review: &Review) -> Option<Para<'a>> {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    if let Some(rating) = review.rating {
+        let filled = usize::from(rating.stars());
+        text.push_str(&"★".repeat(filled));
+        text.push_str(&"☆".repeat(5 - filled));
+        spans.push((0..text.len(), Role::Stars));
+        let _ = write!(text, " {rating}/10");
+    }
+    if let Some(date) = review.date {
+        if !text.is_empty() {
+            text.push_str(" · ");
+        }
+        let _ = write!(text, "{date}");
+    }
+    (!text.is_empty()).then_some(Para {
+        text: Cow::Owned(text),
+        spans,
+        role: Role::Meta,
+        gap_before: false,
+    })
+}
+
+/// One line of a wrapped block: a blank line, a card's top or bottom border, or a
+/// byte range of one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineRef {
+    Blank,
+    CardTop,
+    CardBottom,
+    Text { para: u32, start: u32, end: u32 },
+}
+
+impl LineRef {
+    /// The paragraph index and byte range, for a text line.
+    pub fn text(self) -> Option<(usize, Range<usize>)> {
+        match self {
+            Self::Blank | Self::CardTop | Self::CardBottom => None,
+            Self::Text { para, start, end } => Some((para as usize, start as usize..end as usize)),
+        }
+    }
+}
+
+/// A block and its lines at one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedBlock<'a> {
+    pub block: Block<'a>,
+    pub lines: Vec<LineRef>,
+}
+
+/// The width inside a card's border: `│ ` and ` │`.
+pub const CARD_INSET: usize = 4;
+
+impl<'a> WrappedBlock<'a> {
+    /// Wraps `block` to `width` columns. Cards reserve [`CARD_INSET`] columns when
+    /// `framed` (the viewer draws a border; `--print` does not).
+    pub fn new(block: Block<'a>, width: usize, framed: bool) -> Self {
+        let card = matches!(block.kind, BlockKind::Card { .. }) && framed;
+        let inner = if card {
+            width.saturating_sub(CARD_INSET).max(1)
+        } else {
+            width.max(1)
+        };
+        let mut lines = Vec::new();
+        if let BlockKind::Card { number, .. } = block.kind
+            && card
+        {
+            if number > 1 {
+                lines.push(LineRef::Blank);
+            }
+            lines.push(LineRef::CardTop);
+        }
+        for (i, para) in block.paras.iter().enumerate() {
+            if para.gap_before {
+                lines.push(LineRef::Blank);
+            }
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            lines.extend(wrap(&para.text, inner).into_iter().map(|r| LineRef::Text {
+                para: i,
+                start: offset(r.start),
+                end: offset(r.end),
+            }));
+        }
+        if card {
+            lines.push(LineRef::CardBottom);
+        }
+        Self { block, lines }
+    }
+
+    /// The text of a line, or "" for a blank one.
+    pub fn line_text(&self, line: LineRef) -> &str {
+        line.text()
+            .and_then(|(p, r)| self.block.paras.get(p)?.text.get(r))
+            .unwrap_or("")
+    }
+
+    /// The widest line, in columns.
+    pub fn max_width(&self) -> usize {
+        self.lines
+            .iter()
+            .map(|&l| str_width(self.line_text(l)))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ID};
+    use crate::model::{Date, Rating, Reviews, Screenshot, Screenshots, Synopsis};
+
+    fn page() -> Page {
+        Page {
+            title: "T".into(),
+            language: None,
+            synopsis: Synopsis {
+                heading: None,
+                paragraphs: vec!["one two three".into(), "four".into()],
+            },
+            screenshots: Some(Screenshots {
+                heading: Some("Shots".into()),
+                items: vec![Screenshot {
+                    caption: "a caption".into(),
+                    image: Some("no/such/file.png".into()),
+                }],
+            }),
+            reviews: Some(Reviews {
+                heading: None,
+                items: vec![
+                    Review {
+                        author: "Ann".into(),
+                        rating: Rating::from_tenths(80),
+                        date: Date::parse("2024-05-01"),
+                        paragraphs: vec!["Good.".into(), "Really.".into()],
+                    },
+                    Review {
+                        author: "Bob".into(),
+                        rating: None,
+                        date: None,
+                        paragraphs: vec!["Meh.".into()],
+                    },
+                ],
+            }),
+        }
+    }
+
+    #[test]
+    fn headings_fall_back_to_the_interface_language() {
+        let p = page();
+        assert_eq!(Section::Synopsis.heading(&p, &ID), "Sinopsis");
+        assert_eq!(Section::Screenshots.heading(&p, &ID), "Shots");
+        assert_eq!(Section::Reviews.heading(&p, &EN), "Reviews");
+    }
+
+    #[test]
+    fn absent_sections_have_no_tab() {
+        let mut p = page();
+        p.screenshots = None;
+        assert_eq!(
+            Section::present(&p),
+            vec![Section::Synopsis, Section::Reviews]
+        );
+    }
+
+    #[test]
+    fn review_block_has_author_meta_and_paragraphs() {
+        let p = page();
+        let doc = Doc::new(&p, Section::Reviews, &EN);
+        let b = doc.block(0);
+        let texts: Vec<_> = b.paras.iter().map(|p| p.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            ["Ann", "★★★★☆ 8/10 · 2024-05-01", "Good.", "Really."]
+        );
+        assert_eq!(b.paras[1].role_at(0), Role::Stars);
+        assert_eq!(b.paras[1].role_at("★★★★☆ ".len()), Role::Meta);
+        assert!(b.paras[3].gap_before);
+        let second = doc.block(1);
+        assert!(
+            second.paras[0].gap_before,
+            "reviews are separated by a blank line"
+        );
+        assert_eq!(second.paras.len(), 2, "no meta line without rating or date");
+    }
+
+    #[test]
+    fn empty_sections_show_their_empty_state() {
+        let mut p = page();
+        if let Some(r) = p.reviews.as_mut() {
+            r.items.clear();
+        }
+        let doc = Doc::new(&p, Section::Reviews, &ID);
+        assert_eq!(doc.len(), 1);
+        assert_eq!(doc.items(), 0);
+        assert_eq!(doc.block(0).paras[0].text, "Belum ada ulasan.");
+        assert_eq!(doc.block(0).paras[0].role, Role::Empty);
+    }
+
+    #[test]
+    fn missing_images_are_marked() {
+        let p = page();
+        let b = Doc::new(&p, Section::Screenshots, &EN).block(0);
+        assert_eq!(
+            b.kind,
+            BlockKind::Card {
+                number: 1,
+                total: 1
+            }
+        );
+        assert_eq!(b.paras[1].text, "image: no/such/file.png (not found)");
+        assert_eq!(b.paras[1].role, Role::ImageMissing);
+    }
+
+    #[test]
+    fn cards_wrap_inside_their_border_only_when_framed() {
+        let p = page();
+        let b = Doc::new(&p, Section::Screenshots, &EN).block(0);
+        let framed = WrappedBlock::new(b.clone(), 9, true);
+        let plain = WrappedBlock::new(b, 9, false);
+        assert_eq!(framed.lines[0], LineRef::CardTop);
+        assert_eq!(framed.lines.last(), Some(&LineRef::CardBottom));
+        assert_eq!(framed.line_text(framed.lines[1]), "a");
+        assert_eq!(plain.line_text(plain.lines[0]), "a caption");
+        assert!(framed.lines.len() > plain.lines.len());
+    }
+
+    #[test]
+    fn gaps_become_blank_lines() {
+        let p = page();
+        let w = WrappedBlock::new(Doc::new(&p, Section::Synopsis, &EN).block(1), 80, false);
+        assert_eq!(w.lines[0], LineRef::Blank);
+        assert_eq!(w.line_text(w.lines[1]), "four");
+    }
+}

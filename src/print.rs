@@ -1,0 +1,230 @@
+//! `--print`: the page as plain text, wrapped by the shared engine. Styles (bold
+//! headings, dim dates) are ANSI sequences only when asked for; the text itself has
+//! been sanitised at load, so nothing from the page can act on the terminal.
+
+use std::io::{self, Write};
+
+use crate::i18n::Strings;
+use crate::layout::{BlockKind, Doc, Role, Section, WrappedBlock};
+use crate::model::Page;
+use crate::text::width::str_width;
+
+/// How `--print` writes.
+#[derive(Debug, Clone, Copy)]
+pub struct PrintOptions {
+    /// Columns to wrap to (at least 1).
+    pub width: usize,
+    /// Emit ANSI styles (bold headings and authors, dim dates).
+    pub color: bool,
+}
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const YELLOW: &str = "\x1b[33m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes the whole page: the title, then each section under its heading.
+pub fn print(
+    out: &mut impl Write,
+    page: &Page,
+    strings: &'static Strings,
+    opts: PrintOptions,
+) -> io::Result<()> {
+    let width = opts.width.max(1);
+    let painter = Painter { color: opts.color };
+    heading(out, &page.title, '=', width, painter)?;
+    for section in Section::present(page) {
+        writeln!(out)?;
+        heading(out, section.heading(page, strings), '-', width, painter)?;
+        let doc = Doc::new(page, section, strings);
+        for mut block in doc.blocks() {
+            // The viewer keeps room for an image in each card; a list needs none.
+            block.paras.retain(|p| p.role != Role::NoImage);
+            // Blocks are separated by the blank line written here.
+            if let Some(first) = block.paras.first_mut() {
+                first.gap_before = false;
+            }
+            writeln!(out)?;
+            match block.kind {
+                BlockKind::Card { number, .. } => {
+                    let marker = format!("{number}. ");
+                    let indent = str_width(&marker);
+                    let wrapped =
+                        WrappedBlock::new(block, width.saturating_sub(indent).max(1), false);
+                    for (i, &line) in wrapped.lines.iter().enumerate() {
+                        let lead = if i == 0 { marker.as_str() } else { "" };
+                        write!(out, "{lead:indent$}")?;
+                        write_line(out, &wrapped, line, painter)?;
+                    }
+                }
+                BlockKind::Plain => {
+                    let wrapped = WrappedBlock::new(block, width, false);
+                    for &line in &wrapped.lines {
+                        write_line(out, &wrapped, line, painter)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A heading and its underline, cut to the width.
+fn heading(
+    out: &mut impl Write,
+    text: &str,
+    rule: char,
+    width: usize,
+    painter: Painter,
+) -> io::Result<()> {
+    let wrapped = crate::text::wrap::wrap(text, width);
+    let mut widest = 0;
+    for range in wrapped {
+        let line = &text[range];
+        widest = widest.max(str_width(line));
+        painter.write(out, line, Some(BOLD))?;
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", rule.to_string().repeat(widest.clamp(1, width)))
+}
+
+fn write_line(
+    out: &mut impl Write,
+    wrapped: &WrappedBlock<'_>,
+    line: crate::layout::LineRef,
+    painter: Painter,
+) -> io::Result<()> {
+    if let Some((p, range)) = line.text() {
+        let para = &wrapped.block.paras[p];
+        // Split the line where the role changes (stars, then rating and date).
+        let mut start = range.start;
+        while start < range.end {
+            let role = para.role_at(start);
+            let end = para
+                .spans
+                .iter()
+                .flat_map(|(r, _)| [r.start, r.end])
+                .filter(|&b| b > start && b < range.end)
+                .min()
+                .unwrap_or(range.end);
+            painter.write(out, &para.text[start..end], style(role))?;
+            start = end;
+        }
+    }
+    writeln!(out)
+}
+
+fn style(role: Role) -> Option<&'static str> {
+    match role {
+        Role::Author => Some(BOLD),
+        Role::Meta | Role::Empty | Role::ImageMissing | Role::Image | Role::NoImage => Some(DIM),
+        Role::Stars => Some(YELLOW),
+        Role::Body | Role::Caption => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    fn write(self, out: &mut impl Write, text: &str, style: Option<&str>) -> io::Result<()> {
+        match style {
+            Some(code) if self.color => write!(out, "{code}{text}{RESET}"),
+            _ => out.write_all(text.as_bytes()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ID};
+    use crate::model::{Rating, Review, Reviews, Screenshot, Screenshots, Synopsis};
+
+    fn render(page: &Page, strings: &'static Strings, width: usize, color: bool) -> String {
+        let mut out = Vec::new();
+        print(&mut out, page, strings, PrintOptions { width, color }).expect("write to Vec");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn page() -> Page {
+        Page {
+            title: "Film".into(),
+            language: None,
+            synopsis: Synopsis {
+                heading: Some("Plot".into()),
+                paragraphs: vec!["alpha beta gamma delta".into()],
+            },
+            screenshots: Some(Screenshots {
+                heading: None,
+                items: vec![Screenshot {
+                    caption: "first shot of the film".into(),
+                    image: None,
+                }],
+            }),
+            reviews: Some(Reviews {
+                heading: None,
+                items: vec![Review {
+                    author: "Ann".into(),
+                    rating: Rating::from_tenths(60),
+                    date: None,
+                    paragraphs: vec!["Fine.".into()],
+                }],
+            }),
+        }
+    }
+
+    #[test]
+    fn plain_output_has_headings_lists_and_reviews() {
+        let text = render(&page(), &EN, 12, false);
+        assert_eq!(
+            text,
+            "Film\n====\n\nPlot\n----\n\nalpha beta\ngamma delta\n\nScreenshots\n-----------\n\n\
+             1. first\n   shot of\n   the film\n\nReviews\n-------\n\nAnn\n★★★☆☆ 6/10\nFine.\n"
+        );
+        assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn color_marks_headings_and_authors() {
+        let text = render(&page(), &EN, 80, true);
+        assert!(text.starts_with("\x1b[1mFilm\x1b[0m\n"));
+        assert!(text.contains("\x1b[1mAnn\x1b[0m"));
+        assert!(
+            text.contains("\x1b[33m★★★☆☆\x1b[0m\x1b[2m 6/10\x1b[0m"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn empty_reviews_say_so_in_the_interface_language() {
+        let mut p = page();
+        p.reviews = Some(Reviews {
+            heading: Some("Ulasan".into()),
+            items: vec![],
+        });
+        let text = render(&p, &ID, 80, false);
+        assert!(
+            text.ends_with("Ulasan\n------\n\nBelum ada ulasan.\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_bundled_page_at_100_and_40_columns() {
+        let page = crate::loader::parse(&crate::loader::bundled()).expect("bundled page");
+        for width in [100, 40] {
+            let text = render(&page, &ID, width, false);
+            assert!(text.lines().all(|l| str_width(l) <= width), "{text}");
+            insta::assert_snapshot!(format!("bundled_{width}"), text);
+        }
+    }
+
+    #[test]
+    fn width_one_does_not_panic() {
+        let text = render(&page(), &EN, 1, false);
+        assert!(text.lines().count() > 20);
+    }
+}

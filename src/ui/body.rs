@@ -1,0 +1,166 @@
+//! The body: the visible lines of the selected tab, with screenshot cards framed,
+//! search hits highlighted, the focused review marked in the margin, and a scrollbar
+//! when the section overflows. Reads only what [`crate::app::pane::Pane`] wrapped.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+
+use crate::app::App;
+use crate::layout::{BlockKind, LineRef, Section, WrappedBlock};
+use crate::screen::Regions;
+use crate::text::width::str_width;
+use crate::theme::Theme;
+
+pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme) {
+    let pane = app.pane();
+    let text = regions.text;
+    let tab = app.selected_index();
+    let mark_focus = app.selected() == Section::Reviews && pane.doc().items() > 1;
+    for (row, (block, wrapped, line, _)) in pane.visible().into_iter().enumerate() {
+        let y = text.y + row as u16;
+        let card = matches!(wrapped.block.kind, BlockKind::Card { .. });
+        match line {
+            LineRef::Blank => {}
+            LineRef::CardTop | LineRef::CardBottom => border(buf, text, y, wrapped, line, theme),
+            LineRef::Text { .. } => {
+                let (x, width) = if card {
+                    buf.set_stringn(text.x, y, "│", 1, theme.card_border);
+                    buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
+                    (text.x + 2, text.width.saturating_sub(4))
+                } else {
+                    (text.x, text.width)
+                };
+                text_line(
+                    buf,
+                    Rect::new(x, y, width, 1),
+                    app,
+                    tab,
+                    block,
+                    wrapped,
+                    line,
+                    theme,
+                );
+                if mark_focus && block == pane.focus() && is_first_text_line(wrapped, line) {
+                    buf.set_stringn(regions.body.x, y, "▌", 1, theme.focus_mark);
+                }
+            }
+        }
+    }
+    scrollbar(buf, regions.scrollbar, app, theme);
+}
+
+fn is_first_text_line(wrapped: &WrappedBlock<'_>, line: LineRef) -> bool {
+    wrapped.lines.iter().find(|l| l.text().is_some()) == Some(&line)
+}
+
+/// A card's top border, labelled `n/total`, or its bottom border.
+fn border(
+    buf: &mut Buffer,
+    text: Rect,
+    y: u16,
+    wrapped: &WrappedBlock<'_>,
+    line: LineRef,
+    theme: &Theme,
+) {
+    let w = usize::from(text.width);
+    if w < 2 {
+        return;
+    }
+    let s = if line == LineRef::CardTop {
+        let label = match wrapped.block.kind {
+            BlockKind::Card { number, total } => format!(" {number}/{total} "),
+            BlockKind::Plain => String::new(),
+        };
+        let label = if str_width(&label) + 3 <= w {
+            label
+        } else {
+            String::new()
+        };
+        let rest = w - 2 - str_width(&label).min(w - 2);
+        let lead = rest.min(1);
+        format!("╭{}{label}{}╮", "─".repeat(lead), "─".repeat(rest - lead))
+    } else {
+        format!("╰{}╯", "─".repeat(w - 2))
+    };
+    buf.set_stringn(text.x, y, s, w, theme.card_border);
+}
+
+/// One line of text: split where the role or a search hit starts or ends.
+#[allow(clippy::too_many_arguments)]
+fn text_line(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App<'_>,
+    tab: usize,
+    block: usize,
+    wrapped: &WrappedBlock<'_>,
+    line: LineRef,
+    theme: &Theme,
+) {
+    let Some((p, range)) = line.text() else {
+        return;
+    };
+    let Some(para) = wrapped.block.paras.get(p) else {
+        return;
+    };
+    let hits: Vec<(Range<usize>, bool)> = app
+        .search()
+        .hits_in(tab, block, p)
+        .filter(|(_, h)| h.range.start < range.end && h.range.end > range.start)
+        .map(|(i, h)| (h.range.clone(), app.search().is_current(i)))
+        .collect();
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for (r, _) in &para.spans {
+        cuts.extend([r.start, r.end]);
+    }
+    for (r, _) in &hits {
+        cuts.extend([r.start, r.end]);
+    }
+    cuts.retain(|c| range.contains(c) || *c == range.end);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut x = area.x;
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let Some(piece) = para.text.get(start..end) else {
+            continue;
+        };
+        let mut style: Style = theme.role(para.role_at(start));
+        if let Some((_, current)) = hits.iter().find(|(r, _)| r.start <= start && start < r.end) {
+            style = style.patch(if *current {
+                theme.current_hit
+            } else {
+                theme.hit
+            });
+        }
+        let room = usize::from(area.right().saturating_sub(x));
+        if room == 0 {
+            break;
+        }
+        let (nx, _) = buf.set_stringn(x, area.y, piece, room, style);
+        x = nx;
+    }
+}
+
+fn scrollbar(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
+    let pane = app.pane();
+    let total = pane.total_lines();
+    let height = pane.height();
+    if total <= height || area.height == 0 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(height))
+        .position(pane.top_line())
+        .viewport_content_length(height);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("█")
+        .style(theme.scrollbar)
+        .render(area, buf, &mut state);
+}

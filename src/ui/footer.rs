@@ -1,0 +1,102 @@
+//! The footer: the most useful keys (from the key table) on the left; on the right
+//! the search state and the position (`ulasan 3/12 · 42%`). While the search prompt
+//! is open it becomes the prompt, and the cursor stands after the query.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position as Cursor, Rect};
+
+use crate::app::App;
+use crate::app::pane::Position;
+use crate::keymap;
+use crate::layout::Section;
+use crate::text::width::{str_width, truncate_with_ellipsis};
+use crate::theme::Theme;
+
+/// The right-hand side: search counter, review number and position.
+pub fn status(app: &App<'_>) -> (String, bool) {
+    let strings = app.strings();
+    let mut parts = Vec::new();
+    let mut no_match = false;
+    if let Some((at, total)) = app.search().counter() {
+        if total == 0 {
+            no_match = true;
+            parts.push(strings.no_matches.to_string());
+        } else if app.prompt().is_some() {
+            parts.push(format!("{at}/{total}"));
+        } else {
+            parts.push(format!("/{} {at}/{total}", app.search().query()));
+        }
+    }
+    let pane = app.pane();
+    if app.selected() == Section::Reviews && pane.doc().items() > 0 {
+        parts.push(format!(
+            "{} {}/{}",
+            strings.review_word,
+            pane.focus() + 1,
+            pane.doc().items()
+        ));
+    }
+    parts.push(match pane.position() {
+        Position::All => strings.all.to_string(),
+        Position::Top => strings.top.to_string(),
+        Position::Bottom => strings.bottom.to_string(),
+        Position::Percent(p) => format!("{p}%"),
+    });
+    (parts.join(" · "), no_match)
+}
+
+/// Draws the footer; returns where the cursor goes while the prompt is open.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Option<Cursor> {
+    let (right, no_match) = status(app);
+    let right = truncate_with_ellipsis(&right, usize::from(area.width.saturating_sub(1)));
+    let right_w = str_width(&right) as u16;
+    let right_x = area.right().saturating_sub(right_w + 1);
+    let style = if no_match {
+        theme.no_match
+    } else {
+        theme.footer_state
+    };
+    buf.set_stringn(right_x, area.y, &right, usize::from(right_w), style);
+    let room = usize::from(right_x.saturating_sub(area.x + 2));
+    if let Some(query) = app.prompt() {
+        let prompt = format!("/{query}");
+        // Show the end of a long query: that is where the typing happens.
+        let shown = tail(&prompt, room.saturating_sub(1));
+        let (x, y) = buf.set_stringn(area.x + 1, area.y, shown, room, theme.footer_key);
+        return Some(Cursor::new(x, y));
+    }
+    let mut x = area.x + 1;
+    for (keys, what) in keymap::footer_hints(&app.strings().actions) {
+        let need = str_width(&keys) + 1 + str_width(what);
+        let used = usize::from(x - area.x - 1);
+        if used + need > room {
+            break;
+        }
+        let (kx, _) = buf.set_stringn(x, area.y, &keys, need, theme.footer_key);
+        let (wx, _) = buf.set_stringn(kx + 1, area.y, what, need, theme.footer);
+        x = wx + 2;
+    }
+    None
+}
+
+/// The longest end of `s` that fits in `width` columns.
+fn tail(s: &str, width: usize) -> &str {
+    let mut start = 0;
+    while str_width(&s[start..]) > width {
+        start += s[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    &s[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_keeps_the_end() {
+        assert_eq!(tail("/abcdef", 3), "def");
+        assert_eq!(tail("/ab", 10), "/ab");
+        assert_eq!(tail("/日本語", 4), "本語");
+        assert_eq!(tail("/x", 0), "");
+    }
+}

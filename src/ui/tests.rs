@@ -1,0 +1,206 @@
+//! Whole screens on ratatui's `TestBackend`: text as insta snapshots, styles asserted
+//! on the buffer (a text snapshot cannot show them).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use crate::action::Action;
+use crate::app::App;
+use crate::i18n::ID;
+use crate::loader;
+use crate::model::Page;
+use crate::theme::Theme;
+
+fn bundled() -> Page {
+    loader::parse(&loader::bundled()).expect("the bundled page loads")
+}
+
+fn screen(app: &App<'_>, theme: &Theme) -> Buffer {
+    let size = app.size();
+    let mut terminal =
+        Terminal::new(TestBackend::new(size.width, size.height)).expect("test terminal");
+    terminal
+        .draw(|frame| super::draw(frame, app, theme))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut row = String::new();
+        for x in 0..area.width {
+            row.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn app_at<'a>(page: &'a Page, width: u16, height: u16, actions: &[Action]) -> App<'a> {
+    let mut app = App::new(page, &ID);
+    app.update(Action::Resize { width, height });
+    for &a in actions {
+        app.update(a);
+    }
+    app
+}
+
+fn search(query: &str) -> Vec<Action> {
+    let mut actions = vec![Action::StartSearch];
+    actions.extend(query.chars().map(Action::SearchInput));
+    actions.push(Action::ConfirmSearch);
+    actions
+}
+
+const SIZES: [(u16, u16); 3] = [(100, 30), (60, 20), (40, 12)];
+
+#[test]
+fn every_tab_at_every_size() {
+    let page = bundled();
+    for (w, h) in SIZES {
+        for (tab, name) in [(1, "synopsis"), (2, "screenshots"), (3, "reviews")] {
+            let app = app_at(&page, w, h, &[Action::GotoTab(tab)]);
+            let shown = text(&screen(&app, &Theme::color()));
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), shown);
+        }
+    }
+}
+
+#[test]
+fn help_and_search_screens() {
+    let page = bundled();
+    for (w, h) in SIZES {
+        let app = app_at(&page, w, h, &[Action::ToggleHelp]);
+        insta::assert_snapshot!(
+            format!("help_{w}x{h}"),
+            text(&screen(&app, &Theme::color()))
+        );
+        let app = app_at(&page, w, h, &search("joseph"));
+        insta::assert_snapshot!(
+            format!("search_{w}x{h}"),
+            text(&screen(&app, &Theme::color()))
+        );
+    }
+}
+
+#[test]
+fn too_small_says_so() {
+    let page = bundled();
+    let app = app_at(&page, 19, 5, &[]);
+    let shown = text(&screen(&app, &Theme::color()));
+    assert!(shown.contains("Terminal"), "{shown}");
+    for (w, h) in [(1, 1), (2, 1), (1, 3), (0, 0)] {
+        let app = app_at(&page, w, h, &[Action::PageDown]);
+        let _ = screen(&app, &Theme::color());
+    }
+}
+
+/// The cells of row `y` whose symbol is part of `needle` (the first occurrence).
+fn cells_of(buf: &Buffer, y: u16, needle: &str) -> Vec<(u16, u16)> {
+    let row: Vec<String> = (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect();
+    let joined: String = row.concat();
+    let Some(at) = joined.find(needle) else {
+        return Vec::new();
+    };
+    let mut pos = 0;
+    let mut out = Vec::new();
+    for (x, sym) in row.iter().enumerate() {
+        if pos >= at && pos < at + needle.len() {
+            out.push((x as u16, y));
+        }
+        pos += sym.len();
+    }
+    out
+}
+
+#[test]
+fn the_selected_tab_is_marked_without_colour() {
+    let page = bundled();
+    for theme in [Theme::color(), Theme::mono()] {
+        let app = app_at(&page, 80, 24, &[Action::GotoTab(3)]);
+        let buf = screen(&app, &theme);
+        let selected = cells_of(&buf, 1, "3 Ulasan");
+        let other = cells_of(&buf, 1, "1 Plot");
+        assert!(!selected.is_empty() && !other.is_empty());
+        for &(x, y) in &selected {
+            let m = buf[(x, y)].modifier;
+            assert!(
+                m.contains(Modifier::REVERSED) && m.contains(Modifier::BOLD),
+                "{m:?}"
+            );
+        }
+        for &(x, y) in &other {
+            assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+        }
+    }
+}
+
+#[test]
+fn matches_are_highlighted_and_the_current_one_differs() {
+    let page = bundled();
+    let app = app_at(&page, 80, 24, &search("joseph"));
+    for theme in [Theme::color(), Theme::mono()] {
+        let buf = screen(&app, &theme);
+        let mut styles = Vec::new();
+        for y in 3..23 {
+            let cells = cells_of(&buf, y, "Joseph");
+            if let Some(&(x, y)) = cells.first() {
+                let c = &buf[(x, y)];
+                styles.push((c.fg, c.bg, c.modifier));
+                assert_eq!(
+                    buf[cells[5]].modifier, c.modifier,
+                    "the whole word is marked"
+                );
+            }
+        }
+        assert!(styles.len() >= 2, "Joseph is on screen: {}", text(&buf));
+        let current = theme.current_hit;
+        let hit = theme.hit;
+        let is = |s: &(_, _, Modifier), want: ratatui::style::Style| {
+            s.2.contains(want.add_modifier)
+                && (want.bg.is_none() || s.1 == want.bg.unwrap_or_default())
+        };
+        assert_eq!(
+            styles.iter().filter(|s| is(s, current)).count(),
+            1,
+            "{styles:?}"
+        );
+        assert!(
+            styles.iter().any(|s| is(s, hit) && !is(s, current)),
+            "{styles:?}"
+        );
+        if theme.hit.bg.is_none() {
+            assert!(styles.iter().all(|s| s.2.contains(Modifier::UNDERLINED)));
+        }
+    }
+}
+
+#[test]
+fn the_prompt_puts_the_cursor_after_the_query() {
+    let page = bundled();
+    let mut app = app_at(&page, 80, 24, &[Action::StartSearch]);
+    for c in "Jos".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| super::draw(f, &app, &Theme::color()))
+        .expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    assert!(
+        text(&buf)
+            .lines()
+            .nth(23)
+            .is_some_and(|l| l.starts_with(" /Jos")),
+        "{}",
+        text(&buf)
+    );
+    terminal.backend_mut().assert_cursor_position((5, 23));
+}

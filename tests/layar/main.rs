@@ -1,0 +1,4 @@
+//! The one integration test binary: it drives the real `layar`.
+
+mod pty;
+mod viewer;

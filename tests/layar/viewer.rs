@@ -1,0 +1,125 @@
+//! The viewer as a person uses it: keys in, screen out, terminal back afterwards.
+
+use crate::pty::{DOWN, END, Session};
+
+/// The body's first row (below the title, the tabs and the rule).
+const BODY: u16 = 3;
+
+#[test]
+fn reading_the_bundled_page_from_first_key_to_quit() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for_text("Tangkapan Layar (3)");
+    assert!(
+        s.row(0).contains("Di Balik Layar"),
+        "title: {}",
+        s.contents()
+    );
+    assert!(s.row(1).contains("1 Plot"));
+    assert!(s.row(1).contains("3 Ulasan (0)"));
+    assert!(
+        s.row(BODY).starts_with(" Simon, seorang"),
+        "{}",
+        s.contents()
+    );
+    s.wait_for("the footer", |sc| sc.contents().contains("Atas"));
+
+    // Down: the synopsis moves up a line.
+    let second = s.row(BODY + 1);
+    s.send(DOWN);
+    s.wait_for("the synopsis to scroll", |sc| {
+        sc.contents_between(BODY, 0, BODY, 80).trim_end() == second.trim_end()
+    });
+
+    // End: the last words of the synopsis, and the footer says so.
+    s.send(END);
+    s.wait_for_text("daripada film itu sendiri.");
+    s.wait_for_text("Bawah");
+
+    // r: the reviews tab, with its empty state.
+    s.send("r");
+    s.wait_for_text("Belum ada ulasan.");
+    assert!(!s.contents().contains("Simon, seorang"));
+
+    // ?: the help overlay, from the key table, then closed again.
+    s.send("?");
+    s.wait_for_text("Tombol");
+    s.wait_for_text("ke ulasan");
+    s.send("?");
+    s.wait_for("help to close", |sc| !sc.contents().contains("Tombol"));
+
+    // /Joseph Enter: nine matches, shown on the synopsis tab.
+    s.send("/Joseph");
+    s.wait_for_text("1/9");
+    s.send("\r");
+    s.wait_for_text("/Joseph 1/9");
+    assert!(s.row(1).contains("Plot [9]"), "{}", s.row(1));
+    assert!(s.contents().contains("Joseph"));
+    s.send("n");
+    s.wait_for_text("/Joseph 2/9");
+
+    // q: back to the shell, the terminal as it was.
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw();
+    let screen = s.contents();
+    assert!(
+        !screen.contains("Ulasan (0)"),
+        "alternate screen left:\n{screen}"
+    );
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("\x1b[?1049h") && text.contains("\x1b[?1049l"),
+        "alternate screen entered and left"
+    );
+    assert!(
+        text.rfind("\x1b[?25h") > text.rfind("\x1b[?25l"),
+        "cursor shown at the end"
+    );
+    assert!(
+        text.contains("\x1b[?1007h") && text.contains("\x1b[?1007l"),
+        "alternate scroll on and off"
+    );
+}
+
+#[test]
+fn a_small_terminal_still_reads_and_a_tiny_one_says_so() {
+    let mut s = Session::start(&[], 40, 12);
+    s.wait_for_text("Simon, seorang");
+    s.send("2");
+    s.wait_for_text("1/3");
+    s.resize(10, 4);
+    s.wait_for_text("Terminal");
+    s.resize(60, 20);
+    s.wait_for_text("screenshot 1");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for_text("Tangkapan Layar (3)");
+    let pid = s.pid().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    let code = s.wait_exit();
+    assert_eq!(code, 128 + 15);
+    let text = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(text.ends_with_restore(), "terminal restored before exit");
+}
+
+trait EndsWithRestore {
+    fn ends_with_restore(&self) -> bool;
+}
+
+impl EndsWithRestore for String {
+    fn ends_with_restore(&self) -> bool {
+        let left = self.rfind("\x1b[?1049l");
+        left.is_some()
+            && left > self.rfind("\x1b[?1049h")
+            && self.rfind("\x1b[?25h") > self.rfind("\x1b[?25l")
+    }
+}
