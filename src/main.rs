@@ -145,6 +145,14 @@ fn main() -> ExitCode {
     let lang = cli
         .lang
         .map_or_else(|| Lang::from_tag(page.language.as_deref()), LangArg::lang);
+    let tab = match cli.tab.as_deref().map(|t| parse_tab(t, &page)).transpose() {
+        Ok(tab) => tab,
+        Err(message) => {
+            drop(viewer);
+            eprintln!("layar: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
     if !viewing {
         let width = cli.width.unwrap_or_else(|| {
             if stdout_tty {
@@ -164,14 +172,6 @@ fn main() -> ExitCode {
         };
         return finish_output(|out| print(out, &page, lang.strings(), opts));
     }
-    let tab = match cli.tab.as_deref().map(|t| parse_tab(t, &page)).transpose() {
-        Ok(tab) => tab,
-        Err(message) => {
-            drop(viewer);
-            eprintln!("layar: error: {message}");
-            return ExitCode::from(2);
-        }
-    };
     let viewer = match viewer {
         Some(v) => Ok(v),
         None => Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),

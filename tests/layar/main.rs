@@ -1,4 +1,5 @@
 //! The one integration test binary: it drives the real `layar`.
 
+mod cli;
 mod pty;
 mod viewer;

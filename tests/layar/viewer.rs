@@ -123,3 +123,54 @@ impl EndsWithRestore for String {
             && self.rfind("\x1b[?25h") > self.rfind("\x1b[?25l")
     }
 }
+
+#[test]
+fn with_mouse_a_click_selects_a_tab_and_the_wheel_scrolls() {
+    let mut s = Session::start(&["--mouse"], 80, 24);
+    s.wait_for_text("Tangkapan Layar (3)");
+    let first = s.row(BODY);
+    // SGR mouse report: wheel down at column 10, row 10 (1-based).
+    s.send("\x1b[<65;10;10M");
+    s.wait_for("the wheel to scroll", |sc| {
+        sc.contents_between(BODY, 0, BODY, 80).trim_end() != first.trim_end()
+    });
+    // A left click on the third tab ("3 Ulasan (0)" starts at column 34).
+    s.send("\x1b[<0;40;2M\x1b[<0;40;2m");
+    s.wait_for_text("Belum ada ulasan.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let text = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(text.contains("\x1b[?1000h"), "mouse captured");
+    assert!(
+        text.rfind("\x1b[?1000l") > text.rfind("\x1b[?1000h"),
+        "and released"
+    );
+    assert!(
+        !text.contains("\x1b[?1007h"),
+        "no alternate scroll with --mouse"
+    );
+}
+
+#[test]
+fn resize_keeps_the_reader_in_place() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for_text("Simon, seorang");
+    for _ in 0..12 {
+        s.send(DOWN);
+    }
+    s.wait_for("twelve lines down", |sc| {
+        !sc.contents().contains("Simon, seorang pembuat")
+    });
+    let top = s.row(BODY);
+    let word = top
+        .split_whitespace()
+        .next()
+        .expect("a word on the top line")
+        .to_string();
+    s.resize(50, 16);
+    s.wait_for("the reflow", |sc| {
+        sc.size().1.get() == 50 && sc.contents_between(BODY, 0, BODY, 50).contains(&word)
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
