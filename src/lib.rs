@@ -6,23 +6,28 @@
 //!
 //! - [`text`]: the one text engine (sanitising, grapheme-aware width and wrapping,
 //!   search) that every output shares.
-//! - [`lint`]: `--check`, pure functions from a loaded page to diagnostics.
+//! - [`lint`]: pure functions from a loaded page to diagnostics; [`check`] runs
+//!   them over files for `--check`.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
+//! - [`screen`]: the screen's regions; [`terminal`]: set-up and restoration;
+//!   [`viewer`]: the event loop.
 
+pub mod action;
+pub mod app;
+pub mod check;
 pub mod i18n;
+pub mod keymap;
 pub mod layout;
 pub mod lint;
 pub mod loader;
 pub mod model;
 pub mod print;
-pub mod text;
-
-pub use ratatui;
-pub mod action;
-pub mod app;
-pub mod keymap;
 pub mod screen;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod viewer;
+
+/// The ratatui this crate draws with, for tests and benches that build screens.
+pub use ratatui;

@@ -9,7 +9,6 @@ use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
 use layar::layout::Section;
-use layar::lint::{self, Severity};
 use layar::loader::{self, Limits, LoadError, Source};
 use layar::print::{PrintOptions, print};
 use layar::viewer::Viewer;
@@ -239,56 +238,24 @@ fn finish_output(
     }
 }
 
-/// `--check`: every file's problems, then a one-line summary.
+/// `--check`: every file's problems, then a one-line summary; the bundled page
+/// when no file is named.
 fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
-    let sources: Vec<Result<Source, LoadError>> = if files.is_empty() {
-        vec![Ok(loader::bundled())]
+    let sources: Box<dyn Iterator<Item = Result<Source, LoadError>>> = if files.is_empty() {
+        Box::new(std::iter::once(Ok(loader::bundled())))
     } else {
-        files.iter().map(|f| loader::read(f, limits)).collect()
+        Box::new(files.iter().map(move |f| loader::read(f, limits)))
     };
-    let (mut errors, mut warnings, mut failed) = (0, 0, 0);
-    let mut out = io::stdout().lock();
-    let total = sources.len();
-    for source in sources {
-        let result = source.and_then(|s| loader::parse(&s).map(|page| (s, page)));
-        let diagnostics = match result {
-            Ok((source, page)) => lint::check(&source, &page),
-            Err(e) => {
-                let _ = writeln!(out, "{e}");
-                errors += 1;
-                failed += 1;
-                continue;
-            }
-        };
-        let mut file_failed = false;
-        for d in &diagnostics {
-            let _ = writeln!(out, "{d}");
-            match d.severity {
-                Severity::Error => {
-                    errors += 1;
-                    file_failed = true;
-                }
-                Severity::Warning => warnings += 1,
-            }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match layar::check::run(sources, &mut out).and_then(|s| out.flush().map(|()| s)) {
+        Ok(summary) if summary.passed() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("layar: error: cannot write the report: {e}");
+            ExitCode::FAILURE
         }
-        failed += usize::from(file_failed);
     }
-    let _ = writeln!(
-        out,
-        "checked {total} {}: {errors} {}, {warnings} {}",
-        plural(total, "file", "files"),
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings"),
-    );
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]
