@@ -233,10 +233,15 @@ pub fn first_label(action: Action) -> Option<&'static str> {
         .map(|k| k.label)
 }
 
-/// The footer's hints, in order: (`↑↓`, `scroll`).
-pub fn footer_hints(names: &ActionNames) -> Vec<(String, &'static str)> {
+/// The footer's hints, in order: (`↑↓`, `scroll`), leaving out those whose actions
+/// can do nothing on this page (`available` says which can).
+pub fn footer_hints(
+    names: &ActionNames,
+    available: impl Fn(Action) -> bool,
+) -> Vec<(String, &'static str)> {
     FOOTER
         .iter()
+        .filter(|(actions, _)| actions.iter().any(|&a| available(a)))
         .map(|(actions, name)| {
             let keys: String = actions.iter().filter_map(|&a| first_label(a)).collect();
             (keys, name(names))
@@ -420,7 +425,9 @@ mod tests {
 
     #[test]
     fn footer_and_help_come_from_the_table() {
-        let hints = footer_hints(&EN.actions);
+        let hints = footer_hints(&EN.actions, |_| true);
+        let fewer = footer_hints(&EN.actions, |a| a != Action::ReviewsTab);
+        assert_eq!(fewer.len() + 1, hints.len());
         assert_eq!(hints[0], ("↑↓".to_string(), "scroll"));
         assert_eq!(hints[1], ("←→".to_string(), "tabs"));
         assert!(hints.iter().any(|h| h == &("/".to_string(), "search")));

@@ -5,6 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position as Cursor, Rect};
 
+use crate::action::Action;
 use crate::app::App;
 use crate::app::pane::Position;
 use crate::keymap;
@@ -66,7 +67,14 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
         return Some(Cursor::new(x, y));
     }
     let mut x = area.x + 1;
-    for (keys, what) in keymap::footer_hints(&app.strings().actions) {
+    let tabs = app.sections().count();
+    let has_reviews = app.sections().any(|s| s == Section::Reviews);
+    let available = |a: Action| match a {
+        Action::NextTab | Action::PreviousTab => tabs > 1,
+        Action::ReviewsTab => has_reviews,
+        _ => true,
+    };
+    for (keys, what) in keymap::footer_hints(&app.strings().actions, available) {
         let need = str_width(&keys) + 1 + str_width(what);
         let used = usize::from(x - area.x - 1);
         if used + need > room {
