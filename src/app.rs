@@ -3,6 +3,8 @@
 //! search and the screen size, and delegates the rest.
 
 pub mod pane;
+#[cfg(test)]
+mod proptests;
 pub mod search;
 
 use ratatui::layout::Rect;

@@ -20,7 +20,10 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
     let text = regions.text;
     let tab = app.selected_index();
     let mark_focus = app.selected() == Section::Reviews && pane.doc().items() > 1;
-    for (row, (block, wrapped, line, _)) in pane.visible().into_iter().enumerate() {
+    // The frame can be smaller than the size the panes were laid out for (the terminal
+    // shrank after the last resize event was read): never draw below the body.
+    let rows = pane.visible().into_iter().take(usize::from(text.height));
+    for (row, (block, wrapped, line, _)) in rows.enumerate() {
         let y = text.y + row as u16;
         let card = matches!(wrapped.block.kind, BlockKind::Card { .. });
         match line {

@@ -1,0 +1,206 @@
+//! The process and its terminal: signals, Ctrl-Z under a job-control shell and
+//! without one, a 1×1 terminal, a resize storm, stdin that is not a terminal, and a
+//! pipe closed under `--print` and `--check`.
+
+use std::fmt::Write as _;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use super::tty::{Tty, layar_child, wait_for_state};
+use super::{PATIENCE, fixture, kill, layar, scratch, text};
+use crate::pty::Session;
+
+/// Whether the terminal was given back after it was last taken: alternate screen left,
+/// cursor shown, mouse capture and alternate scroll off.
+fn restored_at_the_end(raw: &str) -> bool {
+    let after = |off: &str, on: &str| raw.rfind(off).is_some() && raw.rfind(off) > raw.rfind(on);
+    after("\x1b[?1049l", "\x1b[?1049h")
+        && after("\x1b[?25h", "\x1b[?25l")
+        && after("\x1b[?1007l", "\x1b[?1007h")
+        && (!raw.contains("\x1b[?1000h") || after("\x1b[?1000l", "\x1b[?1000h"))
+}
+
+#[test]
+fn sigint_restores_the_terminal_mouse_included() {
+    let mut s = Session::start(&["--mouse"], 80, 24);
+    s.wait_for_text("Tangkapan Layar (3)");
+    assert!(text(&s.raw()).contains("\x1b[?1000h"), "mouse captured");
+    kill(s.pid().expect("pid"), "INT");
+    assert_eq!(s.wait_exit(), 128 + 2);
+    assert!(restored_at_the_end(&String::from_utf8_lossy(&s.raw())));
+}
+
+#[test]
+fn sighup_and_sigquit_end_the_viewer() {
+    for (signal, number) in [("HUP", 1), ("QUIT", 3)] {
+        let mut s = Session::start(&[], 80, 24);
+        s.wait_for_text("Tangkapan Layar (3)");
+        kill(s.pid().expect("pid"), signal);
+        assert_eq!(s.wait_exit(), 128 + number, "SIG{signal}");
+        let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+        assert!(restored_at_the_end(&raw), "SIG{signal}");
+        assert!(!raw.contains("panicked"), "SIG{signal}");
+    }
+}
+
+#[test]
+fn a_one_by_one_terminal_and_a_resize_storm_never_panic() {
+    // Narrow text only: vt100 itself can panic redrawing wide characters while the
+    // screen is resized under it (its `text_cleanup`).
+    let mut s = Session::start(&["--lang", "en", &fixture("combining-marks.yaml")], 1, 1);
+    s.wait_for("the first frame", |sc| !sc.contents().trim().is_empty());
+    // One resize seen through, so the storm does not start before layar listens.
+    s.resize(30, 8);
+    s.wait_for("the viewer at 30×8", |sc| {
+        sc.contents().contains("algo film")
+    });
+    s.resize(1, 1);
+    for key in ["j", "G", "\t", "]", "/", "x", "\r", "?", "j", "?"] {
+        s.send(key);
+    }
+    let sizes = (0u16..300).map(|i| ((i * 37) % 201, (i * 13) % 81));
+    for (cols, rows) in sizes {
+        s.resize(cols, rows);
+    }
+    s.resize(80, 24);
+    // Whatever mode the keys left it in, the title row comes back at full size.
+    s.wait_for("a full redraw", |sc| {
+        sc.contents_between(0, 0, 0, 80).contains("algo film")
+            && sc.contents_between(2, 0, 2, 80) == "─".repeat(80)
+    });
+    s.send("\x03");
+    let code = s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(!raw.contains("panicked"), "{raw}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn ctrl_z_stops_with_the_terminal_restored_and_fg_redraws() {
+    let mut shell = Tty::shell();
+    let bash = shell.pid();
+    shell.send("\"$LAYAR\" --lang en --mouse\r");
+    shell.wait_for("the viewer", |sc| {
+        sc.alternate_screen() && sc.contents().contains("Screenshots (3)")
+    });
+
+    let before = shell.raw_len();
+    shell.send("\x1a");
+    let pid = wait_for_state(bash, 'T');
+    shell.wait_for("the shell's screen", |sc| {
+        !sc.alternate_screen() && !sc.hide_cursor() && sc.contents().contains("Stopped")
+    });
+    let given_back = shell.raw_since(before);
+    assert!(restored_at_the_end(&given_back), "{given_back:?}");
+    assert!(given_back.contains("\x1b[?1000l"), "mouse capture off");
+
+    let before = shell.raw_len();
+    shell.send("fg\r");
+    shell.wait_for("the viewer again", |sc| {
+        sc.alternate_screen() && sc.contents().contains("Screenshots (3)")
+    });
+    let (again, state) = layar_child(bash).expect("layar still runs");
+    assert_eq!((again, state == 'T'), (pid, false));
+    let redraw = shell.raw_since(before);
+    assert!(redraw.contains("\x1b[?1049h"), "the screen taken again");
+    assert!(
+        redraw.contains("Di Balik Layar"),
+        "a full redraw: {redraw:?}"
+    );
+    assert!(redraw.contains("\x1b[?1000h"), "the mouse captured again");
+
+    shell.send("q");
+    shell.wait_for("the shell", |sc| !sc.alternate_screen());
+    shell.exit_shell();
+}
+
+#[test]
+fn ctrl_z_without_job_control_carries_on() {
+    // With no job-control shell the process group is orphaned and the kernel discards
+    // the stop: layar gives the terminal back, takes it again and redraws.
+    let mut tty = Tty::start(env!("CARGO_BIN_EXE_layar"), &["--lang", "en"]);
+    tty.wait_for("the viewer", |sc| sc.contents().contains("Screenshots (3)"));
+    let before = tty.raw_len();
+    tty.send("\x1a");
+    tty.wait_for("a redraw", |sc| sc.contents().contains("Screenshots (3)"));
+    let start = Instant::now();
+    while !tty.raw_since(before).contains("\x1b[?1049h") {
+        assert!(start.elapsed() < PATIENCE, "no second start after Ctrl-Z");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let again = tty.raw_since(before);
+    assert!(
+        again.find("\x1b[?1049l") < again.find("\x1b[?1049h"),
+        "{again:?}"
+    );
+    tty.wait_for("the redrawn title", |sc| {
+        sc.contents().contains("Di Balik Layar")
+    });
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_z_on_a_terminal_that_never_answers_queries() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for_text("Tangkapan Layar (3)");
+    s.send("\x1a");
+    s.send("j");
+    s.wait_for("the viewer after Ctrl-Z", |sc| {
+        sc.alternate_screen() && sc.contents().contains("Tangkapan Layar (3)")
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn stdin_not_a_terminal() {
+    // Not a terminal at either end: the page is printed.
+    let out = layar(&[&fixture("escape-sequences.yaml")]);
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("Evil "));
+    // Input from elsewhere, output to a terminal: the viewer reads keys from the
+    // terminal itself.
+    let mut shell = Tty::shell();
+    shell.send("\"$LAYAR\" --lang en < /dev/null; echo \"status $?\"\r");
+    shell.wait_for("the viewer", |sc| {
+        sc.alternate_screen() && sc.contents().contains("Screenshots (3)")
+    });
+    shell.send("q");
+    shell.wait_for("the shell", |sc| {
+        !sc.alternate_screen() && sc.contents().contains("status 0")
+    });
+    shell.exit_shell();
+}
+
+#[test]
+fn a_closed_pipe_ends_print_and_check_quietly() {
+    // Large enough that layar is still writing when `head` goes away.
+    let path = scratch("hostile-many-reviews.yaml");
+    let mut yaml = String::from("title: Big\nsynopsis:\n  text: x\nreviews:\n  items:\n");
+    for i in 0..3000 {
+        let _ = writeln!(
+            yaml,
+            "    - author: a{i}\n      text: {}",
+            "word ".repeat(60)
+        );
+    }
+    std::fs::write(&path, yaml).expect("write the page");
+    let path = path.display().to_string();
+    for mode in ["--print", "--check"] {
+        let out = Command::new("sh")
+            .args([
+                "-c",
+                "{ \"$0\" \"$1\" \"$2\"; echo \"layar exited $?\" >&2; } | head -1",
+                env!("CARGO_BIN_EXE_layar"),
+                mode,
+                &path,
+            ])
+            .output()
+            .expect("run the pipeline");
+        assert!(out.status.success(), "{mode}");
+        assert_eq!(text(&out.stderr), "layar exited 0\n", "{mode}");
+        assert_eq!(text(&out.stdout).lines().count(), 1, "{mode}");
+    }
+}
