@@ -107,12 +107,16 @@ fn event_loop(
     if let Some(tab) = tab {
         app.select(tab);
     }
-    let size = term.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
     loop {
+        // The terminal may have changed size since the last resize event was read
+        // (or before the first): lay out for the size the frame will have.
+        let size = term.size()?;
+        if (size.width, size.height) != (app.size().width, app.size().height) {
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+        }
         term.draw(|frame| ui::draw(frame, &app, theme))?;
         // Block for the next event, then take whatever else is already queued.
         let mut event = event::read()?;
@@ -121,12 +125,9 @@ fn event_loop(
                 Step::Act(action) => app.update(action),
                 Step::Suspend => {
                     *term = terminal::suspend(mouse, &page.title)?;
-                    term.clear()?;
-                    let size = term.size()?;
-                    app.update(Action::Resize {
-                        width: size.width,
-                        height: size.height,
-                    });
+                    // A clear that asks the terminal nothing: one that never answers
+                    // a cursor query must not end the viewer.
+                    ratatui::backend::Backend::clear(term.backend_mut())?;
                 }
                 Step::Nothing => {}
             }
