@@ -200,6 +200,41 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Calls `f` with each paragraph of block `index` that search reads, and the
+    /// paragraph's index in [`Doc::block`]'s paragraphs, without building the block
+    /// for the synopsis and reviews (a page may have 100,000 reviews).
+    ///
+    /// A review's rating and date line is made by layar for each call, so it is
+    /// passed only when `meta` is set: a caller leaves it out for a query that
+    /// [`could_match_meta`] says cannot match it. The empty-state line is not
+    /// searched: nothing is called for an index past [`Doc::items`].
+    pub fn search_paras(&self, index: usize, meta: bool, mut f: impl FnMut(usize, &str)) {
+        if index >= self.items() {
+            return;
+        }
+        match self.section {
+            Section::Synopsis => f(0, &self.page.synopsis.paragraphs[index]),
+            Section::Screenshots => {
+                for (i, para) in self.block(index).paras.iter().enumerate() {
+                    f(i, &para.text);
+                }
+            }
+            Section::Reviews => {
+                let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
+                let review = &reviews[index];
+                f(0, &review.author);
+                // The same condition as `review_meta`: paragraph 1 is the meta line.
+                let has_meta = review.rating.is_some() || review.date.is_some();
+                if meta && let Some(line) = review_meta(review) {
+                    f(1, &line.text);
+                }
+                for (i, text) in review.paragraphs.iter().enumerate() {
+                    f(1 + usize::from(has_meta) + i, text);
+                }
+            }
+        }
+    }
+
     /// The block of each item, in order: for `--print`, which shows everything.
     pub fn blocks(&self) -> impl Iterator<Item = Block<'a>> + '_ {
         (0..self.len()).map(|i| self.block(i))
@@ -256,6 +291,15 @@ impl<'a> Doc<'a> {
             paras,
         }
     }
+}
+
+/// Every character a review's meta line can hold (see [`review_meta`]).
+const META_CHARS: &str = "★☆ 0123456789./·-";
+
+/// Whether `query` could match a review's meta line: only if it is made of the
+/// characters such a line holds. None of them has a case, so neither may the query's.
+pub fn could_match_meta(query: &str) -> bool {
+    query.chars().all(|c| META_CHARS.contains(c))
 }
 
 /// `★★★★☆ 8/10 · 2024-05-01`: the line under a review's author, if it has either.
@@ -448,6 +492,47 @@ mod tests {
             "reviews are separated by a blank line"
         );
         assert_eq!(second.paras.len(), 2, "no meta line without rating or date");
+    }
+
+    #[test]
+    fn search_paras_agree_with_the_blocks() {
+        let mut p = page();
+        p.synopsis.paragraphs.push("five".into());
+        for meta in [true, false] {
+            for section in Section::ALL {
+                let doc = Doc::new(&p, section, &EN);
+                for index in 0..doc.items() {
+                    let block = doc.block(index);
+                    let mut seen = Vec::new();
+                    doc.search_paras(index, meta, |i, text| {
+                        assert_eq!(block.paras[i].text, text, "{section:?} {index} para {i}");
+                        seen.push(i);
+                    });
+                    let expected: Vec<_> = (0..block.paras.len())
+                        .filter(|&i| meta || block.paras[i].role != Role::Meta)
+                        .collect();
+                    assert_eq!(seen, expected, "{section:?} {index}, meta {meta}");
+                }
+            }
+        }
+        let mut none = 0;
+        Doc::new(&p, Section::Reviews, &EN).search_paras(2, true, |_, _| none += 1);
+        assert_eq!(none, 0, "past the last item");
+    }
+
+    #[test]
+    fn only_queries_made_of_meta_characters_can_match_meta_lines() {
+        for query in ["★", "8/10", "2024-05", " · ", "7.5"] {
+            assert!(could_match_meta(query), "{query}");
+        }
+        for query in ["a", "8/10 x", "Ann", "É"] {
+            assert!(!could_match_meta(query), "{query}");
+        }
+        let p = page();
+        let meta = Doc::new(&p, Section::Reviews, &EN).block(0).paras[1]
+            .text
+            .clone();
+        assert!(could_match_meta(&meta), "{meta}");
     }
 
     #[test]

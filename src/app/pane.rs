@@ -1,15 +1,25 @@
 //! One tab's scroll state. The position is an anchor (block, line within the block)
 //! rather than a global line number, so only the blocks that come on screen are ever
 //! wrapped: a page of 100,000 reviews scrolls as cheaply as one of ten. Wrapped
-//! blocks are cached for the current width; a resize drops the cache and keeps the
-//! reader at the same character of the text.
+//! blocks are cached for the current width, the cache kept to the blocks around the
+//! view; a resize drops it and keeps the reader at the same character of the text.
+//! Line counts outlive the cache, in [`line_counts`], which also answers "how many
+//! lines above" for the scrollbar without a pass over every block.
+
+mod line_counts;
 
 use std::collections::HashMap;
 
 use crate::layout::{Doc, LineRef, WrappedBlock};
+use line_counts::LineCounts;
 
 /// A byte offset meaning "the blank line before the paragraph".
 const BEFORE: usize = usize::MAX;
+
+/// Wrapped blocks kept before the cache is trimmed to the view.
+const CACHE_BLOCKS: usize = 1024;
+/// Blocks kept on each side of the view when the cache is trimmed.
+const CACHE_MARGIN: usize = 128;
 
 /// The first line shown: a block and a line within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -36,10 +46,8 @@ pub struct Pane<'a> {
     width: usize,
     height: usize,
     wrapped: HashMap<usize, WrappedBlock<'a>>,
-    /// Lines per block at `width`, 0 while unknown (every block has a line).
-    line_counts: Vec<u32>,
-    known_lines: usize,
-    known_blocks: usize,
+    /// Lines per block at `width`, as far as known (every block has a line).
+    counts: LineCounts,
     top: Anchor,
     /// The block the reader is on, for `]`/`[` and the footer's `ulasan 3/12`.
     focus: usize,
@@ -48,13 +56,11 @@ pub struct Pane<'a> {
 impl<'a> Pane<'a> {
     pub fn new(doc: Doc<'a>) -> Self {
         Self {
-            line_counts: vec![0; doc.len()],
+            counts: LineCounts::new(doc.len()),
             doc,
             width: 0,
             height: 0,
             wrapped: HashMap::new(),
-            known_lines: 0,
-            known_blocks: 0,
             top: Anchor::default(),
             focus: 0,
         }
@@ -88,9 +94,7 @@ impl<'a> Pane<'a> {
             let keep = self.top_text_offset();
             self.width = width;
             self.wrapped.clear();
-            self.line_counts.iter_mut().for_each(|c| *c = 0);
-            self.known_lines = 0;
-            self.known_blocks = 0;
+            self.counts.forget();
             self.top.line = match keep {
                 Some((para, at)) => self.line_at(self.top.block, para, at),
                 None => 0,
@@ -141,27 +145,25 @@ impl<'a> Pane<'a> {
 
     /// Wraps `block` if it is not wrapped at the current width.
     fn ensure(&mut self, block: usize) {
-        if block >= self.line_counts.len() || self.wrapped.contains_key(&block) {
+        if block >= self.blocks() || self.wrapped.contains_key(&block) {
             return;
         }
         let wrapped = WrappedBlock::new(self.doc.block(block), self.width.max(1), true);
-        let lines = wrapped.lines.len().max(1);
-        if self.line_counts[block] == 0 {
-            self.known_lines += lines;
-            self.known_blocks += 1;
-        }
-        self.line_counts[block] = u32::try_from(lines).unwrap_or(u32::MAX);
+        self.counts.set(block, wrapped.lines.len().max(1));
         self.wrapped.insert(block, wrapped);
     }
 
-    /// Lines in `block`, wrapping it if needed.
+    /// Lines in `block`, wrapping it if its count is not known.
     fn lines_in(&mut self, block: usize) -> usize {
+        if let Some(lines) = self.counts.get(block) {
+            return lines;
+        }
         self.ensure(block);
-        self.line_counts.get(block).map_or(0, |&c| c as usize)
+        self.counts.get(block).unwrap_or(0)
     }
 
     fn blocks(&self) -> usize {
-        self.line_counts.len()
+        self.counts.len()
     }
 
     /// The last top position that still fills the screen.
@@ -197,16 +199,22 @@ impl<'a> Pane<'a> {
         self.focus = self.focus.min(self.blocks() - 1);
     }
 
-    /// Wraps every block the screen shows, so drawing only reads.
+    /// Wraps every block the screen shows, so drawing only reads, and trims the
+    /// cache of wrapped blocks once it has grown well past the view.
     pub fn prepare(&mut self) {
         let mut need = self.height;
         let mut block = self.top.block;
         let mut skip = self.top.line;
         while need > 0 && block < self.blocks() {
+            self.ensure(block);
             let lines = self.lines_in(block);
             need = need.saturating_sub(lines.saturating_sub(skip));
             skip = 0;
             block += 1;
+        }
+        if self.wrapped.len() > CACHE_BLOCKS {
+            let keep = self.top.block.saturating_sub(CACHE_MARGIN)..block + CACHE_MARGIN;
+            self.wrapped.retain(|b, _| keep.contains(b));
         }
     }
 
@@ -401,33 +409,25 @@ impl<'a> Pane<'a> {
         self.wrapped.get(&block)
     }
 
+    /// Lines per block where the count is not known yet: the average of the known.
+    fn average_lines(&self) -> usize {
+        match self.counts.known() {
+            (_, 0) => 1,
+            (lines, blocks) => lines.div_ceil(blocks),
+        }
+    }
+
     /// Total lines, exact once every block has been wrapped, estimated before.
     pub fn total_lines(&self) -> usize {
-        let unknown = self.blocks() - self.known_blocks;
-        let average = if self.known_blocks == 0 {
-            1
-        } else {
-            self.known_lines.div_ceil(self.known_blocks)
-        };
-        self.known_lines + unknown * average
+        let (lines, known) = self.counts.known();
+        lines + (self.blocks() - known) * self.average_lines()
     }
 
     /// The top line's number from 0: exact while all blocks above it are known.
     pub fn top_line(&self) -> usize {
-        let above: usize = self.line_counts[..self.top.block.min(self.blocks())]
-            .iter()
-            .map(|&c| c as usize)
-            .sum();
-        let unknown = self.line_counts[..self.top.block.min(self.blocks())]
-            .iter()
-            .filter(|&&c| c == 0)
-            .count();
-        let average = if self.known_blocks == 0 {
-            1
-        } else {
-            self.known_lines.div_ceil(self.known_blocks)
-        };
-        above + unknown * average + self.top.line
+        let above = self.top.block.min(self.blocks());
+        let (lines, known) = self.counts.known_before(above);
+        lines + (above - known) * self.average_lines() + self.top.line
     }
 
     /// Where the view is: `All`, `Top`, `Bottom` or a percentage.
@@ -627,6 +627,32 @@ mod tests {
         assert_eq!(pane.position(), Position::Bottom);
         pane.scroll_up(1);
         assert!(matches!(pane.position(), Position::Percent(99)));
+    }
+
+    #[test]
+    fn the_cache_stays_near_the_view_and_the_line_number_stays_exact() {
+        let p = page(&["x"], 5000);
+        let mut pane = pane(&p, Section::Reviews, 40, 10);
+        for _ in 0..3000 {
+            pane.scroll_down(5);
+        }
+        assert!(pane.wrapped.len() <= CACHE_BLOCKS, "{}", pane.wrapped.len());
+        let above: usize = (0..pane.top().block)
+            .map(|b| pane.counts.get(b).expect("scrolled past, so known"))
+            .sum();
+        assert_eq!(pane.top_line(), above + pane.top().line);
+        let here = texts(&pane);
+        pane.scroll_up(15_000);
+        assert_eq!(
+            texts(&pane)[0],
+            "author 0",
+            "blocks dropped from the cache come back"
+        );
+        pane.scroll_down(15_000);
+        assert_eq!(texts(&pane), here);
+        pane.resize(30, 10);
+        assert!(pane.top_line() > 0);
+        assert_eq!(texts(&pane).len(), 10);
     }
 
     #[test]

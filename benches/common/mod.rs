@@ -1,0 +1,166 @@
+//! What the benches share: the page generator, a bare `serde_yaml` parse to compare
+//! the loader with, and the viewer driven on ratatui's `TestBackend`.
+
+#![allow(dead_code)] // each bench uses a part of this module
+
+pub mod page_gen;
+
+use layar::action::Action;
+use layar::app::App;
+use layar::i18n::EN;
+use layar::layout::Section;
+use layar::loader::{self, Source};
+use layar::model::Page;
+use layar::ratatui::Terminal;
+use layar::ratatui::backend::TestBackend;
+use layar::theme::Theme;
+use serde::Deserialize;
+
+pub use page_gen::{PageSpec, generate};
+
+/// The page sizes the benches compare: the number of reviews.
+pub const SIZES: [usize; 4] = [10, 1_000, 10_000, 100_000];
+
+/// The terminal the frame benches draw into.
+pub const WIDTH: u16 = 100;
+pub const HEIGHT: u16 = 30;
+
+/// The generated page with `reviews` reviews, as its YAML.
+pub fn yaml(reviews: usize) -> String {
+    generate(PageSpec::with_reviews(reviews))
+}
+
+/// A source as the loader would read it from a file.
+pub fn source(yaml: String) -> Source {
+    Source {
+        name: "bench.yaml".into(),
+        base_dir: Some(std::path::PathBuf::new()),
+        text: yaml,
+    }
+}
+
+/// Parses with layar's loader (checks, sanitising, conversion into the model).
+pub fn load(source: &Source) -> Page {
+    loader::parse(source).expect("the generated page loads")
+}
+
+/// The same file as plain typed structs, with nothing checked or converted: the
+/// floor a YAML page's load cannot go below with `serde_yaml`.
+#[derive(Debug, Deserialize)]
+pub struct BarePage {
+    pub title: String,
+    pub language: Option<String>,
+    pub synopsis: BareSynopsis,
+    pub screenshots: Option<BareScreenshots>,
+    pub reviews: Option<BareReviews>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BareSynopsis {
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BareScreenshots {
+    pub heading: Option<String>,
+    pub items: Vec<BareScreenshot>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BareScreenshot {
+    pub caption: String,
+    pub image: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BareReviews {
+    pub heading: Option<String>,
+    pub items: Vec<BareReview>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BareReview {
+    pub author: String,
+    pub rating: Option<f64>,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+/// The bare parse.
+pub fn bare_parse(yaml: &str) -> BarePage {
+    serde_yaml::from_str(yaml).expect("the generated page parses")
+}
+
+/// A viewer: the app and the terminal it draws on.
+pub struct Viewer<'a> {
+    pub app: App<'a>,
+    pub terminal: Terminal<TestBackend>,
+    pub theme: Theme,
+}
+
+impl<'a> Viewer<'a> {
+    /// The viewer on `page`'s reviews tab, sized but not yet drawn.
+    pub fn new(page: &'a Page) -> Self {
+        Self::on(page, Section::Reviews)
+    }
+
+    /// The viewer on `section`, sized but not yet drawn.
+    pub fn on(page: &'a Page, section: Section) -> Self {
+        let mut app = App::new(page, &EN);
+        app.select(section);
+        app.update(Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        });
+        let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
+        Self {
+            app,
+            terminal,
+            theme: Theme::color(),
+        }
+    }
+
+    /// Draws a frame, as the viewer does after every batch of events.
+    pub fn draw(&mut self) {
+        let (app, theme) = (&self.app, &self.theme);
+        self.terminal
+            .draw(|frame| layar::ui::draw(frame, app, theme))
+            .expect("draw");
+    }
+
+    /// One key press: the action, then the frame.
+    pub fn press(&mut self, action: Action) {
+        self.app.update(action);
+        self.draw();
+    }
+
+    /// A new terminal size: the resize event, then the frame.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.app.update(Action::Resize { width, height });
+        self.draw();
+    }
+
+    /// Types `query` into the search prompt, drawing after each keystroke.
+    pub fn search(&mut self, query: &str) {
+        self.press(Action::StartSearch);
+        for c in query.chars() {
+            self.press(Action::SearchInput(c));
+        }
+        self.press(Action::ConfirmSearch);
+    }
+}
+
+/// The key presses the frame benches time, each with the key that undoes it, so a
+/// bench can repeat the pair without drifting to an edge of the page.
+pub const KEYS: [(&str, Action, Action); 5] = [
+    ("line", Action::LineDown, Action::LineUp),
+    ("page", Action::PageDown, Action::PageUp),
+    ("end_home", Action::Bottom, Action::Top),
+    ("next_review", Action::NextReview, Action::PreviousReview),
+    ("next_match", Action::NextMatch, Action::PreviousMatch),
+];
+
+/// The word the search benches look for: common in the generated text.
+pub const QUERY: &str = "simon";
