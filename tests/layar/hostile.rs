@@ -59,12 +59,19 @@ fn long_word_page() -> (String, String) {
         .cycle()
         .take(20_000)
         .collect();
+    // Tests run in parallel and each writes the page: write a file of this thread's
+    // own, then rename it into place, so no test ever reads one half written.
     let path = scratch("hostile-long-word.yaml");
     let yaml = format!(
         "title: {word}\nsynopsis:\n  heading: {word}\n  text: {word}\n\
          reviews:\n  items:\n    - author: {word}\n      text: {word}\n"
     );
-    std::fs::write(&path, yaml).expect("write the long-word page");
+    let own = scratch(&format!(
+        "hostile-long-word.{:?}.yaml",
+        std::thread::current().id()
+    ));
+    std::fs::write(&own, yaml).expect("write the long-word page");
+    std::fs::rename(&own, &path).expect("move the long-word page into place");
     (path.display().to_string(), word)
 }
 

@@ -139,6 +139,11 @@ impl Session {
 
     /// Tells the program its terminal has a new size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // As a real terminal does: the grid takes the new size first, then the program
+        // is told (SIGWINCH). Holding the screen while both happen keeps bytes drawn for
+        // the new size from landing on the old grid.
+        let mut screen = self.screen.lock().expect("screen lock");
+        screen.screen_mut().set_size(nonzero(rows), nonzero(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -147,11 +152,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        self.screen
-            .lock()
-            .expect("screen lock")
-            .screen_mut()
-            .set_size(nonzero(rows), nonzero(cols));
     }
 
     /// The text of one row.
