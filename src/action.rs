@@ -46,6 +46,10 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Count more search hits: sent by the event loop while nothing else waits, so a
+    /// search over a huge page highlights its first hit at once and counts the rest
+    /// between keystrokes.
+    ContinueSearch,
     /// The terminal's new size.
     Resize {
         width: u16,

@@ -7,6 +7,8 @@ pub mod pane;
 mod proptests;
 pub mod search;
 
+use std::time::Duration;
+
 use ratatui::layout::Rect;
 
 use crate::action::Action;
@@ -17,6 +19,11 @@ use crate::model::Page;
 use crate::screen;
 use pane::Pane;
 use search::Search;
+
+/// How long one step of counting search hits may take, so typing stays fluid on a
+/// huge page: the first hit and its neighbourhood are found at once, the rest counted
+/// in slices between keystrokes.
+pub const SEARCH_SLICE: Duration = Duration::from_millis(8);
 
 /// Everything the viewer shows, and nothing it doesn't need.
 #[derive(Debug)]
@@ -180,6 +187,10 @@ impl<'a> App<'a> {
                 self.before_search = None;
             }
             Action::CancelSearch => self.cancel_search(),
+            Action::ContinueSearch => {
+                let docs = self.docs();
+                self.search.count_more(&docs, SEARCH_SLICE);
+            }
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
             Action::ToggleHelp => {
@@ -243,13 +254,14 @@ impl<'a> App<'a> {
     }
 
     fn run_search(&mut self) {
-        let docs: Vec<Doc<'a>> = self.panes.iter().map(Pane::doc).collect();
+        let docs = self.docs();
         let from = self
             .before_search
             .map_or((self.selected_index(), 0), |(s, a)| {
                 (self.index_of(s).unwrap_or(0), a.block)
             });
-        self.search.set_query(self.prompt.clone(), &docs, from);
+        self.search
+            .set_query_within(self.prompt.clone(), &docs, from, SEARCH_SLICE);
         match self.search.current().cloned() {
             Some(hit) => self.show_hit(&hit),
             None => {
@@ -260,6 +272,15 @@ impl<'a> App<'a> {
                 }
             }
         }
+    }
+
+    fn docs(&self) -> Vec<Doc<'a>> {
+        self.panes.iter().map(Pane::doc).collect()
+    }
+
+    /// Whether the search still has hits to count ([`Action::ContinueSearch`]).
+    pub fn is_busy(&self) -> bool {
+        self.search.is_counting()
     }
 
     fn cancel_search(&mut self) {
@@ -277,6 +298,11 @@ impl<'a> App<'a> {
     }
 
     fn step_match(&mut self, forward: bool) {
+        // Numbering the next hit needs every hit before it counted.
+        if self.search.is_counting() {
+            let docs = self.docs();
+            self.search.count_more(&docs, Duration::MAX);
+        }
         if let Some(hit) = self.search.step(forward).cloned() {
             self.show_hit(&hit);
         }

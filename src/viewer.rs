@@ -118,6 +118,11 @@ fn event_loop(
             });
         }
         term.draw(|frame| ui::draw(frame, &app, theme))?;
+        // Count search hits while nothing else waits; a key press comes first.
+        while app.is_busy() && !event::poll(Duration::ZERO)? {
+            app.update(Action::ContinueSearch);
+            term.draw(|frame| ui::draw(frame, &app, theme))?;
+        }
         // Block for the next event, then take whatever else is already queued.
         let mut event = event::read()?;
         loop {

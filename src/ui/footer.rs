@@ -19,7 +19,14 @@ pub fn status(app: &App<'_>) -> (String, bool) {
     let mut parts = Vec::new();
     let mut no_match = false;
     if let Some((at, total)) = app.search().counter() {
-        if total == 0 {
+        // While hits are still being counted the total is a floor and the current
+        // hit's number unknown: `…/1200+`.
+        let (at, total) = if app.is_busy() {
+            ("…".to_string(), format!("{total}+"))
+        } else {
+            (at.to_string(), total.to_string())
+        };
+        if total == "0" {
             no_match = true;
             parts.push(strings.no_matches.to_string());
         } else if app.prompt().is_some() {
