@@ -55,6 +55,15 @@ pub fn check(source: &Source, page: &Page) -> Vec<Diagnostic> {
         found.push((at, message));
     };
     removed_characters(&source.text, &mut warn);
+    for (at, c) in crate::loader::escaped_removals(&source.text) {
+        warn(
+            Some(at),
+            format!(
+                "{} written as an escape is removed: it could act on a terminal",
+                describe_char(c)
+            ),
+        );
+    }
     foreign_words(&source.text, page, &mut warn);
     empty_sections(&source.text, page, &mut warn);
     missing_images(&source.text, page, &mut warn);
@@ -425,7 +434,14 @@ mod tests {
     #[test]
     fn words_come_with_their_offsets() {
         let found: Vec<_> = word_offsets("πουπου, που x").collect();
-        assert_eq!(found, [(0, "πουπου"), ("πουπου, ".len(), "που"), ("πουπου, που ".len(), "x")]);
+        assert_eq!(
+            found,
+            [
+                (0, "πουπου"),
+                ("πουπου, ".len(), "που"),
+                ("πουπου, που ".len(), "x")
+            ]
+        );
         assert_eq!(word_offsets("").count(), 0);
         assert_eq!(word_offsets("  ,, ").count(), 0);
         let words_agree: Vec<_> = word_offsets("a東京 b").map(|(_, w)| w).collect();

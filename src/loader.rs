@@ -24,6 +24,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use error::{LoadError, LoadErrorKind, Location, Nesting};
+pub(crate) use prescan::escaped_removals;
 
 use crate::model::Page;
 

@@ -54,6 +54,42 @@ pub(super) fn check(text: &str) -> Result<(), Refused> {
         })
 }
 
+/// Escapes in double-quoted scalars (`"\e[31m"`, `"\x9b"`, `"\u202e"`) that stand for
+/// characters sanitising removes, with the byte offset of each backslash. The file
+/// holds them as plain text, so only a scan that knows where double-quoted scalars
+/// are can find them; `--check` reports each.
+pub(crate) fn escaped_removals(text: &str) -> Vec<(usize, char)> {
+    let mut scanner = Scanner::new(text);
+    scanner.escapes = Some(Vec::new());
+    // Only pages that loaded are checked, so the depth is within bounds; either way
+    // what was found up to the end (or the refusal) is what there is.
+    let _ = scanner.scan();
+    scanner.escapes.unwrap_or_default()
+}
+
+/// The character a double-quoted escape stands for; `rest` starts after the backslash.
+fn decode_escape(rest: &str) -> Option<char> {
+    let hex = |n: usize| {
+        rest.get(1..=n)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+    };
+    Some(match rest.as_bytes().first()? {
+        b'0' => '\0',
+        b'a' => '\x07',
+        b'b' => '\x08',
+        b'v' => '\x0b',
+        b'f' => '\x0c',
+        b'r' => '\r',
+        b'e' => '\x1b',
+        b'N' => '\u{85}',
+        b'x' => hex(2)?,
+        b'u' => hex(4)?,
+        b'U' => hex(8)?,
+        _ => return None,
+    })
+}
+
 /// The first character libyaml's reader refuses: C0 controls other than tab, line feed and
 /// carriage return, DEL, C1 controls other than NEL, and the non-characters U+FFFE/U+FFFF.
 fn forbidden_char(text: &str) -> Option<(usize, char)> {
@@ -148,6 +184,9 @@ struct Scanner<'a> {
     key_allowed: bool,
     /// Where the pending simple key at block level started.
     key: Option<Mark>,
+    /// Escapes in double-quoted scalars that stand for characters sanitising removes,
+    /// with the backslash's byte offset: collected only for `--check`.
+    escapes: Option<Vec<(usize, char)>>,
     /// The deepest flow and block nesting seen, for tests.
     #[cfg(test)]
     deepest: (usize, usize),
@@ -174,6 +213,7 @@ impl<'a> Scanner<'a> {
             indents: Vec::new(),
             key_allowed: true,
             key: None,
+            escapes: None,
             #[cfg(test)]
             deepest: (0, 0),
         }
@@ -512,6 +552,14 @@ impl<'a> Scanner<'a> {
                     self.bump();
                 }
                 b'\\' if quote == b'"' => {
+                    if let Some(found) = self.escapes.as_mut() {
+                        let at = self.at.pos;
+                        if let Some(c) = decode_escape(&self.text[at + 1..]) {
+                            if crate::text::sanitize::is_removed(c) {
+                                found.push((at, c));
+                            }
+                        }
+                    }
                     self.bump();
                     if !self.at_end() {
                         self.bump();
@@ -679,6 +727,25 @@ mod tests {
         assert_eq!(forbidden_char("é\u{9b}"), Some((2, '\u{9b}')));
         assert_eq!(forbidden_char("x\u{ffff}"), Some((1, '\u{ffff}')));
         assert_eq!(forbidden_char("\0"), Some((0, '\0')));
+    }
+
+    #[test]
+    fn escapes_of_removed_characters_are_found_in_double_quotes_only() {
+        let text = "a: \"x\\e[31m \\u202E \\t \\\\e\"\nb: 'no \\e here'\nc: plain \\e\nd: |\n  block \\e\n";
+        let found = escaped_removals(text);
+        let places: Vec<(usize, char)> = found;
+        assert_eq!(
+            places,
+            [
+                (text.find("\\e[31m").expect("esc"), '\x1b'),
+                (text.find("\\u202E").expect("bidi"), '\u{202e}')
+            ],
+            "tab escapes are kept, an escaped backslash is not an escape, single quotes, plain and block text hold no escapes"
+        );
+        assert_eq!(decode_escape("x9b"), Some('\u{9b}'));
+        assert_eq!(decode_escape("U0000001B"), Some('\x1b'));
+        assert_eq!(decode_escape("xZZ"), None);
+        assert_eq!(decode_escape(""), None);
     }
 
     #[test]

@@ -139,6 +139,11 @@ fn escaped_controls(source: &str) -> Vec<(usize, char)> {
     let bytes = source.as_bytes();
     let mut i = 0;
     while i + 1 < bytes.len() {
+        // Comments hold no escapes (the fixtures' comments name some).
+        if bytes[i] == b'#' {
+            i += source[i..].find('\n').unwrap_or(source.len() - i);
+            continue;
+        }
         if bytes[i] != b'\\' {
             i += 1;
             continue;
@@ -167,7 +172,6 @@ fn escaped_controls(source: &str) -> Vec<(usize, char)> {
 }
 
 #[test]
-#[ignore = "known bug: --check sees only raw characters, not those written as YAML escapes"]
 fn check_reports_controls_written_as_yaml_escapes() {
     for class in ["escape-sequences.yaml", "c1-controls.yaml"] {
         let name = fixture(class);
