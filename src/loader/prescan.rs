@@ -554,10 +554,10 @@ impl<'a> Scanner<'a> {
                 b'\\' if quote == b'"' => {
                     if let Some(found) = self.escapes.as_mut() {
                         let at = self.at.pos;
-                        if let Some(c) = decode_escape(&self.text[at + 1..]) {
-                            if crate::text::sanitize::is_removed(c) {
-                                found.push((at, c));
-                            }
+                        if let Some(c) = decode_escape(&self.text[at + 1..])
+                            && crate::text::sanitize::is_removed(c)
+                        {
+                            found.push((at, c));
                         }
                     }
                     self.bump();
