@@ -6,11 +6,16 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::SetTitle;
+
+/// The viewer's terminal. Output goes through a buffer the size of a large frame, so
+/// a frame leaves in one write rather than in the 1 KiB pieces of stdout's own buffer.
+pub type Tui = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
 
 /// Whether the mouse is captured now, so restoring knows what to undo.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -24,9 +29,17 @@ const PUSH_TITLE: &str = "\x1b[22;0t";
 const POP_TITLE: &str = "\x1b[23;0t";
 
 /// Enters the viewer's terminal mode. `title` is already sanitised at load.
-pub fn init(mouse: bool, title: &str) -> io::Result<DefaultTerminal> {
+pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     install_panic_hook();
-    let terminal = ratatui::try_init()?;
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))?;
     let mut out = io::stdout();
     out.write_all(PUSH_TITLE.as_bytes())?;
     set_title(title)?;
@@ -58,14 +71,18 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-/// ratatui's hook restores raw mode and the screen; the mouse and the alternate
-/// scroll mode are ours to undo, before the panic message is printed.
+/// A panic restores the whole terminal (raw mode, screen, mouse, alternate scroll,
+/// title, cursor) before its message is printed, so the message is readable. Installed
+/// once, however often the terminal is taken again (Ctrl-Z and `fg`).
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
 }
 
 /// Ends layar promptly on SIGTERM, SIGINT, SIGHUP and SIGQUIT, restoring the
@@ -87,7 +104,7 @@ pub fn handle_signals() -> io::Result<()> {
 
 /// Ctrl-Z: gives the terminal back, stops the process (as the shell expects), and
 /// on `fg` takes the terminal again. The caller redraws everything.
-pub fn suspend(mouse: bool, title: &str) -> io::Result<DefaultTerminal> {
+pub fn suspend(mouse: bool, title: &str) -> io::Result<Tui> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     init(mouse, title)

@@ -55,7 +55,7 @@ fn translate(app: &App<'_>, event: &Event) -> Step {
 /// screen), then run on the page. Dropping it restores the terminal, whatever the
 /// way out.
 pub struct Viewer {
-    term: ratatui::DefaultTerminal,
+    term: terminal::Tui,
     mouse: bool,
     theme: Theme,
 }
@@ -96,7 +96,7 @@ impl Drop for Viewer {
 }
 
 fn event_loop(
-    term: &mut ratatui::DefaultTerminal,
+    term: &mut terminal::Tui,
     page: &Page,
     strings: &'static Strings,
     tab: Option<Section>,

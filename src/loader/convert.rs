@@ -29,7 +29,7 @@ fn heading(line: Option<Line>) -> Option<String> {
 fn synopsis(wire: SynopsisWire) -> Synopsis {
     Synopsis {
         heading: heading(wire.heading),
-        paragraphs: paragraphs::split(&wire.text.0),
+        paragraphs: paragraphs::split_owned(wire.text.0),
     }
 }
 
@@ -68,6 +68,6 @@ fn review(wire: ReviewWire) -> Review {
         author: wire.author.0,
         rating: wire.rating.map(|r| r.0),
         date: wire.date.map(|d| d.0),
-        paragraphs: paragraphs::split(&wire.text.0),
+        paragraphs: paragraphs::split_owned(wire.text.0),
     }
 }
