@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the figures of docs/performance.md (the README's "Performance" table).
+# Reproduces the figures of the README's "Performance" section.
 #
 #   scripts/bench.sh           the table only (a few minutes)
 #   scripts/bench.sh --quick   fewer rounds: a look, not a figure
