@@ -410,7 +410,9 @@ impl<'a> WrappedBlock<'a> {
     }
 }
 
-fn offset(at: usize) -> u32 {
+/// A byte offset as the `u32` lines and hits are stored in (pages are capped far
+/// below 4 GiB).
+pub(crate) fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 

@@ -16,6 +16,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::layout::offset;
 use crate::layout::{Doc, could_match_meta};
 use crate::text::search::Matcher;
 
@@ -420,10 +421,6 @@ fn hit(tab: usize, block: usize, f: Found) -> Hit {
         para: f.para as usize,
         range: f.start as usize..f.end as usize,
     }
-}
-
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -179,6 +179,22 @@ fn first_cluster_len(s: &str) -> usize {
     s.graphemes(true).next().map_or(s.len(), str::len)
 }
 
+/// The longest end of `s`, at a grapheme boundary, that fits in `max` columns: what
+/// a prompt shows of a query longer than its room, since the typing happens at the end.
+pub fn truncate_start(s: &str, max: usize) -> &str {
+    let mut start = 0;
+    let mut width = str_width(s);
+    for (at, g) in s.grapheme_indices(true) {
+        if width <= max {
+            start = at;
+            break;
+        }
+        width -= grapheme_width(g);
+        start = at + g.len();
+    }
+    &s[start..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,6 +328,20 @@ mod tests {
         assert_eq!(it.ascii_run(), 5..6);
         assert_eq!(it.next(), None);
         assert_eq!(graphemes("a\r\nb").ascii_run(), 0..1);
+    }
+
+    #[test]
+    fn truncate_start_keeps_the_end() {
+        assert_eq!(truncate_start("/abcdef", 3), "def");
+        assert_eq!(truncate_start("/ab", 10), "/ab");
+        assert_eq!(truncate_start("/日本語", 4), "本語");
+        assert_eq!(
+            truncate_start("/日本語", 3),
+            "語",
+            "a wide char never half fits"
+        );
+        assert_eq!(truncate_start("/x", 0), "");
+        assert_eq!(truncate_start("e\u{301}x", 1), "x");
     }
 
     #[test]

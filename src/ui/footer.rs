@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::app::pane::Position;
 use crate::keymap;
 use crate::layout::Section;
-use crate::text::width::{str_width, truncate_with_ellipsis};
+use crate::text::width::{str_width, truncate_start, truncate_with_ellipsis};
 use crate::theme::Theme;
 
 /// The right-hand side: search counter, review number and position.
@@ -69,7 +69,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
     if let Some(query) = app.prompt() {
         let prompt = format!("/{query}");
         // Show the end of a long query: that is where the typing happens.
-        let shown = tail(&prompt, room.saturating_sub(1));
+        let shown = truncate_start(&prompt, room.saturating_sub(1));
         let (x, y) = buf.set_stringn(area.x + 1, area.y, shown, room, theme.footer_key);
         return Some(Cursor::new(x, y));
     }
@@ -92,26 +92,4 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
         x = wx + 2;
     }
     None
-}
-
-/// The longest end of `s` that fits in `width` columns.
-fn tail(s: &str, width: usize) -> &str {
-    let mut start = 0;
-    while str_width(&s[start..]) > width {
-        start += s[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    &s[start..]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tail_keeps_the_end() {
-        assert_eq!(tail("/abcdef", 3), "def");
-        assert_eq!(tail("/ab", 10), "/ab");
-        assert_eq!(tail("/日本語", 4), "本語");
-        assert_eq!(tail("/x", 0), "");
-    }
 }
