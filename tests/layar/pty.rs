@@ -89,21 +89,7 @@ impl Session {
     /// Runs `check` on the screen until it holds; panics with the screen if it
     /// never does.
     pub fn wait_for(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        loop {
-            {
-                let parser = self.screen.lock().expect("screen lock");
-                if check(parser.screen()) {
-                    return;
-                }
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {what}; the screen shows:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        wait_on(&self.screen, what, check);
     }
 
     /// Waits until the screen shows `text`.
@@ -165,6 +151,26 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
+    }
+}
+
+/// Runs `check` on a screen fed by a reader thread until it holds, or panics with
+/// what the screen shows after [`PATIENCE`]: a hang detector, not a timing test.
+pub fn wait_on(screen: &Mutex<vt100::Parser>, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
+    let start = Instant::now();
+    loop {
+        {
+            let parser = screen.lock().expect("screen lock");
+            if check(parser.screen()) {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; the screen shows:\n{}",
+                parser.screen().contents()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

@@ -103,21 +103,7 @@ impl Tty {
     }
 
     pub(super) fn wait_for(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        loop {
-            {
-                let parser = self.screen.lock().expect("screen lock");
-                if check(parser.screen()) {
-                    return;
-                }
-                assert!(
-                    start.elapsed() < PATIENCE,
-                    "waited for {what}; the screen shows:\n{}",
-                    parser.screen().contents()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        crate::pty::wait_on(&self.screen, what, check);
     }
 
     /// Waits for the program to end; its exit code.
