@@ -189,7 +189,10 @@ impl<'a> Doc<'a> {
         let gap = index > 0;
         match self.section {
             Section::Synopsis => {
-                let para = Para::new(self.page.synopsis.paragraphs[index].as_str(), Role::Body);
+                let para = Para::new(
+                    self.page.synopsis.paragraphs.get(index).unwrap_or_default(),
+                    Role::Body,
+                );
                 Block {
                     kind: BlockKind::Plain,
                     paras: vec![if gap { para.gap() } else { para }],
@@ -213,7 +216,10 @@ impl<'a> Doc<'a> {
             return;
         }
         match self.section {
-            Section::Synopsis => f(0, &self.page.synopsis.paragraphs[index]),
+            Section::Synopsis => f(
+                0,
+                self.page.synopsis.paragraphs.get(index).unwrap_or_default(),
+            ),
             Section::Screenshots => {
                 for (i, para) in self.block(index).paras.iter().enumerate() {
                     f(i, &para.text);
@@ -283,7 +289,7 @@ impl<'a> Doc<'a> {
             paras.push(meta);
         }
         for (i, text) in review.paragraphs.iter().enumerate() {
-            let para = Para::new(text.as_str(), Role::Body);
+            let para = Para::new(text, Role::Body);
             paras.push(if i > 0 { para.gap() } else { para });
         }
         Block {
@@ -428,7 +434,7 @@ mod tests {
             language: None,
             synopsis: Synopsis {
                 heading: None,
-                paragraphs: vec!["one two three".into(), "four".into()],
+                paragraphs: ["one two three", "four"].into_iter().collect(),
             },
             screenshots: Some(Screenshots {
                 heading: Some("Shots".into()),
@@ -444,13 +450,13 @@ mod tests {
                         author: "Ann".into(),
                         rating: Rating::from_tenths(80),
                         date: Date::parse("2024-05-01"),
-                        paragraphs: vec!["Good.".into(), "Really.".into()],
+                        paragraphs: ["Good.", "Really."].into_iter().collect(),
                     },
                     Review {
                         author: "Bob".into(),
                         rating: None,
                         date: None,
-                        paragraphs: vec!["Meh.".into()],
+                        paragraphs: ["Meh."].into_iter().collect(),
                     },
                 ],
             }),
@@ -499,7 +505,7 @@ mod tests {
     #[test]
     fn search_paras_agree_with_the_blocks() {
         let mut p = page();
-        p.synopsis.paragraphs.push("five".into());
+        p.synopsis.paragraphs.push("five");
         for meta in [true, false] {
             for section in Section::ALL {
                 let doc = Doc::new(&p, section, &EN);

@@ -190,7 +190,7 @@ fn word_problem(word: &str, expected: Option<&[Script]>) -> Option<String> {
 fn page_texts(page: &Page) -> Vec<&str> {
     let mut texts = vec![page.title.as_str()];
     texts.extend(page.synopsis.heading.as_deref());
-    texts.extend(page.synopsis.paragraphs.iter().map(String::as_str));
+    texts.extend(page.synopsis.paragraphs.iter());
     if let Some(shots) = &page.screenshots {
         texts.extend(shots.heading.as_deref());
         texts.extend(shots.items.iter().map(|s| s.caption.as_str()));
@@ -199,7 +199,7 @@ fn page_texts(page: &Page) -> Vec<&str> {
         texts.extend(reviews.heading.as_deref());
         for r in &reviews.items {
             texts.push(&r.author);
-            texts.extend(r.paragraphs.iter().map(String::as_str));
+            texts.extend(r.paragraphs.iter());
         }
     }
     texts

@@ -5,6 +5,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+pub use crate::text::paragraphs::Paragraphs;
+
 /// One film page: a title and its sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -22,7 +24,7 @@ pub struct Page {
 pub struct Synopsis {
     /// The heading the page gives; `None` means the interface language's default.
     pub heading: Option<String>,
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Paragraphs,
 }
 
 /// The screenshots section: captions, and images where the page names them.
@@ -51,7 +53,7 @@ pub struct Review {
     pub author: String,
     pub rating: Option<Rating>,
     pub date: Option<Date>,
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Paragraphs,
 }
 
 /// A rating from 0 to 10 in steps of a tenth, held as tenths so it compares exactly.

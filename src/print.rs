@@ -155,7 +155,7 @@ mod tests {
             language: None,
             synopsis: Synopsis {
                 heading: Some("Plot".into()),
-                paragraphs: vec!["alpha beta gamma delta".into()],
+                paragraphs: ["alpha beta gamma delta"].into_iter().collect(),
             },
             screenshots: Some(Screenshots {
                 heading: None,
@@ -170,7 +170,7 @@ mod tests {
                     author: "Ann".into(),
                     rating: Rating::from_tenths(60),
                     date: None,
-                    paragraphs: vec!["Fine.".into()],
+                    paragraphs: ["Fine."].into_iter().collect(),
                 }],
             }),
         }

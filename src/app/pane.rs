@@ -480,7 +480,7 @@ mod tests {
                         author: format!("author {i}"),
                         rating: None,
                         date: None,
-                        paragraphs: vec!["one two three four".into()],
+                        paragraphs: ["one two three four"].into_iter().collect(),
                     })
                     .collect(),
             }),

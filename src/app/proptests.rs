@@ -17,7 +17,9 @@ use crate::action::Action;
 use crate::i18n::{EN, ID, Strings};
 use crate::keymap::Mode;
 use crate::layout::{BlockKind, CARD_INSET, Section};
-use crate::model::{Date, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis};
+use crate::model::{
+    Date, Page, Paragraphs, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
+};
 use crate::screen;
 use crate::text::paragraphs;
 use crate::text::sanitize::{is_removed, sanitize};
@@ -78,7 +80,7 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 /// Running text, sanitised as the loader does: paragraphs, possibly none.
-fn prose() -> impl Strategy<Value = Vec<String>> {
+fn prose() -> impl Strategy<Value = Paragraphs> {
     prop::collection::vec(piece(), 0..16).prop_map(|pieces| {
         let mut text = pieces.concat();
         sanitize(&mut text);
@@ -301,7 +303,7 @@ fn review_meta(review: &Review) -> Option<String> {
 
 /// Every text the search covers, from the model: what each tab shows of the page.
 fn searched_texts(page: &Page, strings: &Strings) -> Vec<String> {
-    let mut texts = page.synopsis.paragraphs.clone();
+    let mut texts: Vec<String> = page.synopsis.paragraphs.iter().map(String::from).collect();
     if let Some(shots) = &page.screenshots {
         for shot in &shots.items {
             texts.push(shot.caption.clone());
@@ -320,7 +322,7 @@ fn searched_texts(page: &Page, strings: &Strings) -> Vec<String> {
         for review in &reviews.items {
             texts.push(review.author.clone());
             texts.extend(review_meta(review));
-            texts.extend(review.paragraphs.iter().cloned());
+            texts.extend(review.paragraphs.iter().map(String::from));
         }
     }
     texts

@@ -436,7 +436,9 @@ mod tests {
             language: None,
             synopsis: Synopsis {
                 heading: None,
-                paragraphs: vec!["Joseph and joseph".into(), "no one".into(), "JOSEPH".into()],
+                paragraphs: ["Joseph and joseph", "no one", "JOSEPH"]
+                    .into_iter()
+                    .collect(),
             },
             screenshots: None,
             reviews: Some(Reviews {
@@ -445,7 +447,7 @@ mod tests {
                     author: "Joseph K".into(),
                     rating: None,
                     date: None,
-                    paragraphs: vec!["nothing".into()],
+                    paragraphs: ["nothing"].into_iter().collect(),
                 }],
             }),
         }
@@ -466,11 +468,13 @@ mod tests {
                         None
                     },
                     date: None,
-                    paragraphs: vec![if i % 5 == 0 {
+                    paragraphs: [if i % 5 == 0 {
                         format!("review {i}, on Joseph")
                     } else {
                         format!("review {i}")
-                    }],
+                    }]
+                    .into_iter()
+                    .collect(),
                 })
                 .collect(),
         });

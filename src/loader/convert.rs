@@ -1,6 +1,6 @@
-//! From the wire structs to the model: moves, never copies, except where the synopsis and
-//! reviews are split into paragraphs. The text is already sanitised and checked by the
-//! wire types, so nothing here can fail.
+//! From the wire structs to the model: moves, never copies. The synopsis and reviews are
+//! split into paragraphs inside their own strings. The text is already sanitised and
+//! checked by the wire types, so nothing here can fail.
 
 use std::path::{Path, PathBuf};
 

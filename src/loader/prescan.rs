@@ -17,6 +17,7 @@
 //! counting a bracket, never towards missing one. It is O(n): every step moves forward.
 
 use super::error::Nesting;
+use crate::text::bytes::{first_newline, first_where};
 
 /// How deep `[`/`{` collections, and separately indented blocks, may nest.
 pub(super) const MAX_DEPTH: usize = 64;
@@ -40,13 +41,14 @@ pub(super) struct Refused {
 
 /// Checks `text` for forbidden characters and for collections nested past [`MAX_DEPTH`].
 pub(super) fn check(text: &str) -> Result<(), Refused> {
-    if let Some((index, c)) = forbidden_char(text) {
+    let survey = survey(text);
+    if let Some((index, c)) = survey.forbidden {
         return Err(Refused {
             what: Refusal::Forbidden(c),
             index,
         });
     }
-    Scanner::new(text)
+    Scanner::new(text, survey.newlines_only)
         .run()
         .map_err(|(nesting, index)| Refused {
             what: Refusal::TooDeep(nesting),
@@ -59,7 +61,7 @@ pub(super) fn check(text: &str) -> Result<(), Refused> {
 /// holds them as plain text, so only a scan that knows where double-quoted scalars
 /// are can find them; `--check` reports each.
 pub(crate) fn escaped_removals(text: &str) -> Vec<(usize, char)> {
-    let mut scanner = Scanner::new(text);
+    let mut scanner = Scanner::new(text, survey(text).newlines_only);
     scanner.escapes = Some(Vec::new());
     // Only pages that loaded are checked, so the depth is within bounds; either way
     // what was found up to the end (or the refusal) is what there is.
@@ -90,41 +92,50 @@ fn decode_escape(rest: &str) -> Option<char> {
     })
 }
 
-/// The first character libyaml's reader refuses: C0 controls other than tab, line feed and
-/// carriage return, DEL, C1 controls other than NEL, and the non-characters U+FFFE/U+FFFF.
-fn forbidden_char(text: &str) -> Option<(usize, char)> {
+/// What one pass over the whole text finds before the scan: the first character
+/// libyaml's reader refuses, and whether every line break is a `\n`.
+struct Survey {
+    /// The first C0 control other than tab, line feed and carriage return, DEL, C1
+    /// control other than NEL, or non-character U+FFFE/U+FFFF, with its byte offset.
+    forbidden: Option<(usize, char)>,
+    /// No `\r`, NEL, LS or PS anywhere (only meaningful when nothing is forbidden).
+    newlines_only: bool,
+}
+
+/// Surveys `text` in one pass: every byte of interest is rare in a page, so the search
+/// for the next one is the fast [`first_where`] and each one found is decoded.
+fn survey(text: &str) -> Survey {
     let b = text.as_bytes();
+    let mut newlines_only = true;
     let mut i = 0;
-    loop {
-        i += first_where(b.get(i..)?, is_suspect)?;
-        let c = text.get(i..)?.chars().next()?;
-        if c.is_control() && c != '\u{85}' || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
-            return Some((i, c));
+    while let Some(found) = b.get(i..).and_then(|rest| first_where(rest, is_suspect)) {
+        i += found;
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}')
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        {
+            return Survey {
+                forbidden: Some((i, c)),
+                newlines_only,
+            };
+        }
+        if matches!(c, '\r' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            newlines_only = false;
         }
         i += c.len_utf8();
     }
+    Survey {
+        forbidden: None,
+        newlines_only,
+    }
 }
 
-/// Bytes looked at together: in a chunk with no byte of interest, every test is made
-/// with no branch, which the compiler turns into vector instructions. Pages can be tens
-/// of megabytes, and these scans cross all of their text.
-const CHUNK: usize = 32;
-
-/// Index of the first byte of `hay` for which `wanted` holds.
-fn first_where(hay: &[u8], wanted: impl Fn(u8) -> bool + Copy) -> Option<usize> {
-    let mut chunks = hay.chunks_exact(CHUNK);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        if chunk.iter().fold(0u8, |acc, &b| acc | u8::from(wanted(b))) != 0 {
-            return chunk.iter().position(|&b| wanted(b)).map(|p| base + p);
-        }
-        base += CHUNK;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| wanted(b))
-        .map(|p| base + p)
+/// The first character libyaml's reader refuses (see [`Survey::forbidden`]).
+#[cfg(test)]
+fn forbidden_char(text: &str) -> Option<(usize, char)> {
+    survey(text).forbidden
 }
 
 /// Whether `b` may start a line break (NEL is C2 85, LS and PS E2 80 A8/A9).
@@ -132,11 +143,20 @@ fn may_break(b: u8) -> bool {
     b == b'\n' || b == b'\r' || b == 0xC2 || b == 0xE2
 }
 
-/// Whether `b` may start a character [`forbidden_char`] looks for: a C0 control other
-/// than tab, line feed and carriage return; DEL; C2, which starts the C1 controls; EF,
-/// which starts U+FFFE and U+FFFF.
+/// Whether `b` may start a character [`survey`] looks for: a C0 control other than tab
+/// and line feed (so `\r` too); DEL; C2, which starts the C1 controls and NEL; E2,
+/// which starts LS and PS; EF, which starts U+FFFE and U+FFFF. Branch-free, for
+/// [`first_where`].
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so a chunk is tested at once"
+)]
 fn is_suspect(b: u8) -> bool {
-    (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0x7F || b == 0xC2 || b == 0xEF
+    ((b < 0x20) & (b != b'\t') & (b != b'\n'))
+        | (b == 0x7F)
+        | (b == 0xC2)
+        | (b == 0xE2)
+        | (b == 0xEF)
 }
 
 /// A table of the bytes in `bytes`.
@@ -193,16 +213,11 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
-        let b = text.as_bytes();
-        // One fast search each (a set of characters is searched a character at a time).
-        let newlines_only = !b.contains(&b'\r')
-            && !text.contains('\u{85}')
-            && !text.contains('\u{2028}')
-            && !text.contains('\u{2029}');
+    /// A scanner over `text`; `newlines_only` as its [`survey`] found.
+    fn new(text: &'a str, newlines_only: bool) -> Self {
         Self {
             text,
-            b,
+            b: text.as_bytes(),
             newlines_only,
             at: Mark {
                 pos: 0,
@@ -277,24 +292,30 @@ impl<'a> Scanner<'a> {
     fn skip_to_break(&mut self) {
         loop {
             let rest = self.b.get(self.at.pos..).unwrap_or_default();
-            let fast = if self.newlines_only {
-                // (`get` fails only off a character boundary, which the scan never is.)
-                let text = self.text.get(self.at.pos..);
-                text.map(|t| t.find('\n').unwrap_or(t.len()))
+            let len = if self.newlines_only {
+                first_newline(rest)
             } else {
-                None
-            };
-            let len = fast.unwrap_or_else(|| {
-                rest.iter()
-                    .position(|&b| may_break(b))
-                    .unwrap_or(rest.len())
-            });
+                rest.iter().position(|&b| may_break(b))
+            }
+            .unwrap_or(rest.len());
             self.at.pos += len;
             if self.at_end() || self.is_break() {
                 return;
             }
             self.bump();
         }
+    }
+
+    /// Moves over a run of spaces and tabs, in one go (indentation comes before every
+    /// token of a page).
+    fn skip_blanks(&mut self) {
+        let rest = self.b.get(self.at.pos..).unwrap_or_default();
+        let blanks = rest
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        self.at.pos += blanks;
+        self.at.col += blanks;
     }
 
     /// Moves over every byte not in `stops`, in one go: the fast path through text.
@@ -394,9 +415,7 @@ impl<'a> Scanner<'a> {
             {
                 self.bump();
             }
-            while self.is_blank(0) {
-                self.bump();
-            }
+            self.skip_blanks();
             if self.peek(0) == b'#' {
                 self.skip_to_break();
             }
@@ -611,8 +630,12 @@ impl<'a> Scanner<'a> {
                 return;
             }
             let mut crossed_line = false;
-            while self.is_blank(0) || self.is_break() {
-                crossed_line |= self.is_break();
+            loop {
+                self.skip_blanks();
+                if !self.is_break() {
+                    break;
+                }
+                crossed_line = true;
                 self.bump();
             }
             if crossed_line && self.flow == 0 {
@@ -727,6 +750,18 @@ mod tests {
         assert_eq!(forbidden_char("é\u{9b}"), Some((2, '\u{9b}')));
         assert_eq!(forbidden_char("x\u{ffff}"), Some((1, '\u{ffff}')));
         assert_eq!(forbidden_char("\0"), Some((0, '\0')));
+    }
+
+    #[test]
+    fn the_survey_tells_whether_every_line_break_is_a_line_feed() {
+        assert!(survey("a: b\n").newlines_only);
+        assert!(
+            survey("“quotes” — dash…\n").newlines_only,
+            "other characters that start with E2 are not breaks"
+        );
+        for text in ["a\r\nb", "a\rb", "a\u{85}b", "a\u{2028}b", "a\u{2029}b"] {
+            assert!(!survey(text).newlines_only, "{text:?}");
+        }
     }
 
     #[test]
@@ -847,7 +882,7 @@ mod tests {
 
     /// The deepest flow and block nesting the scanner sees in `text`.
     fn depths(text: &str) -> (usize, usize) {
-        let mut scanner = Scanner::new(text);
+        let mut scanner = Scanner::new(text, survey(text).newlines_only);
         let _ = scanner.scan();
         scanner.deepest
     }

@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use super::bytes::first_where;
+
 /// Whether sanitising removes `c`. A tab is not removed (it becomes a space), nor is `\n`.
 pub fn is_removed(c: char) -> bool {
     matches!(
@@ -73,41 +75,26 @@ fn change(c: char, newline: Newline) -> Option<Change> {
     }
 }
 
-/// Bytes that may start a character sanitising changes: the C0 bytes (`\n` only when it
-/// becomes a space), DEL, and the UTF-8 lead bytes of the C1 range (0xC2) and of
-/// U+2000–U+2FFF (0xE2). None of them is a UTF-8 continuation byte, so each one found is the
-/// start of a character.
-const fn suspects(newline: Newline) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'\n' as usize] = matches!(newline, Newline::ToSpace);
-    table[0x7F] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table
+/// Whether `b` may start a character sanitising changes: a C0 byte (`\n` only when it
+/// becomes a space), DEL, or the UTF-8 lead byte of the C1 range (0xC2) or of
+/// U+2000–U+2FFF (0xE2). None of them is a UTF-8 continuation byte, so each one found is
+/// the start of a character. Branch-free, for [`first_where`].
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so a chunk is tested at once"
+)]
+fn is_suspect(b: u8, newline: Newline) -> bool {
+    let newline_changes = matches!(newline, Newline::ToSpace);
+    ((b < 0x20) & ((b != b'\n') | newline_changes)) | (b == 0x7F) | (b == 0xC2) | (b == 0xE2)
 }
-
-const SUSPECT_KEEP_NEWLINE: [bool; 256] = suspects(Newline::Keep);
-const SUSPECT_ALL: [bool; 256] = suspects(Newline::ToSpace);
 
 /// The next character at or after byte `from` that sanitising changes: its offset, its
 /// length in bytes and the change.
 fn next_change(s: &str, from: usize, newline: Newline) -> Option<(usize, usize, Change)> {
     let bytes = s.as_bytes();
-    let suspect = match newline {
-        Newline::Keep => &SUSPECT_KEEP_NEWLINE,
-        Newline::ToSpace => &SUSPECT_ALL,
-    };
     let mut i = from;
     loop {
-        let at = i + bytes
-            .get(i..)?
-            .iter()
-            .position(|&b| suspect[usize::from(b)])?;
+        let at = i + first_where(bytes.get(i..)?, |b| is_suspect(b, newline))?;
         let c = s.get(at..)?.chars().next()?;
         if let Some(fix) = change(c, newline) {
             return Some((at, c.len_utf8(), fix));
