@@ -4,8 +4,11 @@
 //! A load goes [`read`] (the bytes: only a regular file, only up to
 //! [`Limits::max_file_bytes`], only UTF-8) then [`parse`]: a check for an empty file, a
 //! linear `prescan` bounding nesting depth (libyaml is quadratic on deep flow nesting)
-//! and finding the control characters YAML forbids, one `serde_yaml::from_str` straight into the `wire` structs under a text `budget`
-//! (aliases can multiply text), and a `convert` into the model that moves strings.
+//! and finding the control characters YAML forbids, one `serde_yaml::from_str` straight
+//! into the `wire` structs under a text `budget` (aliases can multiply text), and a
+//! `convert` into the model that moves strings. The pre-scan runs before the parse only
+//! when the text has enough brackets to nest too deep; otherwise only when the parse
+//! fails, to name the place (see `prescan::may_nest_too_deep`).
 //!
 //! - `error`: [`LoadError`] and the one message format every output shares;
 //!   `quoting` shows the file's own text in it, sanitised and cut to fit.
@@ -181,22 +184,34 @@ pub fn parse(source: &Source) -> Result<Page, LoadError> {
     if let Some(comments_only) = emptiness(text) {
         return Err(LoadError::new(name, LoadErrorKind::Empty { comments_only }));
     }
-    prescan::check(text).map_err(|refused| {
-        let kind = match refused.what {
-            prescan::Refusal::TooDeep(nesting) => LoadErrorKind::TooDeep {
-                nesting,
-                limit: prescan::MAX_DEPTH,
-            },
-            prescan::Refusal::Forbidden(c) => LoadErrorKind::ForbiddenCharacter { c },
-        };
-        let location = quoting::location_of(text, refused.index);
-        LoadError::new(name, kind).at(text, refused.index, location)
-    })?;
+    // Deep flow nesting must be refused before libyaml sees it; anything else the
+    // pre-scan refuses also fails the parse, so then it runs only to name the place.
+    let checked_first = prescan::may_nest_too_deep(text);
+    if checked_first {
+        prescan::check(text).map_err(|refused| prescan_error(name, text, refused))?;
+    }
     let scope = budget::Scope::enter(budget::for_len(text.len()));
-    let wire: wire::PageWire = serde_yaml::from_str(text)
-        .map_err(|e| yaml_error::translate(name, text, &e, scope.exceeded()))?;
+    let wire: wire::PageWire = serde_yaml::from_str(text).map_err(|e| {
+        match prescan::check(text).err().filter(|_| !checked_first) {
+            Some(refused) => prescan_error(name, text, refused),
+            None => yaml_error::translate(name, text, &e, scope.exceeded()),
+        }
+    })?;
     drop(scope);
     Ok(convert::page(wire, source.base_dir.as_deref()))
+}
+
+/// The error for what the pre-scan refused.
+fn prescan_error(name: &str, text: &str, refused: prescan::Refused) -> LoadError {
+    let kind = match refused.what {
+        prescan::Refusal::TooDeep(nesting) => LoadErrorKind::TooDeep {
+            nesting,
+            limit: prescan::MAX_DEPTH,
+        },
+        prescan::Refusal::Forbidden(c) => LoadErrorKind::ForbiddenCharacter { c },
+    };
+    let location = quoting::location_of(text, refused.index);
+    LoadError::new(name, kind).at(text, refused.index, location)
 }
 
 /// `None` when `text` has content; otherwise whether it has comments (else it is blank).

@@ -464,6 +464,18 @@ fn deep_flow_nesting_is_refused_quickly() {
 }
 
 #[test]
+fn refusals_found_after_the_parse_fails_name_the_same_place() {
+    // These pages have too few brackets to be checked before the parse: the check runs
+    // once libyaml or the page's shape has refused them, and names their place.
+    for fixture in ["deep-block-nesting.yaml", "control-character.yaml"] {
+        let text = std::fs::read_to_string(format!("tests/fixtures/load/{fixture}"))
+            .expect("read the fixture");
+        assert!(!super::prescan::may_nest_too_deep(&text), "{fixture}");
+        assert!(super::prescan::check(&text).is_err(), "{fixture}");
+    }
+}
+
+#[test]
 fn deep_block_nesting_is_refused() {
     assert_eq!(
         error_of("deep-block-nesting.yaml").lines().next(),
