@@ -501,3 +501,41 @@ fn alias_expansion_is_bounded() {
     .expect("loads");
     assert_eq!(page.synopsis.paragraphs, ["T"]);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// What lets the loader skip the pre-scan before the parse: whatever it refuses in
+    /// a page with few brackets, the parse into the page's fields refuses too.
+    #[test]
+    fn what_the_prescan_refuses_the_parse_refuses(
+        line in 0usize..12,
+        indent in 0usize..8,
+        snippet in 0usize..4,
+        control in proptest::sample::select(vec!['\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{9b}', '\u{fffe}']),
+    ) {
+        const PAGE: &str = "title: T\nlanguage: id\nsynopsis:\n  heading: Plot\n  text: |\n    \
+            Some text.\n\n    More.\nreviews:\n  items:\n    - author: A\n      rating: 8\n      \
+            text: B\n";
+        let deep_block = |step: &str| {
+            (0..70).map(|i| format!("{}{step}", " ".repeat(i))).collect::<Vec<_>>().join("\n")
+        };
+        let inserted = match snippet {
+            0 => "- ".repeat(70) + "x",
+            1 => deep_block("a:"),
+            2 => deep_block("- a"),
+            _ => format!("x{control}y"),
+        };
+        let mut lines: Vec<String> = PAGE.lines().map(String::from).collect();
+        let at = line.min(lines.len());
+        lines.insert(at, format!("{}{inserted}", " ".repeat(indent)));
+        let text = lines.join("\n");
+        proptest::prop_assume!(!super::prescan::may_nest_too_deep(&text));
+        if super::prescan::check(&text).is_err() {
+            proptest::prop_assert!(
+                serde_yaml::from_str::<super::wire::PageWire>(&text).is_err(),
+                "{text}"
+            );
+        }
+    }
+}
