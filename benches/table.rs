@@ -13,7 +13,11 @@
 //!   idle viewer uses over 5 s; the viewer's peak memory on the big page beside a
 //!   process that only does the bare parse.
 //!
-//! `--quick` runs fewer rounds, for a look rather than a figure.
+//! `--quick` runs fewer rounds, for a look rather than a figure. `--only SECTION`
+//! (repeatable, or comma-separated) runs some sections alone: `startup` (layar
+//! against `less`), `big` (the 100,000-review page as a process: first screen, idle
+//! CPU, memory), `load`, `keys`, `search`. Sections that are not run leave out the
+//! big page's generation when none of them needs it.
 
 mod common;
 
@@ -51,30 +55,107 @@ fn main() {
         bare_parse_child(Path::new(&path));
         return;
     }
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let only = match Only::parse(&args) {
+        Ok(only) => only,
+        Err(unknown) => {
+            eprintln!(
+                "unknown section {unknown:?}: the sections are {}",
+                SECTIONS.join(", ")
+            );
+            std::process::exit(2);
+        }
+    };
     let rounds = |n: usize| if quick { n.div_ceil(4).max(3) } else { n };
     let dir = scratch_dir();
     println!("layar performance, {BIG} reviews against {SMALL}; medians of interleaved rounds.\n");
 
-    let big_file = dir.join("big.yaml");
-    let big_bytes = {
-        let big_yaml = yaml(BIG);
-        std::fs::write(&big_file, &big_yaml).expect("write the big page");
-        big_yaml.len()
-    };
-
     let mut table = Table::default();
     // The processes first, while this one is small: spawning in a pseudo-terminal
     // forks, and forking copies the page tables of everything this process holds.
-    process_rows(&mut table, &rounds, &dir, &big_file, big_bytes);
-    let big_yaml = std::fs::read_to_string(&big_file).expect("read the big page");
-    load_rows(&mut table, &rounds, &big_yaml);
-    let small_page = load(&source(yaml(SMALL)));
-    let big_page = load(&source(big_yaml));
-    key_rows(&mut table, &rounds, &small_page, &big_page);
-    search_rows(&mut table, &rounds, &small_page, &big_page);
+    if only.any(&["startup", "big"]) {
+        table.section(
+            &format!("The real program in an {COLS}×{ROWS} pseudo-terminal"),
+            ["layar", "other", "ratio", "target"],
+        );
+    }
+    if only.has("startup") {
+        startup_rows(&mut table, &rounds, &dir);
+    }
+    let big_file = dir.join("big.yaml");
+    if only.has("big") {
+        let big_bytes = {
+            let big_yaml = yaml(BIG);
+            std::fs::write(&big_file, &big_yaml).expect("write the big page");
+            big_yaml.len()
+        };
+        big_rows(&mut table, &rounds, &big_file, big_bytes);
+    }
+    if only.any(&["load", "keys", "search"]) {
+        let big_yaml = if only.has("big") {
+            std::fs::read_to_string(&big_file).expect("read the big page")
+        } else {
+            yaml(BIG)
+        };
+        if only.has("load") {
+            load_rows(&mut table, &rounds, &big_yaml);
+        }
+        if only.any(&["keys", "search"]) {
+            let small_page = load(&source(yaml(SMALL)));
+            let big_page = load(&source(big_yaml));
+            if only.has("keys") {
+                key_rows(&mut table, &rounds, &small_page, &big_page);
+            }
+            if only.has("search") {
+                search_rows(&mut table, &rounds, &small_page, &big_page);
+            }
+        }
+    }
     table.print();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The sections of the table, in the order they run.
+const SECTIONS: [&str; 5] = ["startup", "big", "load", "keys", "search"];
+
+/// The sections asked for with `--only`: all of them when it is not given.
+struct Only(Vec<String>);
+
+impl Only {
+    /// Reads `--only a,b` and `--only=a` (repeatable); the other arguments (cargo's
+    /// `--bench`, `--quick`) are left alone. An unknown section is the error.
+    fn parse(args: &[String]) -> Result<Self, String> {
+        let mut chosen = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let list = if arg == "--only" {
+                args.next().map_or("", String::as_str)
+            } else if let Some(list) = arg.strip_prefix("--only=") {
+                list
+            } else {
+                continue;
+            };
+            for name in list.split(',').filter(|n| !n.is_empty()) {
+                if !SECTIONS.contains(&name) {
+                    return Err(name.to_owned());
+                }
+                chosen.push(name.to_owned());
+            }
+        }
+        if chosen.is_empty() {
+            chosen = SECTIONS.iter().map(|&s| s.to_owned()).collect();
+        }
+        Ok(Self(chosen))
+    }
+
+    fn has(&self, section: &str) -> bool {
+        self.0.iter().any(|s| s == section)
+    }
+
+    fn any(&self, sections: &[&str]) -> bool {
+        sections.iter().any(|s| self.has(s))
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -504,18 +585,9 @@ fn time_to_first_screen(program: &Path, args: &[&std::ffi::OsStr]) -> Duration {
     shown.duration_since(start)
 }
 
-fn process_rows(
-    table: &mut Table,
-    rounds: &impl Fn(usize) -> usize,
-    dir: &Path,
-    big_file: &Path,
-    big_bytes: usize,
-) {
+/// The bundled page's first screen beside `less` showing the same text.
+fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path) {
     let layar = PathBuf::from(env!("CARGO_BIN_EXE_layar"));
-    table.section(
-        &format!("The real program in an {COLS}×{ROWS} pseudo-terminal"),
-        ["layar", "other", "ratio", "target"],
-    );
     // The same text for less: the bundled page as `layar --print` shows it.
     let text_file = dir.join("bundled.txt");
     let printed = std::process::Command::new(&layar)
@@ -539,6 +611,17 @@ fn process_rows(
     } else {
         eprintln!("no less on this machine: the start-up comparison is left out");
     }
+}
+
+/// The big page as a process: its first screen beside a process doing the bare
+/// parse, the CPU an idle viewer uses, and memory.
+fn big_rows(
+    table: &mut Table,
+    rounds: &impl Fn(usize) -> usize,
+    big_file: &Path,
+    big_bytes: usize,
+) {
+    let layar = PathBuf::from(env!("CARGO_BIN_EXE_layar"));
     let big_arg = [big_file.as_os_str()];
     let me = std::env::current_exe().expect("this program's path");
     let (l, o) = side_by_side(

@@ -5,6 +5,9 @@
 #   scripts/bench.sh --quick   fewer rounds: a look, not a figure
 #   scripts/bench.sh --all     the table, then the criterion benches (load, frame,
 #                              search) at 10, 1,000, 10,000 and 100,000 reviews
+#   cargo bench --bench table -- --only startup
+#                              one section of the table alone (startup, big, load,
+#                              keys, search; repeat --only or join with commas)
 #
 # The table is printed and written to target/bench/table.md. Everything it compares
 # is measured side by side in one run (medians of interleaved rounds), so the ratios
