@@ -3,19 +3,26 @@
 //! as it was: alternate screen left, raw mode off, mouse capture and alternate
 //! scroll off, the cursor shown and the window title restored.
 
+mod backend;
+mod cells;
+
+#[cfg(test)]
+mod tests;
+
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::SetTitle;
 
+pub use backend::DirectBackend;
+
 /// The viewer's terminal. Output goes through a buffer the size of a large frame, so
 /// a frame leaves in one write rather than in the 1 KiB pieces of stdout's own buffer.
-pub type Tui = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+pub type Tui = Terminal<DirectBackend<io::BufWriter<io::Stdout>>>;
 
 /// Whether the mouse is captured now, so restoring knows what to undo.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -36,7 +43,7 @@ pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
         io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+    let terminal = Terminal::new(DirectBackend::new(io::BufWriter::with_capacity(
         1 << 16,
         io::stdout(),
     )))?;

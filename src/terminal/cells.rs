@@ -1,0 +1,159 @@
+//! Writing a frame's changed cells. The bytes are exactly those ratatui's
+//! `CrosstermBackend::draw` writes for the same cells, but a cell's symbol and a
+//! cursor move are copied straight into the writer: crossterm's commands go through
+//! `fmt` and an adapter for every cell, which made writing the first frame cost as
+//! much as laying out and drawing it. Style changes are rare (a few per line), so
+//! they still use crossterm's commands, in ratatui's order.
+
+use std::io::{self, Write};
+
+use ratatui::backend::IntoCrossterm;
+use ratatui::buffer::Cell;
+use ratatui::crossterm::queue;
+use ratatui::crossterm::style::{Attribute, Colors, SetAttribute, SetColors, SetUnderlineColor};
+use ratatui::style::{Color, Modifier};
+
+/// What ratatui's backend writes after the last cell: foreground, background and
+/// underline colour back to the default, then every attribute off.
+const RESET: &[u8] = b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
+
+/// Writes the cells (column, row, cell) in the order given, each after a cursor
+/// move unless it directly follows the one before on the same row.
+pub fn write<'a, W: Write>(
+    w: &mut W,
+    content: impl Iterator<Item = (u16, u16, &'a Cell)>,
+) -> io::Result<()> {
+    let mut fg = Color::Reset;
+    let mut bg = Color::Reset;
+    let mut underline = Color::Reset;
+    let mut modifier = Modifier::empty();
+    let mut last: Option<(u16, u16)> = None;
+    for (x, y, cell) in content {
+        if !matches!(last, Some((lx, ly)) if x == lx.wrapping_add(1) && y == ly) {
+            move_to(w, x, y)?;
+        }
+        last = Some((x, y));
+        if cell.modifier != modifier {
+            modifier_diff(w, modifier, cell.modifier)?;
+            modifier = cell.modifier;
+        }
+        if cell.fg != fg || cell.bg != bg {
+            queue!(
+                w,
+                SetColors(Colors::new(
+                    cell.fg.into_crossterm(),
+                    cell.bg.into_crossterm()
+                ))
+            )?;
+            fg = cell.fg;
+            bg = cell.bg;
+        }
+        if cell.underline_color != underline {
+            queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
+            underline = cell.underline_color;
+        }
+        w.write_all(cell.symbol().as_bytes())?;
+    }
+    w.write_all(RESET)
+}
+
+/// `ESC [ row ; column H`, both counted from 1, as crossterm's `MoveTo` writes it.
+fn move_to<W: Write>(w: &mut W, x: u16, y: u16) -> io::Result<()> {
+    // A buffer's cells are at most at 65534 (a `Rect` ends by 65535), so adding one
+    // fits; `u32` keeps that obvious.
+    let mut seq = [0u8; 16];
+    seq[..2].copy_from_slice(b"\x1b[");
+    let mut n = 2;
+    n += decimal(&mut seq[n..], u32::from(y) + 1);
+    seq[n] = b';';
+    n += 1;
+    n += decimal(&mut seq[n..], u32::from(x) + 1);
+    seq[n] = b'H';
+    w.write_all(&seq[..=n])
+}
+
+/// Writes `v` in decimal at the start of `out` (room for five digits); returns the
+/// digits written.
+fn decimal(out: &mut [u8], v: u32) -> usize {
+    let mut digits = [0u8; 5];
+    let mut i = digits.len();
+    let mut v = v;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - i;
+    out[..len].copy_from_slice(&digits[i..]);
+    len
+}
+
+/// The attributes that take a cell from `from` to `to`, as ratatui's backend writes
+/// them: what was removed first (bold and dim share one "normal intensity" reset, so
+/// removing either re-adds whichever of them stays), then what was added.
+fn modifier_diff<W: Write>(w: &mut W, from: Modifier, to: Modifier) -> io::Result<()> {
+    let removed = from - to;
+    if removed.contains(Modifier::REVERSED) {
+        queue!(w, SetAttribute(Attribute::NoReverse))?;
+    }
+    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
+    if reset_intensity {
+        queue!(w, SetAttribute(Attribute::NormalIntensity))?;
+        if to.contains(Modifier::DIM) {
+            queue!(w, SetAttribute(Attribute::Dim))?;
+        }
+        if to.contains(Modifier::BOLD) {
+            queue!(w, SetAttribute(Attribute::Bold))?;
+        }
+    }
+    for (modifier, attribute) in [
+        (Modifier::ITALIC, Attribute::NoItalic),
+        (Modifier::UNDERLINED, Attribute::NoUnderline),
+        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
+        (Modifier::HIDDEN, Attribute::NoHidden),
+    ] {
+        if removed.contains(modifier) {
+            queue!(w, SetAttribute(attribute))?;
+        }
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        queue!(w, SetAttribute(Attribute::NoBlink))?;
+    }
+
+    let added = to - from;
+    for (modifier, attribute) in [
+        (Modifier::REVERSED, Attribute::Reverse),
+        (Modifier::BOLD, Attribute::Bold),
+        (Modifier::ITALIC, Attribute::Italic),
+        (Modifier::UNDERLINED, Attribute::Underlined),
+        (Modifier::DIM, Attribute::Dim),
+        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+        (Modifier::HIDDEN, Attribute::Hidden),
+        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
+        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
+    ] {
+        // Bold and dim were already put back after an intensity reset.
+        let put_back = reset_intensity && (modifier == Modifier::BOLD || modifier == Modifier::DIM);
+        if added.contains(modifier) && !put_back {
+            queue!(w, SetAttribute(attribute))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals() {
+        for v in [0, 1, 9, 10, 99, 100, 65535, 65536] {
+            let mut out = [0u8; 5];
+            let n = decimal(&mut out, v);
+            assert_eq!(&out[..n], v.to_string().as_bytes());
+        }
+    }
+}

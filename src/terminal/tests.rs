@@ -1,0 +1,251 @@
+//! The fast backend writes byte for byte what ratatui's crossterm backend writes for
+//! the same cells: both draw into memory and the bytes are compared.
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::DirectBackend;
+use crate::action::Action;
+use crate::app::App;
+use crate::i18n::EN;
+use crate::theme::Theme;
+
+/// A writer whose bytes stay readable after the backend that owns it took it.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What each backend writes for `cells`: (crossterm's, ours).
+fn both(cells: &[(u16, u16, Cell)]) -> (Vec<u8>, Vec<u8>) {
+    let (theirs, ours) = (Shared::default(), Shared::default());
+    CrosstermBackend::new(theirs.clone())
+        .draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
+        .expect("crossterm draws");
+    DirectBackend::new(ours.clone())
+        .draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
+        .expect("the fast backend draws");
+    (theirs.0.take(), ours.0.take())
+}
+
+fn assert_same(cells: &[(u16, u16, Cell)]) {
+    let (theirs, ours) = both(cells);
+    assert_eq!(
+        String::from_utf8_lossy(&ours),
+        String::from_utf8_lossy(&theirs)
+    );
+    assert_eq!(ours, theirs);
+}
+
+fn cell(symbol: &str, style: Style) -> Cell {
+    let mut c = Cell::default();
+    c.set_symbol(symbol).set_style(style);
+    c
+}
+
+/// The changes from `prev` to `next` as the terminal would draw them.
+fn diff(prev: &Buffer, next: &Buffer) -> Vec<(u16, u16, Cell)> {
+    prev.diff_iter(next)
+        .map(|(x, y, c)| (x, y, c.clone()))
+        .collect()
+}
+
+#[test]
+fn a_representative_diff() {
+    let area = Rect::new(0, 0, 24, 4);
+    let prev = Buffer::empty(area);
+    let mut next = Buffer::empty(area);
+    let bold_red = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+    next.set_string(0, 0, "Judul", bold_red);
+    next.set_string(
+        6,
+        0,
+        "コミ 🎬 e\u{301}",
+        Style::new().bg(Color::Rgb(1, 2, 3)),
+    );
+    next.set_string(
+        20,
+        0,
+        "x",
+        Style::new()
+            .fg(Color::Indexed(200))
+            .add_modifier(Modifier::DIM),
+    );
+    next.set_string(
+        2,
+        1,
+        "under",
+        Style::new()
+            .underline_color(Color::LightBlue)
+            .add_modifier(Modifier::UNDERLINED | Modifier::ITALIC | Modifier::REVERSED),
+    );
+    next.set_string(12, 1, "plain", Style::new());
+    next.set_string(
+        0,
+        3,
+        "all",
+        Style::new()
+            .add_modifier(Modifier::all())
+            .fg(Color::White)
+            .bg(Color::Black),
+    );
+    next.set_string(5, 3, "some", Style::new().add_modifier(Modifier::DIM));
+    let cells = diff(&prev, &next);
+    assert_same(&cells);
+    // And back: cells blanked, colours and attributes removed.
+    assert_same(&diff(&next, &prev));
+}
+
+#[test]
+fn intensity_resets_put_back_what_stays() {
+    let steps = [
+        Modifier::BOLD | Modifier::DIM,
+        Modifier::DIM,
+        Modifier::BOLD,
+        Modifier::empty(),
+        Modifier::BOLD | Modifier::ITALIC,
+        Modifier::DIM | Modifier::SLOW_BLINK,
+        Modifier::RAPID_BLINK | Modifier::CROSSED_OUT | Modifier::HIDDEN,
+        Modifier::REVERSED,
+        Modifier::empty(),
+    ];
+    let cells: Vec<_> = steps
+        .iter()
+        .enumerate()
+        .map(|(x, &m)| (x as u16, 0, cell("a", Style::new().add_modifier(m))))
+        .collect();
+    assert_same(&cells);
+}
+
+#[test]
+fn an_empty_frame_only_resets() {
+    assert_same(&[]);
+    assert_eq!(both(&[]).1, b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m");
+}
+
+#[test]
+fn whole_screens_of_the_viewer() {
+    let page = crate::loader::parse(&crate::loader::bundled()).expect("the bundled page");
+    let screens = [
+        vec![],
+        vec![Action::ReviewsTab],
+        vec![Action::NextTab],
+        vec![Action::ToggleHelp],
+        vec![Action::StartSearch, Action::SearchInput('a')],
+    ];
+    for theme in [Theme::color(), Theme::mono()] {
+        let mut prev = Buffer::empty(Rect::new(0, 0, 80, 24));
+        for actions in &screens {
+            let mut app = App::new(&page, &EN);
+            app.update(Action::Resize {
+                width: 80,
+                height: 24,
+            });
+            for &a in actions {
+                app.update(a);
+            }
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+            terminal
+                .draw(|frame| crate::ui::draw(frame, &app, &theme))
+                .expect("draw");
+            let next = terminal.backend().buffer().clone();
+            assert_same(&diff(&Buffer::empty(next.area), &next));
+            assert_same(&diff(&prev, &next));
+            prev = next;
+        }
+    }
+}
+
+fn color() -> impl Strategy<Value = Color> {
+    prop_oneof![
+        (0u8..17).prop_map(|i| match i {
+            0 => Color::Reset,
+            1 => Color::Black,
+            2 => Color::Red,
+            3 => Color::Green,
+            4 => Color::Yellow,
+            5 => Color::Blue,
+            6 => Color::Magenta,
+            7 => Color::Cyan,
+            8 => Color::Gray,
+            9 => Color::DarkGray,
+            10 => Color::LightRed,
+            11 => Color::LightGreen,
+            12 => Color::LightYellow,
+            13 => Color::LightBlue,
+            14 => Color::LightMagenta,
+            15 => Color::LightCyan,
+            _ => Color::White,
+        }),
+        any::<u8>().prop_map(Color::Indexed),
+        any::<(u8, u8, u8)>().prop_map(|(r, g, b)| Color::Rgb(r, g, b)),
+    ]
+}
+
+fn any_cell() -> impl Strategy<Value = Cell> {
+    let symbol = prop_oneof![
+        Just(" "),
+        Just("a"),
+        Just("Z"),
+        Just("コ"),
+        Just("🎬"),
+        Just("e\u{301}"),
+        Just("─"),
+        Just(""),
+    ];
+    // Mostly the style of the cell before: runs of one style, as on a real screen.
+    (symbol, color(), color(), color(), any::<u16>()).prop_map(|(s, fg, bg, ul, bits)| {
+        let mut c = Cell::default();
+        c.set_symbol(s);
+        c.fg = fg;
+        c.bg = bg;
+        c.underline_color = ul;
+        c.modifier = Modifier::from_bits_truncate(bits);
+        c
+    })
+}
+
+proptest! {
+    #[test]
+    fn random_cells_write_the_same_bytes(
+        steps in prop::collection::vec((0u16..4, 0u16..3, any_cell(), any::<bool>()), 0..60)
+    ) {
+        // Cells in screen order, often next to each other, sometimes further on or
+        // on a later row; a cell often keeps the style of the one before.
+        let (mut x, mut y) = (0u16, 0u16);
+        let mut cells: Vec<(u16, u16, Cell)> = Vec::new();
+        for (dx, dy, mut c, same_style) in steps {
+            if dy > 1 {
+                y += 1;
+                x = dx;
+            } else {
+                x += 1 + dx / 3;
+            }
+            if same_style && let Some((_, _, before)) = cells.last() {
+                let symbol = c.symbol().to_owned();
+                c = before.clone();
+                c.set_symbol(&symbol);
+            }
+            cells.push((x, y, c));
+        }
+        let (theirs, ours) = both(&cells);
+        prop_assert_eq!(ours, theirs);
+    }
+}
