@@ -5,6 +5,7 @@
 
 mod backend;
 mod cells;
+mod signals;
 
 #[cfg(test)]
 mod tests;
@@ -15,10 +16,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::Terminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::SetTitle;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, SetTitle};
+use ratatui::crossterm::{execute, queue};
 
 pub use backend::DirectBackend;
+pub use signals::Signals;
 
 /// The viewer's terminal. Output goes through a buffer the size of a large frame, so
 /// a frame leaves in one write rather than in the 1 KiB pieces of stdout's own buffer.
@@ -36,33 +38,36 @@ const PUSH_TITLE: &str = "\x1b[22;0t";
 const POP_TITLE: &str = "\x1b[23;0t";
 
 /// Enters the viewer's terminal mode. `title` is already sanitised at load.
+///
+/// Only raw mode takes effect at once. The alternate screen, the saved and new
+/// window title and the mouse or scroll mode are queued in the terminal's buffer and
+/// leave with the first frame, in one write: the screen changes once. Whoever drops
+/// the terminal before a frame is drawn flushes it before [`restore`], so that
+/// restoring comes after them.
 pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     install_panic_hook();
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
-    )?;
-    let terminal = Terminal::new(DirectBackend::new(io::BufWriter::with_capacity(
-        1 << 16,
-        io::stdout(),
-    )))?;
-    let mut out = io::stdout();
-    out.write_all(PUSH_TITLE.as_bytes())?;
-    set_title(title)?;
+    let mut backend = DirectBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
+    queue!(backend, EnterAlternateScreen)?;
+    backend.write_all(PUSH_TITLE.as_bytes())?;
+    queue_title(&mut backend, title)?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        queue!(backend, EnableMouseCapture)?;
         MOUSE.store(true, Ordering::SeqCst);
     } else {
-        out.write_all(ALTERNATE_SCROLL_ON.as_bytes())?;
+        backend.write_all(ALTERNATE_SCROLL_ON.as_bytes())?;
     }
-    out.flush()?;
-    Ok(terminal)
+    Terminal::new(backend)
 }
 
-/// Sets the window title to `<title> — layar` (the title is sanitised at load).
-pub fn set_title(title: &str) -> io::Result<()> {
-    execute!(io::stdout(), SetTitle(format!("{title} — layar")))
+/// Sets the window title to `<title> — layar` (the title is sanitised at load),
+/// with the next frame.
+pub fn set_title(term: &mut Tui, title: &str) -> io::Result<()> {
+    queue_title(term.backend_mut(), title)
+}
+
+fn queue_title(out: &mut impl Write, title: &str) -> io::Result<()> {
+    queue!(out, SetTitle(format!("{title} — layar")))
 }
 
 /// Undoes [`init`]. Safe to call more than once and from a signal thread.
@@ -90,23 +95,6 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
-}
-
-/// Ends layar promptly on SIGTERM, SIGINT, SIGHUP and SIGQUIT, restoring the
-/// terminal first. Runs on a thread of its own, since the main thread blocks on
-/// terminal input.
-pub fn handle_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(())
 }
 
 /// Ctrl-Z: gives the terminal back, stops the process (as the shell expects), and

@@ -58,15 +58,26 @@ pub struct Viewer {
     term: terminal::Tui,
     mouse: bool,
     theme: Theme,
+    /// The window title set, so the page's own is set only if it differs.
+    title: String,
+    /// The signal handlers, until the first frame is out and their thread starts.
+    signals: Option<terminal::Signals>,
 }
 
 impl Viewer {
-    /// Takes the terminal: raw mode, the alternate screen, signals handled.
+    /// Takes the terminal: signals handled (acted on from the first frame), raw
+    /// mode, and the alternate screen and title queued for the first frame.
     pub fn start(mouse: bool, color: bool, title: &str) -> io::Result<Self> {
-        terminal::handle_signals()?;
+        let signals = Some(terminal::Signals::register()?);
         let term = terminal::init(mouse, title)?;
         let theme = if color { Theme::color() } else { Theme::mono() };
-        Ok(Self { term, mouse, theme })
+        Ok(Self {
+            term,
+            mouse,
+            theme,
+            title: title.to_owned(),
+            signals,
+        })
     }
 
     /// Draws the loading screen for a file of `bytes` bytes.
@@ -74,7 +85,7 @@ impl Viewer {
         let theme = &self.theme;
         self.term
             .draw(|frame| ui::loading(frame, name, bytes, strings, theme))?;
-        Ok(())
+        watch_signals(&mut self.signals)
     }
 
     /// Runs the viewer on a page until the reader quits.
@@ -84,65 +95,76 @@ impl Viewer {
         strings: &'static Strings,
         tab: Option<Section>,
     ) -> io::Result<()> {
-        terminal::set_title(&page.title)?;
-        event_loop(&mut self.term, page, strings, tab, self.mouse, &self.theme)
+        if self.title != page.title {
+            terminal::set_title(&mut self.term, &page.title)?;
+            self.title.clone_from(&page.title);
+        }
+        self.event_loop(page, strings, tab)
     }
+
+    fn event_loop(
+        &mut self,
+        page: &Page,
+        strings: &'static Strings,
+        tab: Option<Section>,
+    ) -> io::Result<()> {
+        let mut app = App::new(page, strings);
+        if let Some(tab) = tab {
+            app.select(tab);
+        }
+        let theme = &self.theme;
+        loop {
+            // The terminal may have changed size since the last resize event was read
+            // (or before the first): lay out for the size the frame will have.
+            let size = self.term.size()?;
+            if (size.width, size.height) != (app.size().width, app.size().height) {
+                app.update(Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
+            }
+            self.term.draw(|frame| ui::draw(frame, &app, theme))?;
+            watch_signals(&mut self.signals)?;
+            // Count search hits while nothing else waits; a key press comes first.
+            while app.is_busy() && !event::poll(Duration::ZERO)? {
+                app.update(Action::ContinueSearch);
+                self.term.draw(|frame| ui::draw(frame, &app, theme))?;
+            }
+            // Block for the next event, then take whatever else is already queued.
+            let mut event = event::read()?;
+            loop {
+                match translate(&app, &event) {
+                    Step::Act(action) => app.update(action),
+                    Step::Suspend => {
+                        self.term = terminal::suspend(self.mouse, &page.title)?;
+                        // A clear that asks the terminal nothing: one that never
+                        // answers a cursor query must not end the viewer.
+                        ratatui::backend::Backend::clear(self.term.backend_mut())?;
+                    }
+                    Step::Nothing => {}
+                }
+                if app.should_quit() {
+                    return Ok(());
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+                event = event::read()?;
+            }
+        }
+    }
+}
+
+/// Starts acting on signals, once a frame is out; later calls do nothing.
+fn watch_signals(signals: &mut Option<terminal::Signals>) -> io::Result<()> {
+    signals.take().map_or(Ok(()), terminal::Signals::watch)
 }
 
 impl Drop for Viewer {
     fn drop(&mut self) {
+        // What init queued may not have left yet (no frame drawn): it goes first, so
+        // that restoring undoes it.
+        let _ = std::io::Write::flush(self.term.backend_mut());
         terminal::restore();
-    }
-}
-
-fn event_loop(
-    term: &mut terminal::Tui,
-    page: &Page,
-    strings: &'static Strings,
-    tab: Option<Section>,
-    mouse: bool,
-    theme: &Theme,
-) -> io::Result<()> {
-    let mut app = App::new(page, strings);
-    if let Some(tab) = tab {
-        app.select(tab);
-    }
-    loop {
-        // The terminal may have changed size since the last resize event was read
-        // (or before the first): lay out for the size the frame will have.
-        let size = term.size()?;
-        if (size.width, size.height) != (app.size().width, app.size().height) {
-            app.update(Action::Resize {
-                width: size.width,
-                height: size.height,
-            });
-        }
-        term.draw(|frame| ui::draw(frame, &app, theme))?;
-        // Count search hits while nothing else waits; a key press comes first.
-        while app.is_busy() && !event::poll(Duration::ZERO)? {
-            app.update(Action::ContinueSearch);
-            term.draw(|frame| ui::draw(frame, &app, theme))?;
-        }
-        // Block for the next event, then take whatever else is already queued.
-        let mut event = event::read()?;
-        loop {
-            match translate(&app, &event) {
-                Step::Act(action) => app.update(action),
-                Step::Suspend => {
-                    *term = terminal::suspend(mouse, &page.title)?;
-                    // A clear that asks the terminal nothing: one that never answers
-                    // a cursor query must not end the viewer.
-                    ratatui::backend::Backend::clear(term.backend_mut())?;
-                }
-                Step::Nothing => {}
-            }
-            if app.should_quit() {
-                return Ok(());
-            }
-            if !event::poll(Duration::ZERO)? {
-                break;
-            }
-            event = event::read()?;
-        }
     }
 }
