@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
+use super::put::put;
 use crate::app::App;
 use crate::layout::{BlockKind, LineRef, Section, WrappedBlock};
 use crate::screen::Regions;
@@ -31,8 +32,15 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
             LineRef::CardTop | LineRef::CardBottom => border(buf, text, y, wrapped, line, theme),
             LineRef::Text { .. } => {
                 let (x, width) = if card {
-                    buf.set_stringn(text.x, y, "│", 1, theme.card_border);
-                    buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
+                    put(buf, text.x, y, "│", 1, theme.card_border);
+                    put(
+                        buf,
+                        text.right().saturating_sub(1),
+                        y,
+                        "│",
+                        1,
+                        theme.card_border,
+                    );
                     (text.x + 2, text.width.saturating_sub(4))
                 } else {
                     (text.x, text.width)
@@ -48,7 +56,7 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
                     theme,
                 );
                 if mark_focus && block == pane.focus() && is_first_text_line(wrapped, line) {
-                    buf.set_stringn(regions.body.x, y, "▌", 1, theme.focus_mark);
+                    put(buf, regions.body.x, y, "▌", 1, theme.focus_mark);
                 }
             }
         }
@@ -89,7 +97,7 @@ fn border(
     } else {
         format!("╰{}╯", "─".repeat(w - 2))
     };
-    buf.set_stringn(text.x, y, s, w, theme.card_border);
+    put(buf, text.x, y, s, w, theme.card_border);
 }
 
 /// One line of text: split where the role or a search hit starts or ends.
@@ -144,7 +152,7 @@ fn text_line(
         if room == 0 {
             break;
         }
-        let (nx, _) = buf.set_stringn(x, area.y, piece, room, style);
+        let (nx, _) = put(buf, x, area.y, piece, room, style);
         x = nx;
     }
 }
