@@ -20,13 +20,17 @@ use super::cells;
 pub struct DirectBackend<W: Write> {
     inner: CrosstermBackend<W>,
     size: Cell<Option<Size>>,
+    /// A frame's bytes, put together before they go to the writer in one call; kept
+    /// for the next frame.
+    frame: Vec<u8>,
 }
 
 impl<W: Write> DirectBackend<W> {
-    pub const fn new(writer: W) -> Self {
+    pub fn new(writer: W) -> Self {
         Self {
             inner: CrosstermBackend::new(writer),
             size: Cell::new(None),
+            frame: Vec::new(),
         }
     }
 }
@@ -55,7 +59,9 @@ impl<W: Write> Backend for DirectBackend<W> {
         I: Iterator<Item = (u16, u16, &'a BufferCell)>,
     {
         self.size.set(None);
-        cells::write(&mut self.inner, content)
+        self.frame.clear();
+        cells::write(&mut self.frame, content)?;
+        self.inner.write_all(&self.frame)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {

@@ -1,6 +1,6 @@
 //! Writing a frame's changed cells. The bytes are exactly those ratatui's
 //! `CrosstermBackend::draw` writes for the same cells, but a cell's symbol and a
-//! cursor move are copied straight into the writer: crossterm's commands go through
+//! cursor move are copied straight into memory: crossterm's commands go through
 //! `fmt` and an adapter for every cell, which made writing the first frame cost as
 //! much as laying out and drawing it. Style changes are rare (a few per line), so
 //! they still use crossterm's commands, in ratatui's order.
@@ -17,10 +17,12 @@ use ratatui::style::{Color, Modifier};
 /// underline colour back to the default, then every attribute off.
 const RESET: &[u8] = b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
 
-/// Writes the cells (column, row, cell) in the order given, each after a cursor
-/// move unless it directly follows the one before on the same row.
-pub fn write<'a, W: Write>(
-    w: &mut W,
+/// Appends the cells (column, row, cell) in the order given to `w`, each after a
+/// cursor move unless it directly follows the one before on the same row. Into a
+/// `Vec`, not the terminal's writer: a byte pushed there costs a few instructions,
+/// a `write_all` through the backend's writer some dozens, once per cell.
+pub fn write<'a>(
+    w: &mut Vec<u8>,
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut fg = Color::Reset;
@@ -30,7 +32,7 @@ pub fn write<'a, W: Write>(
     let mut last: Option<(u16, u16)> = None;
     for (x, y, cell) in content {
         if !matches!(last, Some((lx, ly)) if x == lx.wrapping_add(1) && y == ly) {
-            move_to(w, x, y)?;
+            move_to(w, x, y);
         }
         last = Some((x, y));
         if cell.modifier != modifier {
@@ -52,13 +54,17 @@ pub fn write<'a, W: Write>(
             queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
             underline = cell.underline_color;
         }
-        w.write_all(cell.symbol().as_bytes())?;
+        match cell.symbol().as_bytes() {
+            [byte] => w.push(*byte),
+            bytes => w.extend_from_slice(bytes),
+        }
     }
-    w.write_all(RESET)
+    w.extend_from_slice(RESET);
+    Ok(())
 }
 
 /// `ESC [ row ; column H`, both counted from 1, as crossterm's `MoveTo` writes it.
-fn move_to<W: Write>(w: &mut W, x: u16, y: u16) -> io::Result<()> {
+fn move_to(w: &mut Vec<u8>, x: u16, y: u16) {
     // A buffer's cells are at most at 65534 (a `Rect` ends by 65535), so adding one
     // fits; `u32` keeps that obvious.
     let mut seq = [0u8; 16];
@@ -69,7 +75,7 @@ fn move_to<W: Write>(w: &mut W, x: u16, y: u16) -> io::Result<()> {
     n += 1;
     n += decimal(&mut seq[n..], u32::from(x) + 1);
     seq[n] = b'H';
-    w.write_all(&seq[..=n])
+    w.extend_from_slice(&seq[..=n]);
 }
 
 /// Writes `v` in decimal at the start of `out` (room for five digits); returns the
