@@ -210,7 +210,6 @@ fn any_cell() -> impl Strategy<Value = Cell> {
         Just("─"),
         Just(""),
     ];
-    // Mostly the style of the cell before: runs of one style, as on a real screen.
     (symbol, color(), color(), color(), any::<u16>()).prop_map(|(s, fg, bg, ul, bits)| {
         let mut c = Cell::default();
         c.set_symbol(s);
