@@ -11,7 +11,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use layar::action::Action;
 
-use common::{HEIGHT, KEYS, QUERY, SIZES, Viewer, load, source, yaml};
+use common::{HEIGHT, KEYS, SIZES, STEP_QUERY, Viewer, load, source, yaml};
 
 fn keys(c: &mut Criterion) {
     let pages: Vec<_> = SIZES.iter().map(|&n| (n, load(&source(yaml(n))))).collect();
@@ -23,7 +23,7 @@ fn keys(c: &mut Criterion) {
             let mut viewer = Viewer::new(page);
             // A search in force, for `n`; then every size on the same screen, the
             // first reviews (a small page's first hit may be on another tab).
-            viewer.search(QUERY);
+            viewer.search(STEP_QUERY);
             viewer.press(Action::ReviewsTab);
             viewer.press(Action::Top);
             group.bench_function(BenchmarkId::from_parameter(reviews), |b| {

@@ -33,7 +33,7 @@ use layar::layout::{Doc, Section};
 use layar::model::Page;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-use common::{KEYS, QUERY, Viewer, bare_parse, load, source, yaml};
+use common::{KEYS, QUERY, STEP_QUERY, Viewer, bare_parse, load, source, yaml};
 
 /// Set in a child process that only does the bare parse of a file and reports.
 const CHILD: &str = "LAYAR_TABLE_BARE_PARSE";
@@ -344,7 +344,7 @@ fn key_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, small: &Page, b
         for v in [&mut on_big, &mut on_small] {
             // A search in force, for `n`; then both on the same screen, the first
             // reviews (the small page's first hit may be on another tab).
-            v.search(QUERY);
+            v.search(STEP_QUERY);
             v.press(Action::ReviewsTab);
             v.press(Action::Top);
         }

@@ -164,3 +164,9 @@ pub const KEYS: [(&str, Action, Action); 5] = [
 
 /// The word the search benches look for: common in the generated text.
 pub const QUERY: &str = "simon";
+
+/// The word searched for before `n` and `N` are timed. It has hits in the first reviews
+/// at every size, so both keys step between hits on the same reviews screen of the
+/// small page and the big one. (The 10-review page's one `simon` is in the synopsis:
+/// there `n` would stay on another, emptier screen, and the two would not compare.)
+pub const STEP_QUERY: &str = "film";
