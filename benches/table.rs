@@ -577,6 +577,13 @@ fn bottom_row_drawn(screen: &vt100::Screen) -> bool {
     })
 }
 
+/// The program the rows of the real program time: this build's, or the one
+/// `LAYAR_BENCH_BIN` names (another build of layar, say a packager's).
+fn layar_binary() -> PathBuf {
+    std::env::var_os("LAYAR_BENCH_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_layar")), PathBuf::from)
+}
+
 /// Spawns, waits for the first screen, quits: the time to the first screen.
 fn time_to_first_screen(program: &Path, args: &[&std::ffi::OsStr]) -> Duration {
     let (start, run) = InPty::spawn(program, args);
@@ -587,7 +594,7 @@ fn time_to_first_screen(program: &Path, args: &[&std::ffi::OsStr]) -> Duration {
 
 /// The bundled page's first screen beside `less` showing the same text.
 fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path) {
-    let layar = PathBuf::from(env!("CARGO_BIN_EXE_layar"));
+    let layar = layar_binary();
     // The same text for less: the bundled page as `layar --print` shows it.
     let text_file = dir.join("bundled.txt");
     let printed = std::process::Command::new(&layar)
@@ -621,7 +628,7 @@ fn big_rows(
     big_file: &Path,
     big_bytes: usize,
 ) {
-    let layar = PathBuf::from(env!("CARGO_BIN_EXE_layar"));
+    let layar = layar_binary();
     let big_arg = [big_file.as_os_str()];
     let me = std::env::current_exe().expect("this program's path");
     let (l, o) = side_by_side(
