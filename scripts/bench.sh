@@ -8,6 +8,9 @@
 #   cargo bench --bench table -- --only startup
 #                              one section of the table alone (startup, big, load,
 #                              keys, search; repeat --only or join with commas)
+#   LAYAR_BENCH_BIN=path cargo bench --bench table -- --only startup
+#                              the same rows for another build of layar, for
+#                              example a static one (see the README)
 #
 # The table is printed and written to target/bench/table.md. Everything it compares
 # is measured side by side in one run (medians of interleaved rounds), so the ratios
