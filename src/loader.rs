@@ -192,7 +192,13 @@ pub fn parse(source: &Source) -> Result<Page, LoadError> {
     }
     let scope = budget::Scope::enter(budget::for_len(text.len()));
     let wire: wire::PageWire = serde_yaml::from_str(text).map_err(|e| {
-        match prescan::check(text).err().filter(|_| !checked_first) {
+        // (When it ran first and passed, it has nothing more to say.)
+        let refused = if checked_first {
+            None
+        } else {
+            prescan::check(text).err()
+        };
+        match refused {
             Some(refused) => prescan_error(name, text, refused),
             None => yaml_error::translate(name, text, &e, scope.exceeded()),
         }
