@@ -4,8 +4,10 @@
 //! scroll off, the cursor shown and the window title restored.
 
 mod backend;
+mod blank;
 mod cells;
 mod signals;
+mod tui;
 
 #[cfg(test)]
 mod tests;
@@ -13,7 +15,6 @@ mod tests;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::Terminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, SetTitle};
@@ -21,10 +22,7 @@ use ratatui::crossterm::{execute, queue};
 
 pub use backend::DirectBackend;
 pub use signals::Signals;
-
-/// The viewer's terminal. Output goes through a buffer the size of a large frame, so
-/// a frame leaves in one write rather than in the 1 KiB pieces of stdout's own buffer.
-pub type Tui = Terminal<DirectBackend<io::BufWriter<io::Stdout>>>;
+pub use tui::Tui;
 
 /// Whether the mouse is captured now, so restoring knows what to undo.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -47,6 +45,8 @@ const POP_TITLE: &str = "\x1b[23;0t";
 pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     install_panic_hook();
     ratatui::crossterm::terminal::enable_raw_mode()?;
+    // Output goes through a buffer the size of a large frame, so a frame leaves in
+    // one write rather than in the 1 KiB pieces of stdout's own buffer.
     let mut backend = DirectBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
     queue!(backend, EnterAlternateScreen)?;
     backend.write_all(PUSH_TITLE.as_bytes())?;
@@ -57,7 +57,7 @@ pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     } else {
         backend.write_all(ALTERNATE_SCROLL_ON.as_bytes())?;
     }
-    Terminal::new(backend)
+    Tui::new(backend)
 }
 
 /// Sets the window title to `<title> — layar` (the title is sanitised at load),

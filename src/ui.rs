@@ -12,7 +12,7 @@ mod tests;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use crate::app::App;
 use crate::i18n::Strings;
@@ -24,28 +24,33 @@ use put::put;
 
 /// Draws the whole screen for the app's state.
 pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
-    let area = frame.area();
+    if let Some(cursor) = render(frame.buffer_mut(), app, theme) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// Draws the whole screen for the app's state into `buf`, whose area is the
+/// screen; returns where the cursor shows, if anywhere.
+pub fn render(buf: &mut Buffer, app: &App<'_>, theme: &Theme) -> Option<Position> {
+    let area = buf.area;
     let Some(regions) = screen::regions(area) else {
-        too_small(frame.buffer_mut(), area, app, theme);
-        return;
+        too_small(buf, area, app, theme);
+        return None;
     };
-    let buf = frame.buffer_mut();
     header(buf, regions.header, app, theme);
     tabs::render(buf, regions.tabs, app, theme);
     rule(buf, regions.rule, theme);
     body::render(buf, &regions, app, theme);
-    if let Some(cursor) = footer::render(buf, regions.footer, app, theme) {
-        frame.set_cursor_position(cursor);
-    }
+    let cursor = footer::render(buf, regions.footer, app, theme);
     if app.mode() == Mode::Help {
-        help::render(frame.buffer_mut(), area, app, theme);
+        help::render(buf, area, app, theme);
     }
+    cursor
 }
 
 /// The loading screen, drawn before a large file is parsed: its name and size.
-pub fn loading(frame: &mut Frame<'_>, name: &str, bytes: u64, strings: &Strings, theme: &Theme) {
-    let area = frame.area();
-    let buf = frame.buffer_mut();
+pub fn loading(buf: &mut Buffer, name: &str, bytes: u64, strings: &Strings, theme: &Theme) {
+    let area = buf.area;
     let text = format!("{} {name} ({})…", strings.loading, human_size(bytes));
     let text = truncate_with_ellipsis(
         &crate::text::sanitize::sanitized(&text),

@@ -83,8 +83,10 @@ impl Viewer {
     /// Draws the loading screen for a file of `bytes` bytes.
     pub fn loading(&mut self, name: &str, bytes: u64, strings: &'static Strings) -> io::Result<()> {
         let theme = &self.theme;
-        self.term
-            .draw(|frame| ui::loading(frame, name, bytes, strings, theme))?;
+        self.term.draw(|buf| {
+            ui::loading(buf, name, bytes, strings, theme);
+            None
+        })?;
         watch_signals(&mut self.signals)
     }
 
@@ -123,12 +125,12 @@ impl Viewer {
                     height: size.height,
                 });
             }
-            self.term.draw(|frame| ui::draw(frame, &app, theme))?;
+            self.term.draw(|buf| ui::render(buf, &app, theme))?;
             watch_signals(&mut self.signals)?;
             // Count search hits while nothing else waits; a key press comes first.
             while app.is_busy() && !event::poll(Duration::ZERO)? {
                 app.update(Action::ContinueSearch);
-                self.term.draw(|frame| ui::draw(frame, &app, theme))?;
+                self.term.draw(|buf| ui::render(buf, &app, theme))?;
             }
             // Block for the next event, then take whatever else is already queued.
             let mut event = event::read()?;

@@ -33,6 +33,12 @@ impl<W: Write> DirectBackend<W> {
             frame: Vec::new(),
         }
     }
+
+    /// Writes a frame's bytes, after which the terminal's size is asked again.
+    pub fn write_frame(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.size.set(None);
+        self.inner.write_all(bytes)
+    }
 }
 
 /// Bytes written here are queued with the next frame's (nothing is flushed until
@@ -58,10 +64,12 @@ impl<W: Write> Backend for DirectBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a BufferCell)>,
     {
-        self.size.set(None);
         self.frame.clear();
         cells::write(&mut self.frame, content)?;
-        self.inner.write_all(&self.frame)
+        let frame = std::mem::take(&mut self.frame);
+        let written = self.write_frame(&frame);
+        self.frame = frame;
+        written
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {

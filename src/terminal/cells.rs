@@ -25,46 +25,111 @@ pub fn write<'a>(
     w: &mut Vec<u8>,
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
-    let mut fg = Color::Reset;
-    let mut bg = Color::Reset;
-    let mut underline = Color::Reset;
-    let mut modifier = Modifier::empty();
+    let mut pen = Pen::default();
     let mut last: Option<(u16, u16)> = None;
     for (x, y, cell) in content {
         if !matches!(last, Some((lx, ly)) if x == lx.wrapping_add(1) && y == ly) {
             move_to(w, x, y);
         }
         last = Some((x, y));
-        if cell.modifier != modifier {
-            modifier_diff(w, modifier, cell.modifier)?;
-            modifier = cell.modifier;
+        pen.put(w, cell)?;
+    }
+    finish(w);
+    Ok(())
+}
+
+/// The style the bytes written so far leave the terminal in, so that a cell's
+/// style is written only where it differs from the one before.
+#[derive(Debug)]
+pub struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+    /// Where in the output the last few pairs of colours were written. A screen
+    /// has a handful of them, and copying the bytes costs a fraction of formatting
+    /// them again through crossterm.
+    colors: [(Color, Color, usize, usize); COLOR_PAIRS],
+    next_slot: usize,
+}
+
+/// The pairs of colours a [`Pen`] remembers.
+const COLOR_PAIRS: usize = 8;
+
+impl Default for Pen {
+    fn default() -> Self {
+        Self {
+            fg: Color::Reset,
+            bg: Color::Reset,
+            underline: Color::Reset,
+            modifier: Modifier::empty(),
+            // An empty range, never matched: no colours are written as nothing.
+            colors: [(Color::Reset, Color::Reset, 0, 0); COLOR_PAIRS],
+            next_slot: 0,
         }
-        if cell.fg != fg || cell.bg != bg {
-            queue!(
-                w,
-                SetColors(Colors::new(
-                    cell.fg.into_crossterm(),
-                    cell.bg.into_crossterm()
-                ))
-            )?;
-            fg = cell.fg;
-            bg = cell.bg;
+    }
+}
+
+impl Pen {
+    /// Whether a space written now looks like an untouched cell of a blank screen.
+    pub fn is_plain(&self) -> bool {
+        self.fg == Color::Reset
+            && self.bg == Color::Reset
+            && self.underline == Color::Reset
+            && self.modifier.is_empty()
+    }
+
+    /// Writes a cell's style changes, in ratatui's order, then its symbol.
+    pub fn put(&mut self, w: &mut Vec<u8>, cell: &Cell) -> io::Result<()> {
+        if cell.modifier != self.modifier {
+            modifier_diff(w, self.modifier, cell.modifier)?;
+            self.modifier = cell.modifier;
         }
-        if cell.underline_color != underline {
+        if cell.fg != self.fg || cell.bg != self.bg {
+            self.set_colors(w, cell.fg, cell.bg)?;
+        }
+        if cell.underline_color != self.underline {
             queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
-            underline = cell.underline_color;
+            self.underline = cell.underline_color;
         }
         match cell.symbol().as_bytes() {
             [byte] => w.push(*byte),
             bytes => w.extend_from_slice(bytes),
         }
+        Ok(())
     }
+
+    /// Writes crossterm's `SetColors` for the pair, or copies what it wrote for the
+    /// same pair before.
+    fn set_colors(&mut self, w: &mut Vec<u8>, fg: Color, bg: Color) -> io::Result<()> {
+        let known = self
+            .colors
+            .iter()
+            .find(|&&(f, b, start, end)| f == fg && b == bg && start < end);
+        if let Some(&(_, _, start, end)) = known {
+            w.extend_from_within(start..end);
+        } else {
+            let start = w.len();
+            queue!(
+                w,
+                SetColors(Colors::new(fg.into_crossterm(), bg.into_crossterm()))
+            )?;
+            self.colors[self.next_slot] = (fg, bg, start, w.len());
+            self.next_slot = (self.next_slot + 1) % COLOR_PAIRS;
+        }
+        self.fg = fg;
+        self.bg = bg;
+        Ok(())
+    }
+}
+
+/// Ends a frame as ratatui's backend does: every colour and attribute reset.
+pub fn finish(w: &mut Vec<u8>) {
     w.extend_from_slice(RESET);
-    Ok(())
 }
 
 /// `ESC [ row ; column H`, both counted from 1, as crossterm's `MoveTo` writes it.
-fn move_to(w: &mut Vec<u8>, x: u16, y: u16) {
+pub fn move_to(w: &mut Vec<u8>, x: u16, y: u16) {
     // A buffer's cells are at most at 65534 (a `Rect` ends by 65535), so adding one
     // fits; `u32` keeps that obvious.
     let mut seq = [0u8; 16];

@@ -248,3 +248,222 @@ proptest! {
         prop_assert_eq!(ours, theirs);
     }
 }
+
+// A whole frame onto a blank screen (`super::blank`): the same cells as ratatui's
+// diff against a blank buffer, and the same screen on a terminal emulator, in fewer
+// bytes.
+
+/// What a terminal emulator shows after `bytes`, cell by cell: the text, the
+/// colours and the attributes it tracks. A cell never written and one written with
+/// a plain space look the same, and count as the same.
+fn emulated(bytes: &[u8], area: Rect) -> Vec<(String, vt100::Color, vt100::Color, [bool; 5])> {
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("a screen of some size");
+    let mut parser = vt100::Parser::new(size(area.height), size(area.width), 0);
+    parser.process(bytes);
+    let screen = parser.screen();
+    let mut cells = Vec::new();
+    for row in 0..area.height {
+        for col in 0..area.width {
+            let c = screen.cell(row, col).expect("a cell inside the screen");
+            let text = if c.has_contents() { c.contents() } else { " " };
+            cells.push((
+                text.to_owned(),
+                c.fgcolor(),
+                c.bgcolor(),
+                [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()],
+            ));
+        }
+    }
+    cells
+}
+
+/// (what ratatui's diff against a blank buffer writes, what the blank writer writes)
+fn onto_blank(buf: &Buffer) -> (Vec<u8>, Vec<u8>) {
+    let mut theirs = Vec::new();
+    super::cells::write(&mut theirs, Buffer::empty(buf.area).diff_iter(buf)).expect("diff");
+    let mut ours = Vec::new();
+    super::blank::write(&mut ours, buf).expect("whole frame");
+    (theirs, ours)
+}
+
+/// ratatui's cells for `buf` onto a blank screen, each written after a move to its
+/// place: the screen they mean, whatever width a terminal gives a symbol. (Written
+/// as ratatui's backend does, a cell that directly follows a wide one lands where
+/// the terminal's cursor is.)
+fn each_in_its_place(buf: &Buffer) -> Vec<u8> {
+    let mut w = Vec::new();
+    let mut pen = super::cells::Pen::default();
+    for (x, y, cell) in Buffer::empty(buf.area).diff_iter(buf) {
+        super::cells::move_to(&mut w, x, y);
+        pen.put(&mut w, cell).expect("into memory");
+    }
+    super::cells::finish(&mut w);
+    w
+}
+
+/// The blank writer's screen is the one ratatui's cells mean.
+fn assert_same_screen(buf: &Buffer) {
+    let (_, ours) = onto_blank(buf);
+    let theirs = each_in_its_place(buf);
+    let (ours, theirs) = (emulated(&ours, buf.area), emulated(&theirs, buf.area));
+    let width = usize::from(buf.area.width);
+    if let Some(i) = (0..ours.len()).find(|&i| ours[i] != theirs[i]) {
+        panic!(
+            "at column {}, row {}: {:?}, where ratatui's diff shows {:?}",
+            i % width,
+            i / width,
+            ours[i],
+            theirs[i]
+        );
+    }
+}
+
+/// The blank writer's cells, as ratatui's diff gives them.
+fn blank_changes(buf: &Buffer) -> Vec<(u16, u16)> {
+    let mut changes = super::blank::Changes::new(buf);
+    std::iter::from_fn(|| changes.next_index())
+        .map(|i| buf.pos_of(i))
+        .collect()
+}
+
+#[test]
+fn whole_screens_of_the_viewer_onto_a_blank_screen() {
+    let page = crate::loader::parse(&crate::loader::bundled()).expect("the bundled page");
+    for (width, height) in [(80, 24), (40, 12), (20, 6), (200, 60)] {
+        for actions in [
+            vec![],
+            vec![Action::ReviewsTab],
+            vec![Action::ToggleHelp],
+            vec![Action::StartSearch, Action::SearchInput('a')],
+        ] {
+            for theme in [Theme::color(), Theme::mono()] {
+                let mut app = App::new(&page, &EN);
+                app.update(Action::Resize { width, height });
+                for &a in &actions {
+                    app.update(a);
+                }
+                let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+                crate::ui::render(&mut buf, &app, &theme);
+                assert_eq!(
+                    blank_changes(&buf),
+                    Buffer::empty(buf.area)
+                        .diff(&buf)
+                        .iter()
+                        .map(|(x, y, _)| (*x, *y))
+                        .collect::<Vec<_>>()
+                );
+                assert_same_screen(&buf);
+                let (theirs, ours) = onto_blank(&buf);
+                assert_eq!(emulated(&ours, buf.area), emulated(&theirs, buf.area));
+                assert!(
+                    ours.len() < theirs.len(),
+                    "{width}x{height} {actions:?}: {} bytes, ratatui's diff {}",
+                    ours.len(),
+                    theirs.len()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn blank_runs_between_words_are_spaces_and_long_ones_a_move() {
+    let mut buf = Buffer::empty(Rect::new(0, 0, 30, 2));
+    buf.set_string(0, 0, "a  b", Style::new());
+    buf.set_string(20, 0, "c", Style::new());
+    buf.set_string(0, 1, "d", Style::new().fg(Color::Red));
+    buf.set_string(3, 1, "e", Style::new().fg(Color::Red));
+    let (_, ours) = onto_blank(&buf);
+    let text = String::from_utf8_lossy(&ours);
+    // Two blanks after `a` written as spaces, eleven after `b` moved over, and the
+    // blanks between the red letters moved over too: a space there would be
+    // written in the pen's colours, and red blanks are not blank.
+    assert!(
+        text.starts_with("\x1b[1;1Ha  b\x1b[1;21Hc\x1b[2;1H"),
+        "{text:?}"
+    );
+    assert!(text.contains("d\x1b[2;4He"), "{text:?}");
+    assert_same_screen(&buf);
+}
+
+fn any_style() -> impl Strategy<Value = Style> {
+    prop_oneof![
+        Just(Style::new()),
+        Just(Style::new().fg(Color::Red)),
+        Just(Style::new().bg(Color::Blue)),
+        Just(Style::new().add_modifier(Modifier::REVERSED)),
+        Just(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
+        color().prop_map(|c| Style::new().fg(c)),
+    ]
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just(" "),
+        Just("  "),
+        Just("word"),
+        Just("a"),
+        Just("コミ"),
+        Just("🎬"),
+        Just("e\u{301}"),
+        Just("─"),
+        Just("❤\u{fe0f}"),
+        Just("         "),
+    ];
+    prop::collection::vec(piece, 1..6).prop_map(|p| p.concat())
+}
+
+/// A buffer drawn the way the viewer draws: strings put in at places, some
+/// overwriting others, in a few styles; and now and then a cell ratatui's diff
+/// treats specially (skipped, or of a forced width).
+fn any_buffer() -> impl Strategy<Value = Buffer> {
+    (
+        1u16..30,
+        1u16..6,
+        prop::collection::vec((0u16..30, 0u16..6, any_text(), any_style()), 0..12),
+        prop::collection::vec((0u16..30, 0u16..6, 0u8..2), 0..2),
+    )
+        .prop_map(|(width, height, strings, specials)| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+            for (x, y, text, style) in strings {
+                if x < width && y < height {
+                    buf.set_stringn(x, y, text, usize::from(width - x), style);
+                }
+            }
+            for (x, y, kind) in specials {
+                if x < width && y < height {
+                    let option = if kind == 0 {
+                        ratatui::buffer::CellDiffOption::Skip
+                    } else {
+                        ratatui::buffer::CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN)
+                    };
+                    buf[(x, y)].set_diff_option(option);
+                }
+            }
+            buf
+        })
+}
+
+proptest! {
+    #[test]
+    fn the_blank_writer_takes_the_cells_ratatui_would(buf in any_buffer()) {
+        let theirs: Vec<(u16, u16)> = Buffer::empty(buf.area)
+            .diff(&buf)
+            .iter()
+            .map(|(x, y, _)| (*x, *y))
+            .collect();
+        prop_assert_eq!(blank_changes(&buf), theirs);
+    }
+
+    #[test]
+    fn the_blank_writer_shows_the_same_screen(buf in any_buffer()) {
+        // Skipped cells are someone else's to draw: left out of this comparison.
+        let plain = buf.content.iter().all(|c| {
+            c.diff_option == ratatui::buffer::CellDiffOption::None
+        });
+        prop_assume!(plain);
+        let (_, ours) = onto_blank(&buf);
+        let theirs = each_in_its_place(&buf);
+        prop_assert_eq!(emulated(&ours, buf.area), emulated(&theirs, buf.area));
+    }
+}
