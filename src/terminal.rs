@@ -57,7 +57,7 @@ pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     } else {
         backend.write_all(ALTERNATE_SCROLL_ON.as_bytes())?;
     }
-    Tui::new(backend)
+    Ok(Tui::new(backend))
 }
 
 /// Sets the window title to `<title> — layar` (the title is sanitised at load),

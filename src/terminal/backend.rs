@@ -5,10 +5,10 @@ use std::cell::Cell;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell as BufferCell;
+use ratatui::buffer::{Buffer, Cell as BufferCell};
 use ratatui::layout::{Position, Size};
 
-use super::cells;
+use super::{blank, cells};
 
 /// Crossterm's backend with a faster `draw`, and a size asked of the terminal once
 /// per frame: ratatui asks when the terminal is made and again before every draw,
@@ -34,10 +34,17 @@ impl<W: Write> DirectBackend<W> {
         }
     }
 
-    /// Writes a frame's bytes, after which the terminal's size is asked again.
-    pub fn write_frame(&mut self, bytes: &[u8]) -> io::Result<()> {
+    /// Writes the whole of `buf` onto a blank screen (see [`blank`]).
+    pub fn draw_onto_blank(&mut self, buf: &Buffer) -> io::Result<()> {
+        self.frame.clear();
+        blank::write(&mut self.frame, buf)?;
+        self.write_frame()
+    }
+
+    /// Writes the frame put together, after which the terminal's size is asked again.
+    fn write_frame(&mut self) -> io::Result<()> {
         self.size.set(None);
-        self.inner.write_all(bytes)
+        self.inner.write_all(&self.frame)
     }
 }
 
@@ -66,10 +73,7 @@ impl<W: Write> Backend for DirectBackend<W> {
     {
         self.frame.clear();
         cells::write(&mut self.frame, content)?;
-        let frame = std::mem::take(&mut self.frame);
-        let written = self.write_frame(&frame);
-        self.frame = frame;
-        written
+        self.write_frame()
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
