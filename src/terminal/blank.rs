@@ -38,10 +38,11 @@ pub fn write(w: &mut Vec<u8>, buf: &Buffer) -> io::Result<()> {
                 move_to(w, x, y);
             }
         }
-        pen.put(w, cell)?;
+        let symbol = cell.symbol();
+        pen.put_symbol(w, cell, symbol)?;
         // At the end of a row the cursor waits for the next symbol to wrap it, which
         // depends on the terminal's wrap mode: the next row starts with a move.
-        cursor = (one_column(cell) && (i + 1) % width != 0).then_some(i + 1);
+        cursor = (one_column(cell, symbol) && (i + 1) % width != 0).then_some(i + 1);
     }
     finish(w);
     Ok(())
@@ -57,11 +58,10 @@ fn fills(buf: &Buffer, from: usize, to: usize, width: usize, pen: &Pen) -> bool 
 }
 
 /// Whether writing the cell's symbol moves the cursor one column on every terminal.
-fn one_column(cell: &Cell) -> bool {
+fn one_column(cell: &Cell, symbol: &str) -> bool {
     if cell.diff_option != CellDiffOption::None {
         return false;
     }
-    let symbol = cell.symbol();
     if let [byte] = symbol.as_bytes() {
         return byte.is_ascii_graphic() || *byte == b' ';
     }

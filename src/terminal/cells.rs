@@ -81,6 +81,11 @@ impl Pen {
 
     /// Writes a cell's style changes, in ratatui's order, then its symbol.
     pub fn put(&mut self, w: &mut Vec<u8>, cell: &Cell) -> io::Result<()> {
+        self.put_symbol(w, cell, cell.symbol())
+    }
+
+    /// [`Pen::put`] for a cell whose symbol the caller has at hand.
+    pub fn put_symbol(&mut self, w: &mut Vec<u8>, cell: &Cell, symbol: &str) -> io::Result<()> {
         if cell.modifier != self.modifier {
             modifier_diff(w, self.modifier, cell.modifier)?;
             self.modifier = cell.modifier;
@@ -92,7 +97,7 @@ impl Pen {
             queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
             self.underline = cell.underline_color;
         }
-        match cell.symbol().as_bytes() {
+        match symbol.as_bytes() {
             [byte] => w.push(*byte),
             bytes => w.extend_from_slice(bytes),
         }
