@@ -579,9 +579,13 @@ fn bottom_row_drawn(screen: &vt100::Screen) -> bool {
 
 /// The program the rows of the real program time: this build's, or the one
 /// `LAYAR_BENCH_BIN` names (another build of layar, say a packager's).
+/// A relative path is taken from the directory the bench runs in, as a shell would
+/// (the pseudo-terminal's program starts elsewhere).
 fn layar_binary() -> PathBuf {
-    std::env::var_os("LAYAR_BENCH_BIN")
-        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_layar")), PathBuf::from)
+    std::env::var_os("LAYAR_BENCH_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_layar")),
+        |path| std::path::absolute(path).expect("LAYAR_BENCH_BIN names a program"),
+    )
 }
 
 /// Spawns, waits for the first screen, quits: the time to the first screen.
