@@ -26,7 +26,7 @@ pub fn write(w: &mut Vec<u8>, buf: &Buffer) -> io::Result<()> {
     // leave the cursor.
     let mut cursor: Option<usize> = None;
     let mut changes = Changes::new(buf);
-    while let Some(i) = changes.next_index() {
+    while let Some((i, symbol)) = changes.next_cell() {
         let cell = &buf.content[i];
         match cursor {
             Some(at) if at == i => {}
@@ -38,7 +38,6 @@ pub fn write(w: &mut Vec<u8>, buf: &Buffer) -> io::Result<()> {
                 move_to(w, x, y);
             }
         }
-        let symbol = cell.symbol();
         pen.put_symbol(w, cell, symbol)?;
         // At the end of a row the cursor waits for the next symbol to wrap it, which
         // depends on the terminal's wrap mode: the next row starts with a move.
@@ -92,16 +91,18 @@ impl<'a> Changes<'a> {
         }
     }
 
-    /// The next cell to write, by index.
-    pub fn next_index(&mut self) -> Option<usize> {
-        let len = self.cells.len();
+    /// The next cell to write: its index, and its symbol.
+    pub fn next_cell(&mut self) -> Option<(usize, &'a str)> {
+        let cells = self.cells;
+        let len = cells.len();
         if let Some((next, end)) = &mut self.covered {
             while *next < *end {
                 let j = *next;
-                *next += usize::from(self.cells[j].symbol().cell_width().max(1));
+                let symbol = cells[j].symbol();
+                *next += usize::from(symbol.cell_width().max(1));
                 *end = (*end).max(*next).min(len);
-                if !is_skip(&self.cells[j]) && self.cells[j].symbol() != " " {
-                    return Some(j);
+                if !is_skip(&cells[j]) && symbol != " " {
+                    return Some((j, symbol));
                 }
             }
             self.pos = *end;
@@ -110,34 +111,35 @@ impl<'a> Changes<'a> {
         while self.pos < len {
             let i = self.pos;
             self.pos += 1;
-            let cell = &self.cells[i];
+            let cell = &cells[i];
+            let symbol = cell.symbol();
             // Most cells: one byte, one column, nothing to skip.
-            if let [byte] = cell.symbol().as_bytes()
+            if let [byte] = symbol.as_bytes()
                 && cell.diff_option == CellDiffOption::None
                 && !is_skip(cell)
             {
                 if *byte == b' ' && is_plain(cell) {
                     continue;
                 }
-                return Some(i);
+                return Some((i, symbol));
             }
             if is_skip(cell) {
                 continue;
             }
             if let CellDiffOption::ForcedWidth(forced) = cell.diff_option {
                 self.pos = self.pos.saturating_add(usize::from(forced.get() - 1));
-                return Some(i);
+                return Some((i, symbol));
             }
             if *cell == Cell::EMPTY {
                 continue;
             }
-            let width = usize::from(cell.symbol().cell_width());
-            if width > 1 && cell.symbol().contains('\u{FE0F}') {
+            let width = usize::from(symbol.cell_width());
+            if width > 1 && symbol.contains('\u{FE0F}') {
                 self.covered = Some((i + 1, (i + width).min(len)));
             } else if width > 1 {
                 self.pos += width - 1;
             }
-            return Some(i);
+            return Some((i, symbol));
         }
         None
     }

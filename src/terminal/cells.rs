@@ -85,6 +85,7 @@ impl Pen {
     }
 
     /// [`Pen::put`] for a cell whose symbol the caller has at hand.
+    #[inline]
     pub fn put_symbol(&mut self, w: &mut Vec<u8>, cell: &Cell, symbol: &str) -> io::Result<()> {
         if cell.modifier != self.modifier {
             modifier_diff(w, self.modifier, cell.modifier)?;

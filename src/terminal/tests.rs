@@ -321,8 +321,11 @@ fn assert_same_screen(buf: &Buffer) {
 /// The blank writer's cells, as ratatui's diff gives them.
 fn blank_changes(buf: &Buffer) -> Vec<(u16, u16)> {
     let mut changes = super::blank::Changes::new(buf);
-    std::iter::from_fn(|| changes.next_index())
-        .map(|i| buf.pos_of(i))
+    std::iter::from_fn(|| changes.next_cell())
+        .map(|(i, symbol)| {
+            assert_eq!(symbol, buf.content[i].symbol());
+            buf.pos_of(i)
+        })
         .collect()
 }
 
