@@ -608,8 +608,10 @@ fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path)
     std::fs::write(&text_file, printed.stdout).expect("write the printed page");
     let less = find_program("less");
     if let Some(less) = &less {
+        // Each round takes a few milliseconds: many rounds cost little and steady
+        // the medians on a busy machine.
         let (l, o) = side_by_side(
-            rounds(31),
+            rounds(101),
             || time_to_first_screen(&layar, &[]),
             || time_to_first_screen(less, &[text_file.as_os_str()]),
         );
