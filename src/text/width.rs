@@ -90,6 +90,31 @@ pub(crate) fn is_printable_ascii(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' '..=b'~'))
 }
 
+/// Characters that are a whole grapheme cluster one column wide whenever the characters
+/// next to them are ASCII or more of them: Latin-1 and Latin Extended letters and signs,
+/// Greek and Cyrillic (without their combining marks), general punctuation, arrows, box
+/// drawing and block elements. Combining marks, joiners, variation selectors, format
+/// characters and the soft hyphen are not among them (a test checks every one).
+pub(crate) fn is_plain_narrow(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}'..='\u{AC}'
+            | '\u{AE}'..='\u{2FF}'
+            | '\u{370}'..='\u{377}'
+            | '\u{37A}'..='\u{37F}'
+            | '\u{384}'..='\u{38A}'
+            | '\u{38C}'
+            | '\u{38E}'..='\u{3A1}'
+            | '\u{3A3}'..='\u{3FF}'
+            | '\u{400}'..='\u{482}'
+            | '\u{48A}'..='\u{52F}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
+            | '\u{2190}'..='\u{21FF}'
+            | '\u{2500}'..='\u{259F}'
+    )
+}
+
 /// Characters that are a whole grapheme cluster two columns wide whenever the next character
 /// is ASCII or another of them: kana, CJK ideographs, Hangul syllables, fullwidth forms and
 /// CJK punctuation. None of them extends or prepends to a neighbour (a test checks every one).
@@ -288,6 +313,27 @@ mod tests {
             let ours: Vec<_> = graphemes(s).collect();
             let theirs: Vec<_> = s.grapheme_indices(true).collect();
             assert_eq!(ours, theirs, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_narrow_characters_are_whole_narrow_clusters() {
+        use ratatui::buffer::CellWidth;
+        let all = (0..=u32::from(char::MAX)).filter_map(char::from_u32);
+        for c in all.filter(|&c| is_plain_narrow(c)) {
+            assert_eq!(c.to_string().width(), 1, "{c:?}");
+            assert_eq!(c.to_string().cell_width(), 1, "{c:?}");
+            assert!(!c.is_control(), "{c:?}");
+            // Neither joins an ASCII neighbour (not Extend, SpacingMark, ZWJ or Prepend),
+            // nor the same character, nor the first and last of the ranges.
+            assert_eq!(format!("a{c}a").graphemes(true).count(), 3, "{c:?}");
+            assert_eq!(
+                format!("{c}{c}\u{A0}{c}\u{259F}{c}")
+                    .graphemes(true)
+                    .count(),
+                6,
+                "{c:?}"
+            );
         }
     }
 

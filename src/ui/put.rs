@@ -1,14 +1,16 @@
 //! Putting a string into the buffer. Ratatui's `Buffer::set_stringn` splits every
 //! string into grapheme clusters and measures each, and drawing a screen of mostly
-//! plain text spent most of its time there. A string made only of characters that
-//! are each a cluster of their own, one column wide (printable ASCII, and the
-//! letters, punctuation and line-drawing characters of a few common blocks), needs
-//! none of it, so its cells are set directly; anything else goes to `set_stringn`.
+//! plain text spent most of its time there. A string of printable ASCII or of
+//! [plain narrow](is_plain_narrow) characters (the letters, punctuation and
+//! line-drawing characters of a few common blocks) is one cluster, one column, per
+//! character, so its cells are set directly; anything else goes to `set_stringn`.
 //! The result is the same either way: the tests below compare the two on random
 //! strings.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
+
+use crate::text::width::{is_plain_narrow, is_printable_ascii};
 
 /// `buf.set_stringn(x, y, text, max_width, style)`, faster for plain text: at most
 /// `max_width` columns of `text` from (x, y), clipped at the buffer's right edge;
@@ -22,9 +24,12 @@ pub fn put<T: AsRef<str>, S: Into<Style>>(
     style: S,
 ) -> (u16, u16) {
     let text = text.as_ref();
-    let chars = if text.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+    let chars = if is_printable_ascii(text) {
         text.len()
-    } else if text.chars().all(is_simple) {
+    } else if text
+        .chars()
+        .all(|c| matches!(c, ' '..='~') || is_plain_narrow(c))
+    {
         text.chars().count()
     } else {
         return buf.set_stringn(x, y, text, max_width, style);
@@ -43,32 +48,6 @@ pub fn put<T: AsRef<str>, S: Into<Style>>(
         cell.set_char(ch).set_style(style);
     }
     (x + n, y)
-}
-
-/// Whether `c` is a grapheme cluster of its own whatever comes before or after it,
-/// and one column wide: printable ASCII; Latin-1 and Latin Extended letters and
-/// signs, Greek and Cyrillic (without their combining marks); dashes, quotes and
-/// other general punctuation; arrows, box drawing and block elements. Combining
-/// marks, joiners, variation selectors, format characters, the soft hyphen and the
-/// wide scripts are left to `set_stringn`.
-fn is_simple(c: char) -> bool {
-    matches!(c,
-        ' '..='~'
-        | '\u{A0}'..='\u{AC}'
-        | '\u{AE}'..='\u{2FF}'
-        | '\u{370}'..='\u{377}'
-        | '\u{37A}'..='\u{37F}'
-        | '\u{384}'..='\u{38A}'
-        | '\u{38C}'
-        | '\u{38E}'..='\u{3A1}'
-        | '\u{3A3}'..='\u{3FF}'
-        | '\u{400}'..='\u{482}'
-        | '\u{48A}'..='\u{52F}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205E}'
-        | '\u{2190}'..='\u{21FF}'
-        | '\u{2500}'..='\u{259F}'
-    )
 }
 
 #[cfg(test)]
