@@ -25,6 +25,11 @@ pub fn grapheme_width(g: &str) -> usize {
     match g.as_bytes() {
         [b' '..=b'~'] => 1,
         [_, _, _] if g.chars().next().is_some_and(is_plain_wide) => 2,
+        [_, _] | [_, _, _]
+            if g.chars().next().is_some_and(is_plain_narrow) && g.chars().count() == 1 =>
+        {
+            1
+        }
         _ => g.width().min(2),
     }
 }
@@ -134,8 +139,9 @@ fn is_plain_wide(c: char) -> bool {
 /// The grapheme clusters of `s` with their byte offsets, like `grapheme_indices(true)`.
 ///
 /// An ASCII byte followed by another ASCII byte (other than CR LF) is always a whole cluster,
-/// and so is a [plain wide](is_plain_wide) character followed by ASCII or another one; such
-/// text skips the segmentation tables, which keeps Latin and CJK text fast.
+/// and so is a [plain narrow](is_plain_narrow) or [plain wide](is_plain_wide) character
+/// followed by ASCII or another plain one; such text skips the segmentation tables, which
+/// keeps Latin, Greek, Cyrillic and CJK text fast.
 pub(crate) fn graphemes(s: &str) -> Graphemes<'_> {
     Graphemes { text: s, pos: 0 }
 }
@@ -178,7 +184,9 @@ impl<'a> Iterator for Graphemes<'a> {
             [b'\r', b'\n', ..] => 2,
             [a, b, ..] if a.is_ascii() && b.is_ascii() => 1,
             [a] if a.is_ascii() => 1,
-            [0xE3..=0xEF, ..] => plain_wide_len(rest).unwrap_or_else(|| first_cluster_len(rest)),
+            [0xC2..=0xD4 | 0xE2..=0xEF, ..] => {
+                plain_len(rest).unwrap_or_else(|| first_cluster_len(rest))
+            }
             _ => first_cluster_len(rest),
         };
         let start = self.pos;
@@ -187,13 +195,14 @@ impl<'a> Iterator for Graphemes<'a> {
     }
 }
 
-/// Length of the first cluster of `s` when it is one plain wide character that the next
-/// character cannot join.
-fn plain_wide_len(s: &str) -> Option<usize> {
+/// Length of the first cluster of `s` when it is one plain (narrow or wide) character that
+/// the next character cannot join.
+fn plain_len(s: &str) -> Option<usize> {
+    let plain = |c: char| is_plain_narrow(c) || is_plain_wide(c);
     let mut chars = s.chars();
-    let c = chars.next().filter(|&c| is_plain_wide(c))?;
+    let c = chars.next().filter(|&c| plain(c))?;
     match chars.next() {
-        Some(next) if !next.is_ascii() && !is_plain_wide(next) => None,
+        Some(next) if !next.is_ascii() && !plain(next) => None,
         _ => Some(c.len_utf8()),
     }
 }
@@ -313,6 +322,20 @@ mod tests {
             let ours: Vec<_> = graphemes(s).collect();
             let theirs: Vec<_> = s.grapheme_indices(true).collect();
             assert_eq!(ours, theirs, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn graphemes_and_widths_match_the_tables(
+            s in "[a-z \r\nàéÿĀžΩβжЯ‐—…→─█日本アｶ가\u{300}\u{301}\u{483}\u{200d}\u{fe0f}\u{ad}\u{1100}\u{1161}\u{11a8}🎬❤]{0,24}"
+        ) {
+            let ours: Vec<_> = graphemes(&s).collect();
+            let theirs: Vec<_> = s.grapheme_indices(true).collect();
+            proptest::prop_assert_eq!(&ours, &theirs);
+            for (_, g) in theirs {
+                proptest::prop_assert_eq!(grapheme_width(g), g.width().min(2), "{:?}", g);
+            }
         }
     }
 
