@@ -370,6 +370,15 @@ fn whole_screens_of_the_viewer_onto_a_blank_screen() {
 }
 
 #[test]
+fn a_screen_of_no_cells_writes_only_the_reset() {
+    for area in [Rect::ZERO, Rect::new(0, 0, 0, 5), Rect::new(0, 0, 7, 0)] {
+        let (theirs, ours) = onto_blank(&Buffer::empty(area));
+        assert_eq!(ours, theirs);
+        assert_eq!(ours, b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m");
+    }
+}
+
+#[test]
 fn blank_runs_between_words_are_spaces_and_long_ones_a_move() {
     let mut buf = Buffer::empty(Rect::new(0, 0, 30, 2));
     buf.set_string(0, 0, "a  b", Style::new());

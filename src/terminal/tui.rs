@@ -15,6 +15,7 @@ use super::DirectBackend;
 
 type Out = DirectBackend<io::BufWriter<io::Stdout>>;
 
+/// The viewer's terminal: its backend, and what its screen shows.
 pub struct Tui {
     backend: Out,
     /// What the screen shows: the last frame drawn.
