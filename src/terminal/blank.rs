@@ -9,9 +9,8 @@
 use std::io;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
-use ratatui::style::Color;
 
-use super::cells::{Pen, finish, move_to};
+use super::cells::{Pen, finish, is_default_style, move_to};
 
 /// Runs of blank cells up to this long, between two cells written on one row, are
 /// written as spaces; a longer run is moved over.
@@ -147,10 +146,7 @@ impl<'a> Changes<'a> {
 
 /// Whether a cell has the style of a blank one.
 fn is_plain(cell: &Cell) -> bool {
-    cell.fg == Color::Reset
-        && cell.bg == Color::Reset
-        && cell.underline_color == Color::Reset
-        && cell.modifier.is_empty()
+    is_default_style(cell.fg, cell.bg, cell.underline_color, cell.modifier)
 }
 
 /// ratatui's rule for a cell its diff passes over.

@@ -73,10 +73,7 @@ impl Default for Pen {
 impl Pen {
     /// Whether a space written now looks like an untouched cell of a blank screen.
     pub fn is_plain(&self) -> bool {
-        self.fg == Color::Reset
-            && self.bg == Color::Reset
-            && self.underline == Color::Reset
-            && self.modifier.is_empty()
+        is_default_style(self.fg, self.bg, self.underline, self.modifier)
     }
 
     /// Writes a cell's style changes, in ratatui's order, then its symbol.
@@ -127,6 +124,11 @@ impl Pen {
         self.bg = bg;
         Ok(())
     }
+}
+
+/// Whether a style is the terminal's default: the style of a blank cell.
+pub fn is_default_style(fg: Color, bg: Color, underline: Color, modifier: Modifier) -> bool {
+    fg == Color::Reset && bg == Color::Reset && underline == Color::Reset && modifier.is_empty()
 }
 
 /// Ends a frame as ratatui's backend does: every colour and attribute reset.
