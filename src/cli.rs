@@ -1,12 +1,6 @@
-//! The command line. clap reads it, describes it in `--help` and reports its
-//! errors; but clap builds its whole description of the command before it reads a
-//! single argument, which took about 80 µs of layar's 1.8 ms start. So the
-//! arguments are first read by [`quick`], which knows the options in their plain
-//! forms and hands anything else to clap: help, version, bundled short flags, a
-//! repeated or unknown option, a value clap would refuse. A property test checks
-//! that whenever `quick` answers, clap answers the same.
+//! The command line, as clap reads it, describes it in `--help` and reports its
+//! errors.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
@@ -18,10 +12,7 @@ const DEFAULT_MAX_SIZE: &str = "64M";
 
 /// The command line of this process.
 pub fn parse() -> Cli {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    args.get(1..)
-        .and_then(quick)
-        .unwrap_or_else(|| Cli::parse_from(args))
+    Cli::parse()
 }
 
 /// A terminal viewer for film pages.
@@ -111,127 +102,6 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| "size too large".to_string())
 }
 
-/// The options [`quick`] reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Opt {
-    Print,
-    Check,
-    Mouse,
-    Width,
-    Lang,
-    Tab,
-    Color,
-    MaxSize,
-}
-
-impl Opt {
-    fn named(name: &str) -> Option<Self> {
-        Some(match name {
-            "-p" | "--print" => Self::Print,
-            "-c" | "--check" => Self::Check,
-            "--mouse" => Self::Mouse,
-            "-w" | "--width" => Self::Width,
-            "--lang" => Self::Lang,
-            "-t" | "--tab" => Self::Tab,
-            "--color" => Self::Color,
-            "--max-size" => Self::MaxSize,
-            _ => return None,
-        })
-    }
-
-    fn takes_value(self) -> bool {
-        !matches!(self, Self::Print | Self::Check | Self::Mouse)
-    }
-}
-
-/// `args` (after the program's name) read as clap reads them, when each is a file
-/// name or an option above written out plainly (`--width 80`, `--width=80`, `-w 80`),
-/// given at most once, with a value clap takes; `None` for anything else, which
-/// clap then reads itself.
-fn quick(args: &[OsString]) -> Option<Cli> {
-    let mut cli = Cli {
-        files: Vec::new(),
-        print: false,
-        check: false,
-        width: None,
-        lang: None,
-        tab: None,
-        mouse: false,
-        color: ColorArg::Auto,
-        max_size: parse_size(DEFAULT_MAX_SIZE).ok()?,
-    };
-    let mut seen = Vec::new();
-    let mut files_only = false;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let arg = arg.to_str().filter(|a| !a.is_empty())?;
-        if files_only || !arg.starts_with('-') {
-            cli.files.push(PathBuf::from(arg));
-            continue;
-        }
-        if arg == "--" {
-            files_only = true;
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value)),
-            _ => (arg, None),
-        };
-        let opt = Opt::named(name)?;
-        if seen.contains(&opt) {
-            return None;
-        }
-        seen.push(opt);
-        if !opt.takes_value() {
-            if inline.is_some() {
-                return None;
-            }
-            match opt {
-                Opt::Print => cli.print = true,
-                Opt::Check => cli.check = true,
-                _ => cli.mouse = true,
-            }
-            continue;
-        }
-        let value = match inline {
-            Some(value) => value,
-            None => args.next()?.to_str()?,
-        };
-        if value.is_empty() || value.starts_with('-') {
-            return None;
-        }
-        match opt {
-            Opt::Width => {
-                if !value.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                cli.width = Some(value.parse().ok().filter(|&w: &u16| w >= 1)?);
-            }
-            Opt::Lang => {
-                cli.lang = Some(match value {
-                    "id" => LangArg::Id,
-                    "en" => LangArg::En,
-                    _ => return None,
-                });
-            }
-            Opt::Tab => cli.tab = Some(value.to_owned()),
-            Opt::Color => {
-                cli.color = match value {
-                    "auto" => ColorArg::Auto,
-                    "always" => ColorArg::Always,
-                    "never" => ColorArg::Never,
-                    _ => return None,
-                };
-            }
-            _ => cli.max_size = parse_size(value).ok()?,
-        }
-    }
-    if cli.print && cli.check {
-        return None;
-    }
-    Some(cli)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,87 +121,5 @@ mod tests {
     fn cli_is_well_formed() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
-    }
-
-    fn args(list: &[&str]) -> Vec<OsString> {
-        list.iter().map(OsString::from).collect()
-    }
-
-    /// What clap makes of `list`.
-    fn by_clap(list: &[&str]) -> Result<Cli, clap::error::ErrorKind> {
-        Cli::try_parse_from(std::iter::once("layar").chain(list.iter().copied()))
-            .map_err(|e| e.kind())
-    }
-
-    #[test]
-    fn the_usual_command_lines_skip_clap() {
-        for list in [
-            &[][..],
-            &["page.yaml"],
-            &["--print", "--width", "70", "page.yaml"],
-            &["-p", "-w", "70"],
-            &["--tab", "reviews", "page.yaml"],
-            &[
-                "--tab=2",
-                "--lang=en",
-                "--color=never",
-                "--mouse",
-                "page.yaml",
-            ],
-            &["--check", "a.yaml", "b.yaml", "--max-size", "1M"],
-            &["--", "-odd-name.yaml"],
-        ] {
-            let quick = quick(&args(list));
-            assert!(quick.is_some(), "{list:?}");
-            assert_eq!(quick.ok_or(()), by_clap(list).map_err(drop), "{list:?}");
-        }
-    }
-
-    #[test]
-    fn help_version_and_mistakes_go_to_clap() {
-        for list in [
-            &["--help"][..],
-            &["-h"],
-            &["-V"],
-            &["--version"],
-            &["-pc"],
-            &["-w80"],
-            &["--print", "--check"],
-            &["--print", "--print"],
-            &["--width", "0"],
-            &["--width", "+5"],
-            &["--width"],
-            &["--lang", "ID"],
-            &["--color", "sometimes"],
-            &["--max-size", "12X"],
-            &["--tab", "-1"],
-            &["--print=yes"],
-            &["--prnt"],
-            &["-"],
-            &[""],
-        ] {
-            assert_eq!(quick(&args(list)), None, "{list:?}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn quick_answers_only_as_clap_would(
-            list in proptest::collection::vec(
-                proptest::sample::select(&[
-                    "-p", "--print", "-c", "--check", "--mouse", "-w", "--width", "--width=0",
-                    "--width=80", "-w80", "80", "0", "+5", "65535", "65536", "--lang", "id",
-                    "en", "ID", "--lang=en", "-t", "--tab", "reviews", "2", "-1", "--tab=",
-                    "--color", "auto", "always", "never", "--color=never", "--max-size",
-                    "64M", "12X", " 1k", "--max-size=1k", "--", "-", "", "page.yaml", "-pc",
-                    "-h", "--help", "-V", "--version", "--unknown", "x=y", "--=x", "--mouse=1",
-                ][..]),
-                0..7,
-            )
-        ) {
-            if let Some(cli) = quick(&args(&list)) {
-                proptest::prop_assert_eq!(Ok(cli), by_clap(&list), "{:?}", list);
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@
 
 mod cli;
 mod hostile;
-mod linking;
 mod load_errors;
 mod pty;
 mod viewer;
