@@ -3,26 +3,24 @@
 //! as it was: alternate screen left, raw mode off, mouse capture and alternate
 //! scroll off, the cursor shown and the window title restored.
 
-mod backend;
-mod blank;
-mod cells;
 mod signals;
-mod tui;
-
-#[cfg(test)]
-mod tests;
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, SetTitle};
 use ratatui::crossterm::{execute, queue};
 
-pub use backend::DirectBackend;
 pub use signals::Signals;
-pub use tui::Tui;
+
+/// The viewer's terminal: ratatui's, on crossterm. Its output goes through a buffer
+/// the size of a large frame, so that a frame leaves in one write and the terminal
+/// never shows half of one (stdout's own buffer writes in 1 KiB pieces).
+pub type Tui = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
 
 /// Whether the mouse is captured now, so restoring knows what to undo.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -37,6 +35,10 @@ const POP_TITLE: &str = "\x1b[23;0t";
 
 /// Enters the viewer's terminal mode. `title` is already sanitised at load.
 ///
+/// `ratatui::init` does part of this (raw mode, the alternate screen, a panic hook);
+/// it is not used because its hook leaves the mouse captured and the title set, and
+/// each call would chain one more hook (every `fg` takes the terminal again).
+///
 /// Only raw mode takes effect at once. The alternate screen, the saved and new
 /// window title and the mouse or scroll mode are queued in the terminal's buffer and
 /// leave with the first frame, in one write: the screen changes once. Whoever drops
@@ -45,9 +47,7 @@ const POP_TITLE: &str = "\x1b[23;0t";
 pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     install_panic_hook();
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    // Output goes through a buffer the size of a large frame, so a frame leaves in
-    // one write rather than in the 1 KiB pieces of stdout's own buffer.
-    let mut backend = DirectBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
+    let mut backend = CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
     queue!(backend, EnterAlternateScreen)?;
     backend.write_all(PUSH_TITLE.as_bytes())?;
     queue_title(&mut backend, title)?;
@@ -57,7 +57,7 @@ pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     } else {
         backend.write_all(ALTERNATE_SCROLL_ON.as_bytes())?;
     }
-    Ok(Tui::new(backend))
+    Terminal::new(backend)
 }
 
 /// Sets the window title to `<title> — layar` (the title is sanitised at load),
@@ -98,9 +98,16 @@ fn install_panic_hook() {
 }
 
 /// Ctrl-Z: gives the terminal back, stops the process (as the shell expects), and
-/// on `fg` takes the terminal again. The caller redraws everything.
+/// on `fg` takes the terminal again, as a new [`Tui`] whose first frame is drawn
+/// whole.
 pub fn suspend(mouse: bool, title: &str) -> io::Result<Tui> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    init(mouse, title)
+    let mut term = init(mouse, title)?;
+    // A new terminal takes the screen to be blank; this makes it so on a terminal
+    // whose alternate screen kept what it showed. Not `Terminal::clear`, which asks
+    // the terminal where its cursor is: one that never answers must not end the
+    // viewer.
+    term.backend_mut().clear_region(ClearType::All)?;
+    Ok(term)
 }

@@ -12,7 +12,7 @@ mod tests;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 use crate::app::App;
 use crate::i18n::Strings;
@@ -22,20 +22,14 @@ use crate::text::width::{str_width, truncate_with_ellipsis};
 use crate::theme::Theme;
 use put::put;
 
-/// Draws the whole screen for the app's state.
+/// Draws the whole screen for the app's state: the one way the screen is drawn, by
+/// the viewer, the tests, the benches and the fuzz target alike.
 pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
-    if let Some(cursor) = render(frame.buffer_mut(), app, theme) {
-        frame.set_cursor_position(cursor);
-    }
-}
-
-/// Draws the whole screen for the app's state into `buf`, whose area is the
-/// screen; returns where the cursor shows, if anywhere.
-pub fn render(buf: &mut Buffer, app: &App<'_>, theme: &Theme) -> Option<Position> {
-    let area = buf.area;
+    let area = frame.area();
+    let buf = frame.buffer_mut();
     let Some(regions) = screen::regions(area) else {
         too_small(buf, area, app, theme);
-        return None;
+        return;
     };
     header(buf, regions.header, app, theme);
     tabs::render(buf, regions.tabs, app, theme);
@@ -45,12 +39,15 @@ pub fn render(buf: &mut Buffer, app: &App<'_>, theme: &Theme) -> Option<Position
     if app.mode() == Mode::Help {
         help::render(buf, area, app, theme);
     }
-    cursor
+    if let Some(cursor) = cursor {
+        frame.set_cursor_position(cursor);
+    }
 }
 
 /// The loading screen, drawn before a large file is parsed: its name and size.
-pub fn loading(buf: &mut Buffer, name: &str, bytes: u64, strings: &Strings, theme: &Theme) {
-    let area = buf.area;
+pub fn loading(frame: &mut Frame<'_>, name: &str, bytes: u64, strings: &Strings, theme: &Theme) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
     let text = format!("{} {name} ({})…", strings.loading, human_size(bytes));
     let text = truncate_with_ellipsis(
         &crate::text::sanitize::sanitized(&text),

@@ -83,10 +83,8 @@ impl Viewer {
     /// Draws the loading screen for a file of `bytes` bytes.
     pub fn loading(&mut self, name: &str, bytes: u64, strings: &'static Strings) -> io::Result<()> {
         let theme = &self.theme;
-        self.term.draw(|buf| {
-            ui::loading(buf, name, bytes, strings, theme);
-            None
-        })?;
+        self.term
+            .draw(|frame| ui::loading(frame, name, bytes, strings, theme))?;
         watch_signals(&mut self.signals)
     }
 
@@ -125,12 +123,12 @@ impl Viewer {
                     height: size.height,
                 });
             }
-            self.term.draw(|buf| ui::render(buf, &app, theme))?;
+            self.term.draw(|frame| ui::draw(frame, &app, theme))?;
             watch_signals(&mut self.signals)?;
             // Count search hits while nothing else waits; a key press comes first.
             while app.is_busy() && !event::poll(Duration::ZERO)? {
                 app.update(Action::ContinueSearch);
-                self.term.draw(|buf| ui::render(buf, &app, theme))?;
+                self.term.draw(|frame| ui::draw(frame, &app, theme))?;
             }
             // Block for the next event, then take whatever else is already queued.
             let mut event = event::read()?;
@@ -139,9 +137,6 @@ impl Viewer {
                     Step::Act(action) => app.update(action),
                     Step::Suspend => {
                         self.term = terminal::suspend(self.mouse, &page.title)?;
-                        // A clear that asks the terminal nothing: one that never
-                        // answers a cursor query must not end the viewer.
-                        ratatui::backend::Backend::clear(self.term.backend_mut())?;
                     }
                     Step::Nothing => {}
                 }
