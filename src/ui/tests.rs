@@ -204,3 +204,39 @@ fn the_prompt_puts_the_cursor_after_the_query() {
     );
     terminal.backend_mut().assert_cursor_position((5, 23));
 }
+
+/// The loading screen on a `width`×`height` terminal.
+fn loading_screen(width: u16, height: u16, name: &str, bytes: u64) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| super::loading(frame, name, bytes, &crate::i18n::EN, &Theme::color()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn the_loading_screen_names_the_file_and_its_size_in_the_middle() {
+    let buf = loading_screen(40, 5, "big.yaml", 48_300_000);
+    let shown = text(&buf);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert_eq!(rows[2], "      Loading big.yaml (48.3 MB)…", "{shown}");
+    assert!(rows.iter().enumerate().all(|(y, r)| y == 2 || r.is_empty()));
+    let cells = cells_of(&buf, 2, "Loading");
+    assert!(!cells.is_empty());
+    let title = Theme::color().title;
+    for (x, y) in cells {
+        let cell = &buf[(x, y)];
+        assert_eq!(Some(cell.fg), title.fg, "({x}, {y})");
+        assert!(cell.modifier.contains(title.add_modifier), "({x}, {y})");
+    }
+}
+
+#[test]
+fn the_loading_screen_cuts_a_long_name_to_the_width() {
+    let buf = loading_screen(20, 3, "a-very-long-file-name.yaml", 5_000_000);
+    let row = text(&buf).lines().nth(1).unwrap_or_default().to_owned();
+    assert_eq!(row, "Loading a-very-long…");
+    for (w, h) in [(1, 1), (0, 0), (3, 1)] {
+        let _ = loading_screen(w, h, "big.yaml", 5_000_000);
+    }
+}

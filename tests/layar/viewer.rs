@@ -82,6 +82,35 @@ fn reading_the_bundled_page_from_first_key_to_quit() {
 }
 
 #[test]
+fn a_big_file_shows_the_loading_screen_then_its_page() {
+    // Over the 4 MiB from which the loading screen is drawn before the file is read.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("viewer-big.yaml");
+    let line = "    Sebuah paragraf panjang tentang film yang dibuat di balik layar.\n";
+    let yaml = format!(
+        "title: Halaman Besar\nsynopsis:\n  text: |\n{}",
+        line.repeat(70_000)
+    );
+    std::fs::write(&path, &yaml).expect("write the big page");
+    let arg = path.to_str().expect("a UTF-8 path");
+    let mut s = Session::start(&[arg], 80, 24);
+    s.wait_for_text("Halaman Besar");
+    s.wait_for_text("Sebuah paragraf");
+    let text = String::from_utf8_lossy(&s.raw()).into_owned();
+    let loading = text.find("Loading").expect("the loading screen was drawn");
+    let page = text.find("Sebuah paragraf").expect("the page was drawn");
+    assert!(loading < page, "the loading screen comes first");
+    assert!(
+        text[loading..page].contains("(4.8 MB)…"),
+        "with the file's size"
+    );
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let text = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(text.ends_with_restore(), "terminal restored");
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
 fn a_small_terminal_still_reads_and_a_tiny_one_says_so() {
     let mut s = Session::start(&[], 40, 12);
     s.wait_for_text("Simon, seorang");
