@@ -619,7 +619,7 @@ fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path)
             "bundled page: spawn to first full screen (other: `less` on its text)",
             l,
             o,
-            "≤ 1.00×",
+            "≤ 1.50×",
         );
     } else {
         eprintln!("no less on this machine: the start-up comparison is left out");
