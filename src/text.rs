@@ -7,8 +7,6 @@
 //! [`bytes`] finds the rare byte of interest in long text fast, for the loader's scans.
 
 pub mod bytes;
-#[cfg(test)]
-mod legacy;
 pub mod paragraphs;
 pub mod sanitize;
 pub mod search;
