@@ -178,6 +178,16 @@ mod tests {
     }
 
     #[test]
+    fn a_halfwidth_voiced_mark_takes_its_own_column() {
+        // Terminals give U+FF9E and U+FF9F a column each, so ｶﾞ takes two. ratatui adds
+        // that column to unicode-width's count; unicode-width 0.2.3 counts it as well,
+        // which makes three (see the bound on unicode-width in Cargo.toml).
+        assert_eq!(grapheme_width("ｶﾞ"), 2);
+        assert_eq!(grapheme_width("ﾊﾟ"), 2);
+        assert_eq!(str_width(&"ｶﾞ".repeat(24)), 48);
+    }
+
+    #[test]
     fn the_width_is_the_one_ratatui_draws() {
         use ratatui::buffer::Buffer;
         use ratatui::layout::Rect;
