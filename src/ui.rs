@@ -4,6 +4,7 @@
 pub mod body;
 pub mod footer;
 pub mod help;
+mod hidden;
 pub mod tabs;
 
 #[cfg(test)]
@@ -43,6 +44,7 @@ pub fn render(buf: &mut Buffer, app: &App<'_>, theme: &Theme) -> Option<Position
     if app.mode() == Mode::Help {
         help::render(buf, area, app, theme);
     }
+    hidden::mark(buf);
     cursor
 }
 
