@@ -19,7 +19,7 @@ use std::ops::Range;
 use textwrap::WordSeparator;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::width::{grapheme_width, str_width};
 
@@ -53,7 +53,15 @@ pub enum Fit {
 /// all (empty or only whitespace) gives one empty line, `0..0`.
 pub fn wrap(text: &str, width: usize, fit: Fit) -> Vec<Range<usize>> {
     let width = width.max(1);
-    let words = words(text, width);
+    let clusters: Vec<Cluster<'_>> = text
+        .grapheme_indices(true)
+        .map(|(at, text)| Cluster {
+            at,
+            text,
+            width: grapheme_width(text),
+        })
+        .collect();
+    let words = words(text, &clusters, width);
     if words.is_empty() {
         return std::iter::once(0..0).collect();
     }
@@ -65,7 +73,11 @@ pub fn wrap(text: &str, width: usize, fit: Fit) -> Vec<Range<usize>> {
     };
     lines
         .into_iter()
-        .filter_map(|line| Some(line.first()?.start..line.last()?.end))
+        .filter_map(|line| {
+            let first = clusters.get(line.first()?.clusters.start)?;
+            let last = clusters.get(line.last()?.clusters.end.checked_sub(1)?)?;
+            Some(first.at..last.end())
+        })
         .collect()
 }
 
@@ -99,21 +111,51 @@ fn optimal_fit<'w>(
     let fits = |line: &&[Word]| match line {
         // One word alone always fits: it was cut to the width, or is one wide grapheme.
         [_, .., last] => {
-            let columns: usize = line.iter().map(|w| w.width + w.gap).sum();
-            columns - last.gap + usize::from(last.hyphen) <= width
+            let used: usize = line.iter().map(|w| w.width + w.gap).sum();
+            used - last.gap + usize::from(last.hyphen) <= width
         }
         _ => true,
     };
     lines.iter().all(fits).then_some(lines)
 }
 
+/// One grapheme cluster of the paragraph, measured once.
+#[derive(Debug, Clone, Copy)]
+struct Cluster<'t> {
+    /// Where it starts in the paragraph.
+    at: usize,
+    text: &'t str,
+    width: usize,
+}
+
+impl Cluster<'_> {
+    fn end(&self) -> usize {
+        self.at + self.text.len()
+    }
+
+    /// Whitespace a line may break at and drops at its ends: not a no-break space, nor a
+    /// space carrying a combining mark.
+    fn is_space(&self) -> bool {
+        self.text.chars().all(is_breaking_space)
+    }
+
+    /// A soft hyphen is always a cluster of its own (a control, to grapheme breaking).
+    fn is_soft_hyphen(&self) -> bool {
+        self.text.starts_with(SOFT_HYPHEN)
+    }
+}
+
+/// Columns of a run of clusters.
+fn columns(clusters: &[Cluster<'_>]) -> usize {
+    clusters.iter().map(|c| c.width).sum()
+}
+
 /// A word of the paragraph, as textwrap's algorithms see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Word {
-    /// Where the word starts in the paragraph.
-    start: usize,
-    /// Where a line ending with the word ends: after its soft hyphen when `hyphen`.
-    end: usize,
+    /// Its grapheme clusters, up to where a line ending with it ends: after its soft
+    /// hyphen when `hyphen`.
+    clusters: Range<usize>,
     /// Columns of the word, without the whitespace after it.
     width: usize,
     /// Columns of the whitespace after it, shown when the line goes on.
@@ -146,40 +188,43 @@ fn is_breaking_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
 }
 
-/// A grapheme cluster of such whitespace only (a space with a combining mark is not one).
-fn is_space(g: &str) -> bool {
-    g.chars().all(is_breaking_space)
-}
-
-/// The words of `text`, each at most `width` columns (but a single wider grapheme).
-fn words(text: &str, width: usize) -> Vec<Word> {
+/// The words of `text` (whose grapheme clusters are `clusters`), each at most `width`
+/// columns but for a single wider grapheme.
+fn words(text: &str, clusters: &[Cluster<'_>], width: usize) -> Vec<Word> {
     let mut words = Vec::new();
     // Columns of whitespace before the first word.
     let mut indent = 0;
-    let (mut at, mut end) = (0, 0);
+    // The chunk's first cluster, the first cluster past the break, the break's offset.
+    let (mut from, mut next, mut end) = (0, 0, 0);
     for found in WordSeparator::UnicodeBreakProperties.find_words(text) {
         // The words textwrap finds follow one another and cover the text. A break the
         // line breaking rules allow inside a grapheme cluster (between a letter and an
         // emoji modifier, a space and a combining mark) is not taken.
         end += found.word.len() + found.whitespace.len() + found.penalty.len();
-        if !is_grapheme_boundary(text, end) {
+        while clusters.get(next).is_some_and(|c| c.at < end) {
+            next += 1;
+        }
+        if !clusters
+            .get(next)
+            .map_or(end >= text.len(), |c| c.at == end)
+        {
             continue;
         }
-        let chunk = text.get(at..end).unwrap_or_default();
-        let mut from = 0;
-        for to in soft_breaks(chunk).chain([chunk.len()]) {
-            let part = &chunk[from..to];
-            let hyphen = to < chunk.len();
-            push(&mut words, &mut indent, at + from, part, hyphen);
-            from = to;
+        let mut part = from;
+        for shy in from..next {
+            if is_soft_break(clusters, part..next, shy) {
+                push(&mut words, &mut indent, clusters, part..shy + 1, true);
+                part = shy + 1;
+            }
         }
-        at = end;
+        push(&mut words, &mut indent, clusters, part..next, false);
+        from = next;
     }
     if let Some(first) = words.first_mut()
         && indent > 0
         && indent + first.width + usize::from(first.hyphen) <= width
     {
-        first.start = 0;
+        first.clusters.start = 0;
         first.width += indent;
     }
     let mut fitted = Vec::with_capacity(words.len());
@@ -187,10 +232,10 @@ fn words(text: &str, width: usize) -> Vec<Word> {
         if word.hyphen && word.width + 1 > width {
             // No room for the hyphen: the word breaks there plainly, or is cut.
             word.hyphen = false;
-            word.end -= SOFT_HYPHEN.len_utf8();
+            word.clusters.end -= 1;
         }
         if word.width > width {
-            cut(text, &word, width, &mut fitted);
+            cut(clusters, &word, width, &mut fitted);
         } else {
             fitted.push(word);
         }
@@ -198,49 +243,51 @@ fn words(text: &str, width: usize) -> Vec<Word> {
     fitted
 }
 
-/// Whether byte `at` of `text` is between two grapheme clusters (or at an end).
-fn is_grapheme_boundary(text: &str, at: usize) -> bool {
-    GraphemeCursor::new(at, text.len(), true)
-        .is_boundary(text, 0)
-        .unwrap_or(true)
+/// Whether cluster `at` of the chunk `chunk` is a soft hyphen where the line may break:
+/// one after a letter (or mark) and before a letter or digit.
+fn is_soft_break(clusters: &[Cluster<'_>], chunk: Range<usize>, at: usize) -> bool {
+    let (Some(before), Some(shy), Some(after)) = (
+        at.checked_sub(1)
+            .filter(|&b| b >= chunk.start)
+            .and_then(|b| clusters.get(b)),
+        clusters.get(at),
+        clusters.get(at + 1).filter(|_| at + 1 < chunk.end),
+    ) else {
+        return false;
+    };
+    shy.is_soft_hyphen()
+        && !before.is_space()
+        && !before.is_soft_hyphen()
+        && after.text.starts_with(char::is_alphanumeric)
 }
 
-/// Byte offsets in `chunk` just after a soft hyphen that may break the line: one after a
-/// letter (or mark) and before a letter or digit.
-fn soft_breaks(chunk: &str) -> impl Iterator<Item = usize> + '_ {
-    chunk.match_indices(SOFT_HYPHEN).filter_map(|(at, _)| {
-        let before = chunk[..at].chars().next_back()?;
-        let after = at + SOFT_HYPHEN.len_utf8();
-        let next = chunk[after..].chars().next()?;
-        (!is_breaking_space(before) && before != SOFT_HYPHEN && next.is_alphanumeric())
-            .then_some(after)
-    })
-}
-
-/// Adds the part of `text` at `start` as a word. Whitespace around it goes to the gap
-/// before and after it (whitespace the rules glue to what follows, such as U+3000 before a
-/// closing mark, is still not shown at a line's start); a part that is only whitespace
-/// widens the gap before it, or the indentation.
-fn push(words: &mut Vec<Word>, indent: &mut usize, start: usize, part: &str, hyphen: bool) {
-    let lead = part
-        .grapheme_indices(true)
-        .find(|&(_, g)| !is_space(g))
-        .map_or(part.len(), |(i, _)| i);
+/// Adds the clusters `part` as a word. Whitespace around it goes to the gap before and
+/// after it (whitespace the rules glue to what follows, such as U+3000 before a closing
+/// mark, is still not shown at a line's start); a part that is only whitespace widens the
+/// gap before it, or the indentation.
+fn push(
+    words: &mut Vec<Word>,
+    indent: &mut usize,
+    clusters: &[Cluster<'_>],
+    part: Range<usize>,
+    hyphen: bool,
+) {
+    let Some(all) = clusters.get(part.clone()) else {
+        return;
+    };
+    let lead = all.iter().position(|c| !c.is_space()).unwrap_or(all.len());
     // A soft hyphen where the line does not break shows nothing: keep it off the line's end.
-    let shows_at_end = |g: &str| !is_space(g) && (hyphen || !g.starts_with(SOFT_HYPHEN));
-    let body_end = part
-        .grapheme_indices(true)
-        .rev()
-        .find(|&(_, g)| shows_at_end(g))
-        .map_or(lead, |(i, g)| (i + g.len()).max(lead));
-    let visible = &part[lead..body_end];
-    let before = str_width(&part[..lead]);
+    let shows_at_end = |c: &Cluster<'_>| !c.is_space() && (hyphen || !c.is_soft_hyphen());
+    let body_end = all
+        .iter()
+        .rposition(shows_at_end)
+        .map_or(lead, |i| (i + 1).max(lead));
     match words.last_mut() {
-        Some(last) => last.gap += before,
-        None => *indent += before,
+        Some(last) => last.gap += columns(&all[..lead]),
+        None => *indent += columns(&all[..lead]),
     }
-    let gap = str_width(&part[body_end..]);
-    if visible.is_empty() {
+    let gap = columns(&all[body_end..]);
+    if body_end == lead {
         match words.last_mut() {
             Some(last) => last.gap += gap,
             None => *indent += gap,
@@ -248,9 +295,8 @@ fn push(words: &mut Vec<Word>, indent: &mut usize, start: usize, part: &str, hyp
         return;
     }
     words.push(Word {
-        start: start + lead,
-        end: start + lead + visible.len(),
-        width: str_width(visible),
+        clusters: part.start + lead..part.start + body_end,
+        width: columns(&all[lead..body_end]),
         gap,
         hyphen,
     });
@@ -263,22 +309,18 @@ fn push(words: &mut Vec<Word>, indent: &mut usize, start: usize, part: &str, hyp
 /// width. The cut moves back while the cluster after it may not start a line. Whitespace
 /// inside the word (where the rules allow no break, as in `[ a ]`) is dropped at a cut,
 /// as at any break.
-fn cut(text: &str, word: &Word, width: usize, out: &mut Vec<Word>) {
-    let clusters: Vec<(usize, &str, usize)> = text[word.start..word.end]
-        .grapheme_indices(true)
-        .map(|(i, g)| (word.start + i, g, grapheme_width(g)))
-        .collect();
-    let columns = |piece: &[(usize, &str, usize)]| piece.iter().map(|c| c.2).sum::<usize>();
+fn cut(clusters: &[Cluster<'_>], word: &Word, width: usize, out: &mut Vec<Word>) {
+    let stop = word.clusters.end.min(clusters.len());
     let mut starts_ok = HashMap::new();
-    let mut first = 0;
+    let mut first = word.clusters.start;
     let mut rest = word.width;
     loop {
-        while let Some(&(_, _, w)) = clusters.get(first).filter(|c| is_space(c.1)) {
+        while let Some(space) = clusters.get(first).filter(|c| first < stop && c.is_space()) {
             first += 1;
-            rest -= w;
+            rest -= space.width;
             // Shown if the pieces on either side end up on one line.
             if let Some(before) = out.last_mut() {
-                before.gap += w;
+                before.gap += space.width;
             }
         }
         if rest <= width {
@@ -286,32 +328,31 @@ fn cut(text: &str, word: &Word, width: usize, out: &mut Vec<Word>) {
         }
         let mut end = first;
         let mut used = 0;
-        while let Some(&(_, _, w)) = clusters.get(end) {
-            if used + w > width && used > 0 {
+        while let Some(c) = clusters.get(end).filter(|_| end < stop) {
+            if used + c.width > width && used > 0 {
                 break;
             }
-            used += w;
+            used += c.width;
             end += 1;
         }
-        if end == clusters.len() {
+        if end == stop {
             // One grapheme wider than the line, and the zero-width ones around it.
             break;
         }
         let mut at = end;
-        while at > first + 1 && !may_start_line(&mut starts_ok, clusters[at].1) {
+        while at > first + 1 && !may_start_line(&mut starts_ok, clusters[at].text) {
             at -= 1;
         }
-        if !may_start_line(&mut starts_ok, clusters[at].1) || columns(&clusters[first..at]) == 0 {
+        if !may_start_line(&mut starts_ok, clusters[at].text) || columns(&clusters[first..at]) == 0
+        {
             at = end;
         }
         let piece = &clusters[first..at];
         // Nothing at a line's end that shows nothing there, or a hyphen.
-        let shows = |c: &(usize, &str, usize)| !is_space(c.1) && !c.1.starts_with(SOFT_HYPHEN);
+        let shows = |c: &Cluster<'_>| !c.is_space() && !c.is_soft_hyphen();
         if let Some(last) = piece.iter().rposition(shows) {
-            let (end_at, g, _) = piece[last];
             out.push(Word {
-                start: piece[0].0,
-                end: end_at + g.len(),
+                clusters: first..first + last + 1,
                 width: columns(&piece[..=last]),
                 gap: columns(&piece[last + 1..]),
                 hyphen: false,
@@ -322,9 +363,9 @@ fn cut(text: &str, word: &Word, width: usize, out: &mut Vec<Word>) {
         rest -= columns(piece);
         first = at;
     }
-    if let Some(&(start, _, _)) = clusters.get(first) {
+    if first < stop {
         out.push(Word {
-            start,
+            clusters: first..stop,
             width: rest,
             ..word.clone()
         });

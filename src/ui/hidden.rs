@@ -18,11 +18,15 @@ pub fn mark(buf: &mut Buffer) {
         let mut x = area.left();
         while x < area.right() {
             let symbol = buf[(x, y)].symbol();
-            let width = symbol.cell_width().max(1);
-            if symbol.chars().nth(1).is_some() {
-                for hidden in x + 1..x.saturating_add(width).min(area.right()) {
-                    buf[(hidden, y)].set_diff_option(CellDiffOption::Skip);
-                }
+            // A wide cluster of one character needs nothing: its hidden cells are
+            // visited as blanks, one by one.
+            let width = if symbol.chars().nth(1).is_some() {
+                symbol.cell_width().max(1)
+            } else {
+                1
+            };
+            for hidden in x + 1..x.saturating_add(width).min(area.right()) {
+                buf[(hidden, y)].set_diff_option(CellDiffOption::Skip);
             }
             x = x.saturating_add(width);
         }
