@@ -511,6 +511,17 @@ mod tests {
     }
 
     #[test]
+    fn the_fit_set_fills_the_lines() {
+        let p = page(&["aaa bb cc ddddd"], 0);
+        let first = pane(&p, Section::Synopsis, 6, 5);
+        assert_eq!(texts(&first), ["aaa bb", "cc", "ddddd"]);
+        let mut optimal = Pane::new(Doc::new(&p, Section::Synopsis, &EN));
+        optimal.set_fit(Fit::Optimal);
+        optimal.resize(6, 5);
+        assert_eq!(texts(&optimal), ["aaa", "bb cc", "ddddd"]);
+    }
+
+    #[test]
     fn empty_section_shows_one_line_and_does_not_scroll() {
         let p = page(&["x"], 0);
         let mut pane = pane(&p, Section::Reviews, 20, 5);
