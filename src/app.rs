@@ -17,6 +17,7 @@ use crate::keymap::Mode;
 use crate::layout::{Doc, Section};
 use crate::model::Page;
 use crate::screen;
+use crate::text::wrap::Fit;
 use pane::Pane;
 use search::Search;
 
@@ -64,6 +65,15 @@ impl<'a> App<'a> {
             help_scroll: 0,
             quit: false,
         }
+    }
+
+    /// The app with its panes filling lines by `fit` (first fit unless set).
+    #[must_use]
+    pub fn with_fit(mut self, fit: Fit) -> Self {
+        for pane in &mut self.panes {
+            pane.set_fit(fit);
+        }
+        self
     }
 
     pub fn page(&self) -> &'a Page {

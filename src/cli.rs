@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::text::wrap::Fit;
 
 /// `--max-size` when not given.
 const DEFAULT_MAX_SIZE: &str = "64M";
@@ -37,6 +38,11 @@ pub struct Cli {
     /// Wrap --print output to N columns [default: the terminal's width, or 80].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
+
+    /// How lines are filled, in the viewer and --print: as many words as fit on each
+    /// line, or lines made as even as possible.
+    #[arg(long, value_enum, value_name = "FIT", default_value_t = WrapArg::FirstFit)]
+    pub wrap: WrapArg,
 
     /// Interface language [default: the page's language].
     #[arg(long, value_enum)]
@@ -71,6 +77,21 @@ impl LangArg {
         match self {
             Self::Id => Lang::Id,
             Self::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WrapArg {
+    FirstFit,
+    Optimal,
+}
+
+impl WrapArg {
+    pub fn fit(self) -> Fit {
+        match self {
+            Self::FirstFit => Fit::First,
+            Self::Optimal => Fit::Optimal,
         }
     }
 }

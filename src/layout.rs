@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::i18n::Strings;
 use crate::model::{Page, Review};
-use crate::text::{width::str_width, wrap::wrap};
+use crate::text::wrap::{self, Fit, wrap};
 
 /// A section of the page, shown as one tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -364,9 +364,9 @@ pub struct WrappedBlock<'a> {
 pub const CARD_INSET: usize = 4;
 
 impl<'a> WrappedBlock<'a> {
-    /// Wraps `block` to `width` columns. Cards reserve [`CARD_INSET`] columns when
-    /// `framed` (the viewer draws a border; `--print` does not).
-    pub fn new(block: Block<'a>, width: usize, framed: bool) -> Self {
+    /// Wraps `block` to `width` columns, filling lines by `fit`. Cards reserve
+    /// [`CARD_INSET`] columns when `framed` (the viewer draws a border; `--print` does not).
+    pub fn new(block: Block<'a>, width: usize, fit: Fit, framed: bool) -> Self {
         let card = matches!(block.kind, BlockKind::Card { .. }) && framed;
         let inner = if card {
             width.saturating_sub(CARD_INSET).max(1)
@@ -387,11 +387,15 @@ impl<'a> WrappedBlock<'a> {
                 lines.push(LineRef::Blank);
             }
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            lines.extend(wrap(&para.text, inner).into_iter().map(|r| LineRef::Text {
-                para: i,
-                start: offset(r.start),
-                end: offset(r.end),
-            }));
+            lines.extend(
+                wrap(&para.text, inner, fit)
+                    .into_iter()
+                    .map(|r| LineRef::Text {
+                        para: i,
+                        start: offset(r.start),
+                        end: offset(r.end),
+                    }),
+            );
         }
         if card {
             lines.push(LineRef::CardBottom);
@@ -406,11 +410,11 @@ impl<'a> WrappedBlock<'a> {
             .unwrap_or("")
     }
 
-    /// The widest line, in columns.
+    /// The widest line, in columns (a hyphen shown at a line's end included).
     pub fn max_width(&self) -> usize {
         self.lines
             .iter()
-            .map(|&l| str_width(self.line_text(l)))
+            .map(|&l| wrap::line_width(self.line_text(l)))
             .max()
             .unwrap_or(0)
     }
@@ -575,8 +579,8 @@ mod tests {
     fn cards_wrap_inside_their_border_only_when_framed() {
         let p = page();
         let b = Doc::new(&p, Section::Screenshots, &EN).block(0);
-        let framed = WrappedBlock::new(b.clone(), 9, true);
-        let plain = WrappedBlock::new(b, 9, false);
+        let framed = WrappedBlock::new(b.clone(), 9, Fit::First, true);
+        let plain = WrappedBlock::new(b, 9, Fit::First, false);
         assert_eq!(framed.lines[0], LineRef::CardTop);
         assert_eq!(framed.lines.last(), Some(&LineRef::CardBottom));
         assert_eq!(framed.line_text(framed.lines[1]), "a");
@@ -587,7 +591,12 @@ mod tests {
     #[test]
     fn gaps_become_blank_lines() {
         let p = page();
-        let w = WrappedBlock::new(Doc::new(&p, Section::Synopsis, &EN).block(1), 80, false);
+        let w = WrappedBlock::new(
+            Doc::new(&p, Section::Synopsis, &EN).block(1),
+            80,
+            Fit::First,
+            false,
+        );
         assert_eq!(w.lines[0], LineRef::Blank);
         assert_eq!(w.line_text(w.lines[1]), "four");
     }

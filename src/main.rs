@@ -84,6 +84,7 @@ fn main() -> ExitCode {
         let opts = PrintOptions {
             width: usize::from(width),
             color,
+            fit: cli.wrap.fit(),
         };
         return finish_output(|out| print(out, &page, lang.strings(), opts));
     }
@@ -91,7 +92,7 @@ fn main() -> ExitCode {
         Some(v) => Ok(v),
         None => Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
     };
-    match viewer.and_then(|v| v.run(&page, lang.strings(), tab)) {
+    match viewer.and_then(|v| v.run(&page, lang.strings(), tab, cli.wrap.fit())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => terminal_failed(&e),
     }

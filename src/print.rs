@@ -8,6 +8,7 @@ use crate::i18n::Strings;
 use crate::layout::{BlockKind, Doc, Role, Section, WrappedBlock};
 use crate::model::Page;
 use crate::text::width::str_width;
+use crate::text::wrap::{self, Fit, SOFT_HYPHEN};
 
 /// How `--print` writes.
 #[derive(Debug, Clone, Copy)]
@@ -16,6 +17,8 @@ pub struct PrintOptions {
     pub width: usize,
     /// Emit ANSI styles (bold headings and authors, dim dates).
     pub color: bool,
+    /// How lines are filled.
+    pub fit: Fit,
 }
 
 const BOLD: &str = "\x1b[1m";
@@ -32,10 +35,17 @@ pub fn print(
 ) -> io::Result<()> {
     let width = opts.width.max(1);
     let painter = Painter { color: opts.color };
-    heading(out, &page.title, '=', width, painter)?;
+    heading(out, &page.title, '=', width, opts.fit, painter)?;
     for section in Section::present(page) {
         writeln!(out)?;
-        heading(out, section.heading(page, strings), '-', width, painter)?;
+        heading(
+            out,
+            section.heading(page, strings),
+            '-',
+            width,
+            opts.fit,
+            painter,
+        )?;
         let doc = Doc::new(page, section, strings);
         for mut block in doc.blocks() {
             // The viewer keeps room for an image in each card; a list needs none.
@@ -49,8 +59,8 @@ pub fn print(
                 BlockKind::Card { number, .. } => {
                     let marker = format!("{number}. ");
                     let indent = str_width(&marker);
-                    let wrapped =
-                        WrappedBlock::new(block, width.saturating_sub(indent).max(1), false);
+                    let inner = width.saturating_sub(indent).max(1);
+                    let wrapped = WrappedBlock::new(block, inner, opts.fit, false);
                     for (i, &line) in wrapped.lines.iter().enumerate() {
                         let lead = if i == 0 { marker.as_str() } else { "" };
                         write!(out, "{lead:indent$}")?;
@@ -58,7 +68,7 @@ pub fn print(
                     }
                 }
                 BlockKind::Plain => {
-                    let wrapped = WrappedBlock::new(block, width, false);
+                    let wrapped = WrappedBlock::new(block, width, opts.fit, false);
                     for &line in &wrapped.lines {
                         write_line(out, &wrapped, line, painter)?;
                     }
@@ -75,14 +85,16 @@ fn heading(
     text: &str,
     rule: char,
     width: usize,
+    fit: Fit,
     painter: Painter,
 ) -> io::Result<()> {
-    let wrapped = crate::text::wrap::wrap(text, width);
     let mut widest = 0;
-    for range in wrapped {
+    for range in wrap::wrap(text, width, fit) {
         let line = &text[range];
-        widest = widest.max(str_width(line));
-        painter.write(out, line, Some(BOLD))?;
+        widest = widest.max(wrap::line_width(line));
+        for piece in wrap::shown(line) {
+            painter.write(out, piece, Some(BOLD))?;
+        }
         writeln!(out)?;
     }
     writeln!(out, "{}", rule.to_string().repeat(widest.clamp(1, width)))
@@ -96,10 +108,12 @@ fn write_line(
 ) -> io::Result<()> {
     if let Some((p, range)) = line.text() {
         let para = &wrapped.block.paras[p];
-        // Split the line where the role changes (stars, then rating and date).
+        // Split the line where the role changes (stars, then rating and date). Soft
+        // hyphens are not written: a terminal would give each a cell.
         let mut start = range.start;
+        let mut role = para.role;
         while start < range.end {
-            let role = para.role_at(start);
+            role = para.role_at(start);
             let end = para
                 .spans
                 .iter()
@@ -107,8 +121,16 @@ fn write_line(
                 .filter(|&b| b > start && b < range.end)
                 .min()
                 .unwrap_or(range.end);
-            painter.write(out, &para.text[start..end], style(role))?;
+            for piece in para.text[start..end]
+                .split(SOFT_HYPHEN)
+                .filter(|p| !p.is_empty())
+            {
+                painter.write(out, piece, style(role))?;
+            }
             start = end;
+        }
+        if wrap::is_hyphenated(&para.text[range]) {
+            painter.write(out, "-", style(role))?;
         }
     }
     writeln!(out)
@@ -145,7 +167,12 @@ mod tests {
 
     fn render(page: &Page, strings: &'static Strings, width: usize, color: bool) -> String {
         let mut out = Vec::new();
-        print(&mut out, page, strings, PrintOptions { width, color }).expect("write to Vec");
+        let opts = PrintOptions {
+            width,
+            color,
+            fit: Fit::First,
+        };
+        print(&mut out, page, strings, opts).expect("write to Vec");
         String::from_utf8(out).expect("utf-8")
     }
 

@@ -4,7 +4,7 @@
 pub mod body;
 pub mod footer;
 pub mod help;
-pub mod put;
+mod hidden;
 pub mod tabs;
 
 #[cfg(test)]
@@ -20,7 +20,6 @@ use crate::keymap::Mode;
 use crate::screen;
 use crate::text::width::{str_width, truncate_with_ellipsis};
 use crate::theme::Theme;
-use put::put;
 
 /// Draws the whole screen for the app's state: the one way the screen is drawn, by
 /// the viewer, the tests, the benches and the fuzz target alike.
@@ -39,6 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
     if app.mode() == Mode::Help {
         help::render(buf, area, app, theme);
     }
+    hidden::mark(buf);
     if let Some(cursor) = cursor {
         frame.set_cursor_position(cursor);
     }
@@ -57,7 +57,7 @@ pub fn loading(frame: &mut Frame<'_>, name: &str, bytes: u64, strings: &Strings,
     let x = area.x + area.width.saturating_sub(str_width(&text) as u16) / 2;
     let y = area.y + area.height / 2;
     if y < area.bottom() {
-        put(buf, x, y, &text, usize::from(area.right() - x), theme.title);
+        buf.set_stringn(x, y, &text, usize::from(area.right() - x), theme.title);
     }
 }
 
@@ -76,8 +76,7 @@ pub fn human_size(bytes: u64) -> String {
 fn header(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
     let title =
         truncate_with_ellipsis(&app.page().title, usize::from(area.width.saturating_sub(2)));
-    put(
-        buf,
+    buf.set_stringn(
         area.x + 1,
         area.y,
         title,
@@ -88,14 +87,7 @@ fn header(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
 
 fn rule(buf: &mut Buffer, area: Rect, theme: &Theme) {
     let line = "─".repeat(usize::from(area.width));
-    put(
-        buf,
-        area.x,
-        area.y,
-        line,
-        usize::from(area.width),
-        theme.rule,
-    );
+    buf.set_stringn(area.x, area.y, line, usize::from(area.width), theme.rule);
 }
 
 /// A terminal too small for the layout: a short message, clipped to what fits.
@@ -112,13 +104,6 @@ fn too_small(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
         }
         let text = truncate_with_ellipsis(text, usize::from(area.width));
         let x = area.x + area.width.saturating_sub(str_width(&text) as u16) / 2;
-        put(
-            buf,
-            x,
-            y,
-            &text,
-            usize::from(area.right() - x),
-            theme.too_small,
-        );
+        buf.set_stringn(x, y, &text, usize::from(area.right() - x), theme.too_small);
     }
 }

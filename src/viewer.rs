@@ -14,6 +14,7 @@ use crate::keymap;
 use crate::layout::Section;
 use crate::model::Page;
 use crate::terminal;
+use crate::text::wrap::Fit;
 use crate::theme::Theme;
 use crate::ui;
 
@@ -94,12 +95,13 @@ impl Viewer {
         page: &Page,
         strings: &'static Strings,
         tab: Option<Section>,
+        fit: Fit,
     ) -> io::Result<()> {
         if self.title != page.title {
             terminal::set_title(&mut self.term, &page.title)?;
             self.title.clone_from(&page.title);
         }
-        self.event_loop(page, strings, tab)
+        self.event_loop(page, strings, tab, fit)
     }
 
     fn event_loop(
@@ -107,8 +109,9 @@ impl Viewer {
         page: &Page,
         strings: &'static Strings,
         tab: Option<Section>,
+        fit: Fit,
     ) -> io::Result<()> {
-        let mut app = App::new(page, strings);
+        let mut app = App::new(page, strings).with_fit(fit);
         if let Some(tab) = tab {
             app.select(tab);
         }

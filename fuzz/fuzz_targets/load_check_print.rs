@@ -18,6 +18,7 @@ use layar::model::Page;
 use layar::print::{PrintOptions, print};
 use layar::ratatui::Terminal;
 use layar::ratatui::backend::TestBackend;
+use layar::text::wrap::Fit;
 use layar::theme::Theme;
 use layar::ui;
 use libfuzzer_sys::fuzz_target;
@@ -52,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
             "a diagnostic carries a control: {shown:?}"
         );
     }
-    for width in [1, 7, 80] {
+    for (width, fit) in [(1, Fit::First), (7, Fit::Optimal), (80, Fit::First)] {
         let mut out = Vec::new();
         print(
             &mut out,
@@ -61,6 +62,7 @@ fuzz_target!(|data: &[u8]| {
             PrintOptions {
                 width,
                 color: false,
+                fit,
             },
         )
         .expect("write to Vec");

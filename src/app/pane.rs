@@ -11,6 +11,7 @@ mod line_counts;
 use std::collections::HashMap;
 
 use crate::layout::{Doc, LineRef, WrappedBlock};
+use crate::text::wrap::Fit;
 use line_counts::LineCounts;
 
 /// A byte offset meaning "the blank line before the paragraph".
@@ -44,6 +45,8 @@ pub enum Position {
 pub struct Pane<'a> {
     doc: Doc<'a>,
     width: usize,
+    /// How lines are filled when a block is wrapped.
+    fit: Fit,
     height: usize,
     wrapped: HashMap<usize, WrappedBlock<'a>>,
     /// Lines per block at `width`, as far as known (every block has a line).
@@ -59,6 +62,7 @@ impl<'a> Pane<'a> {
             counts: LineCounts::new(doc.len()),
             doc,
             width: 0,
+            fit: Fit::default(),
             height: 0,
             wrapped: HashMap::new(),
             top: Anchor::default(),
@@ -84,6 +88,12 @@ impl<'a> Pane<'a> {
 
     pub fn width(&self) -> usize {
         self.width
+    }
+
+    /// Fills lines by `fit` from now on: for a pane not yet sized, as the app is built.
+    pub fn set_fit(&mut self, fit: Fit) {
+        debug_assert!(self.wrapped.is_empty(), "set before the first wrap");
+        self.fit = fit;
     }
 
     /// Sets the text area's size. A new width rewraps, keeping the top line's first
@@ -148,7 +158,7 @@ impl<'a> Pane<'a> {
         if block >= self.blocks() || self.wrapped.contains_key(&block) {
             return;
         }
-        let wrapped = WrappedBlock::new(self.doc.block(block), self.width.max(1), true);
+        let wrapped = WrappedBlock::new(self.doc.block(block), self.width.max(1), self.fit, true);
         self.counts.set(block, wrapped.lines.len().max(1));
         self.wrapped.insert(block, wrapped);
     }
@@ -498,6 +508,17 @@ mod tests {
             .iter()
             .map(|(_, w, l, _)| w.line_text(*l).to_string())
             .collect()
+    }
+
+    #[test]
+    fn the_fit_set_fills_the_lines() {
+        let p = page(&["aaa bb cc ddddd"], 0);
+        let first = pane(&p, Section::Synopsis, 6, 5);
+        assert_eq!(texts(&first), ["aaa bb", "cc", "ddddd"]);
+        let mut optimal = Pane::new(Doc::new(&p, Section::Synopsis, &EN));
+        optimal.set_fit(Fit::Optimal);
+        optimal.resize(6, 5);
+        assert_eq!(texts(&optimal), ["aaa", "bb cc", "ddddd"]);
     }
 
     #[test]

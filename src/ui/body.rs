@@ -6,14 +6,14 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use super::put::put;
 use crate::app::App;
 use crate::layout::{BlockKind, LineRef, Section, WrappedBlock};
 use crate::screen::Regions;
 use crate::text::width::str_width;
+use crate::text::wrap;
 use crate::theme::Theme;
 
 pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme) {
@@ -32,15 +32,8 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
             LineRef::CardTop | LineRef::CardBottom => border(buf, text, y, wrapped, line, theme),
             LineRef::Text { .. } => {
                 let (x, width) = if card {
-                    put(buf, text.x, y, "│", 1, theme.card_border);
-                    put(
-                        buf,
-                        text.right().saturating_sub(1),
-                        y,
-                        "│",
-                        1,
-                        theme.card_border,
-                    );
+                    buf.set_stringn(text.x, y, "│", 1, theme.card_border);
+                    buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
                     (text.x + 2, text.width.saturating_sub(4))
                 } else {
                     (text.x, text.width)
@@ -56,7 +49,7 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
                     theme,
                 );
                 if mark_focus && block == pane.focus() && is_first_text_line(wrapped, line) {
-                    put(buf, regions.body.x, y, "▌", 1, theme.focus_mark);
+                    buf.set_stringn(regions.body.x, y, "▌", 1, theme.focus_mark);
                 }
             }
         }
@@ -97,10 +90,11 @@ fn border(
     } else {
         format!("╰{}╯", "─".repeat(w - 2))
     };
-    put(buf, text.x, y, s, w, theme.card_border);
+    buf.set_stringn(text.x, y, s, w, theme.card_border);
 }
 
-/// One line of text: split where the role or a search hit starts or ends.
+/// One line of text, as spans split where the role or a search hit starts or ends, and
+/// the hyphen of a line broken at a soft hyphen.
 #[allow(clippy::too_many_arguments)]
 fn text_line(
     buf: &mut Buffer,
@@ -134,13 +128,14 @@ fn text_line(
     cuts.retain(|c| range.contains(c) || *c == range.end);
     cuts.sort_unstable();
     cuts.dedup();
-    let mut x = area.x;
+    let mut spans = Vec::with_capacity(cuts.len());
+    let mut style = theme.role(para.role);
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         let Some(piece) = para.text.get(start..end) else {
             continue;
         };
-        let mut style: Style = theme.role(para.role_at(start));
+        style = theme.role(para.role_at(start));
         if let Some((_, current)) = hits.iter().find(|(r, _)| r.start <= start && start < r.end) {
             style = style.patch(if *current {
                 theme.current_hit
@@ -148,13 +143,13 @@ fn text_line(
                 theme.hit
             });
         }
-        let room = usize::from(area.right().saturating_sub(x));
-        if room == 0 {
-            break;
-        }
-        let (nx, _) = put(buf, x, area.y, piece, room, style);
-        x = nx;
+        // A soft hyphen is zero width: ratatui draws nothing for it.
+        spans.push(Span::styled(piece, style));
     }
+    if para.text.get(range).is_some_and(wrap::is_hyphenated) {
+        spans.push(Span::styled("-", style));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
 fn scrollbar(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {

@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position as Cursor, Rect};
 
-use super::put::put;
 use crate::action::Action;
 use crate::app::App;
 use crate::app::pane::Position;
@@ -65,13 +64,13 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
     } else {
         theme.footer_state
     };
-    put(buf, right_x, area.y, &right, usize::from(right_w), style);
+    buf.set_stringn(right_x, area.y, &right, usize::from(right_w), style);
     let room = usize::from(right_x.saturating_sub(area.x + 2));
     if let Some(query) = app.prompt() {
         let prompt = format!("/{query}");
         // Show the end of a long query: that is where the typing happens.
         let shown = truncate_start(&prompt, room.saturating_sub(1));
-        let (x, y) = put(buf, area.x + 1, area.y, shown, room, theme.footer_key);
+        let (x, y) = buf.set_stringn(area.x + 1, area.y, shown, room, theme.footer_key);
         return Some(Cursor::new(x, y));
     }
     let mut x = area.x + 1;
@@ -88,8 +87,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
         if used + need > room {
             break;
         }
-        let (kx, _) = put(buf, x, area.y, &keys, need, theme.footer_key);
-        let (wx, _) = put(buf, kx + 1, area.y, what, need, theme.footer);
+        let (kx, _) = buf.set_stringn(x, area.y, &keys, need, theme.footer_key);
+        let (wx, _) = buf.set_stringn(kx + 1, area.y, what, need, theme.footer);
         x = wx + 2;
     }
     None

@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::put::put;
 use crate::app::App;
 use crate::i18n::Strings;
 use crate::keymap::help_rows;
@@ -178,8 +177,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
             let y = inner.y + row as u16;
             match line {
                 HelpLine::Group(name) => {
-                    put(
-                        buf,
+                    buf.set_stringn(
                         x,
                         y,
                         truncate_with_ellipsis(name, room),
@@ -188,17 +186,11 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
                     );
                 }
                 HelpLine::Key { keys, what } => {
-                    let (kx, _) = put(buf, x + 2, y, keys, room.saturating_sub(2), theme.help_key);
+                    let (kx, _) =
+                        buf.set_stringn(x + 2, y, keys, room.saturating_sub(2), theme.help_key);
                     let wx = (x + 2 + column.key_width as u16 + 2).max(kx + 1);
                     let room = usize::from(inner.right().saturating_sub(wx + 1));
-                    put(
-                        buf,
-                        wx,
-                        y,
-                        truncate_with_ellipsis(what, room),
-                        room,
-                        theme.body,
-                    );
+                    buf.set_stringn(wx, y, truncate_with_ellipsis(what, room), room, theme.body);
                 }
                 HelpLine::Blank => {}
             }
@@ -212,14 +204,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
             close = format!("{close} · ↑↓");
         }
         let close = truncate_with_ellipsis(&close, w);
-        put(
-            buf,
-            inner.x + 1,
-            inner.bottom() - 1,
-            &close,
-            w,
-            theme.footer,
-        );
+        buf.set_stringn(inner.x + 1, inner.bottom() - 1, &close, w, theme.footer);
     }
 }
 

@@ -8,7 +8,6 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::put::put;
 use crate::app::App;
 use crate::text::width::{str_width, truncate_with_ellipsis};
 use crate::theme::Theme;
@@ -113,7 +112,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
             theme.tab
         };
         let room = usize::from(area.width - place.start);
-        put(buf, area.x + place.start, area.y, text, room, style);
+        buf.set_stringn(area.x + place.start, area.y, text, room, style);
     }
 }
 

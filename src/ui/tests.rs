@@ -240,3 +240,47 @@ fn the_loading_screen_cuts_a_long_name_to_the_width() {
         let _ = loading_screen(w, h, "big.yaml", 5_000_000);
     }
 }
+
+/// A page whose synopsis is 24 copies of `ｶﾞ` (halfwidth katakana and its voiced mark:
+/// one cluster of two characters), then clusters wider than two cells and a word with
+/// soft hyphens.
+fn wide_clusters() -> Page {
+    let mut page = bundled();
+    page.synopsis.paragraphs = [
+        "ｶﾞ".repeat(24),
+        "a🏽 ᄀ가 क्त्य a🏽 ᄀ가 क्त्य a🏽 ᄀ가 क्त्य".to_string(),
+        "Sebuah film do\u{AD}ku\u{AD}men\u{AD}ter ten\u{AD}tang ke\u{AD}ka\u{AD}cau\u{AD}an"
+            .to_string(),
+    ]
+    .into_iter()
+    .collect();
+    page
+}
+
+#[test]
+fn every_copy_of_a_wide_cluster_shows() {
+    let page = wide_clusters();
+    for width in [30, 31, 24, 80] {
+        let app = app_at(&page, width, 16, &[]);
+        let buf = screen(&app, &Theme::color());
+        let shown = text(&buf);
+        let symbols: Vec<&str> = buf
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        let count = |s: &str| symbols.iter().filter(|&&c| c == s).count();
+        assert_eq!(count("ｶﾞ"), 24, "at {width}:\n{shown}");
+        assert_eq!(count("a🏽"), 3, "at {width}:\n{shown}");
+        assert_eq!(count("ᄀ가"), 3, "at {width}:\n{shown}");
+        assert_eq!(count("क्त्य"), 3, "at {width}:\n{shown}");
+        assert!(!shown.contains('\u{AD}'), "a soft hyphen drawn:\n{shown}");
+    }
+    // At 30 columns the body has 29: a line broken at a soft hyphen shows `-`.
+    let app = app_at(&page, 30, 16, &[]);
+    let shown = text(&screen(&app, &Theme::color()));
+    assert!(
+        shown.contains(" Sebuah film dokumenter ten-\n tang kekacauan\n"),
+        "{shown}"
+    );
+}

@@ -1,8 +1,8 @@
 //! Hostile content and a hostile environment, through the real binary. A file from
 //! anywhere never acts on the terminal (escape sequences, C1 controls and bidi
 //! overrides in `--print`, `--check`, error messages, the viewer and the window title)
-//! and never breaks the layout (zero-width, wide and combining characters, a
-//! 20,000-character word); and whatever happens to the process (signals, Ctrl-Z, a 1×1
+//! and never breaks the layout (zero-width, wide and combining characters, clusters wider
+//! than two cells, soft hyphens, a 20,000-character word); and whatever happens to the process (signals, Ctrl-Z, a 1×1
 //! terminal, a resize storm, a closed pipe, no terminal at all) it ends cleanly with the
 //! terminal usable. One fixture per class of content in `tests/fixtures/hostile/`.
 //!
@@ -22,12 +22,13 @@ use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 /// One fixture per class of hostile content.
-const CLASSES: [&str; 5] = [
+const CLASSES: [&str; 6] = [
     "escape-sequences.yaml",
     "c1-controls.yaml",
     "bidi-overrides.yaml",
     "zero-width-and-wide.yaml",
     "combining-marks.yaml",
+    "wide-clusters.yaml",
 ];
 
 /// How long to wait for a process before calling it hung: a hang detector only.

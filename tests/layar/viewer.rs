@@ -204,3 +204,31 @@ fn resize_keeps_the_reader_in_place() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn every_copy_of_a_wide_cluster_reaches_the_terminal() {
+    // 24 copies of ｶﾞ (halfwidth katakana and its voiced mark, one cluster) at 30
+    // columns, then clusters wider than two cells. vt100 gives the voiced mark a cell of
+    // its own and ratatui's measure may differ from it, so what is counted is the
+    // characters on screen, not their columns.
+    let mut s = Session::start(&["tests/fixtures/hostile/wide-clusters.yaml"], 30, 16);
+    s.wait_for_text("syuting.");
+    let screen = s.contents();
+    assert_eq!(screen.matches('ｶ').count(), 24, "{screen}");
+    assert_eq!(screen.matches('\u{FF9E}').count(), 24, "{screen}");
+    for cluster in ["a🏽", "ᄀ가", "क्त्य"] {
+        // Three of each in the synopsis; the title has one more of each.
+        assert_eq!(screen.matches(cluster).count(), 4, "{cluster}: {screen}");
+    }
+    // On the reviews tab nothing of the synopsis is left behind: a terminal draws each
+    // of these clusters as several glyphs, all of which must be cleared.
+    s.send("3");
+    s.wait_for_text("menyenangkan.");
+    let screen = s.contents();
+    assert_eq!(screen.matches('\u{FF9E}').count(), 0, "{screen}");
+    assert_eq!(screen.matches('🏽').count(), 3, "{screen}");
+    assert_eq!(screen.matches('가').count(), 3, "{screen}");
+    assert_eq!(screen.matches('य').count(), 2, "{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

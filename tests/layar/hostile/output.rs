@@ -95,6 +95,63 @@ fn print_keeps_every_line_within_the_width() {
     assert_eq!(synopsis.concat(), word);
 }
 
+/// Columns a line takes in a terminal, by `wcwidth` as glibc and xterm count them: per
+/// character, where a halfwidth voiced sound mark and a soft hyphen take a column each
+/// (unicode-width's per-character table gives them 0 in some versions).
+fn wcwidth(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c {
+            '\u{AD}' | '\u{FF9E}' | '\u{FF9F}' => 1,
+            c => unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
+        })
+        .sum()
+}
+
+#[test]
+fn print_fits_the_width_as_terminals_count_it() {
+    let page = fixture("wide-clusters.yaml");
+    // From 7 columns, where the widest cluster (ᄀ가, 4) fits beside a card's `1. `: a
+    // single cluster wider than its line is the one thing that overflows.
+    for width in [7, 8, 13, 20, 31, 40, 80] {
+        for fit in ["first-fit", "optimal"] {
+            let args = [
+                "--print",
+                "--width",
+                &width.to_string(),
+                "--wrap",
+                fit,
+                &page,
+            ];
+            let out = layar(&args);
+            assert!(out.status.success(), "{args:?}");
+            let stdout = text(&out.stdout);
+            assert!(
+                !stdout.contains('\u{AD}'),
+                "a soft hyphen written: {stdout}"
+            );
+            for line in stdout.lines() {
+                assert!(
+                    wcwidth(line) <= width,
+                    "{fit} at {width}: {} columns: {line:?}",
+                    wcwidth(line)
+                );
+            }
+            // Nothing lost: every copy, and the words a soft hyphen cut show whole.
+            let joined = stdout.replace("-\n", "");
+            assert_eq!(joined.matches('ｶ').count(), 24, "{stdout}");
+            assert_eq!(joined.matches("a🏽").count(), 7, "{stdout}");
+            assert_eq!(joined.matches("ᄀ가").count(), 7, "{stdout}");
+            assert!(joined.contains("kekacauan"), "{stdout}");
+        }
+    }
+    let out = layar(&["--print", "--width", "20", &page]);
+    assert!(
+        text(&out.stdout).contains("Pembuatan film dimu-\nlai."),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
 // ---------------------------------------------------------------------------------
 // --check and error messages
 
@@ -204,7 +261,7 @@ fn check_output_is_clean_for_every_class() {
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert_eq!(controls(&stdout), [], "{stdout}");
-    assert!(stdout.contains("checked 6 files: 0 errors,"), "{stdout}");
+    assert!(stdout.contains("checked 7 files: 0 errors,"), "{stdout}");
 }
 
 #[test]

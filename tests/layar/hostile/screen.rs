@@ -183,7 +183,7 @@ fn assert_inert(raw: &[u8], title: &str, what: &str) {
         .chars()
         .filter(|&c| acts_on_terminal(c) && !matches!(c, '\x1b' | '\x07' | '\r' | '\x08'))
         .collect();
-    assert_eq!(foreign, [], "{what}");
+    assert_eq!(foreign, [] as [char; 0], "{what}");
     let titles = titles_set(&raw);
     assert!(!titles.is_empty(), "{what}: no window title");
     let expected = format!("{title} — layar");
