@@ -67,7 +67,7 @@ fn first_hit_only(c: &mut Criterion) {
             // blocks with hits.
             b.iter(|| {
                 let mut search = Search::default();
-                search.set_query_within(first.to_owned(), &docs, (2, 0), Duration::ZERO);
+                search.set_query_within(first, &docs, (2, 0), Duration::ZERO);
                 search
             });
         });

@@ -25,6 +25,10 @@ use search::Search;
 /// in slices between keystrokes.
 pub const SEARCH_SLICE: Duration = Duration::from_millis(8);
 
+/// The longest query the prompt takes, in characters: more than anyone types, and a
+/// bound on what each keystroke costs whatever is pasted.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
 /// Everything the viewer shows, and nothing it doesn't need.
 #[derive(Debug)]
 pub struct App<'a> {
@@ -37,6 +41,10 @@ pub struct App<'a> {
     search: Search,
     /// What the search prompt is editing.
     prompt: String,
+    /// Its length in characters.
+    prompt_chars: usize,
+    /// Whether the last edit was cut at [`MAX_QUERY_CHARS`].
+    prompt_cut: bool,
     /// Where the reader was when the prompt opened, to go back on Esc.
     before_search: Option<(Section, pane::Anchor)>,
     size: Rect,
@@ -59,6 +67,8 @@ impl<'a> App<'a> {
             mode: Mode::Normal,
             search: Search::default(),
             prompt: String::new(),
+            prompt_chars: 0,
+            prompt_cut: false,
             before_search: None,
             size: Rect::default(),
             help_scroll: 0,
@@ -85,6 +95,12 @@ impl<'a> App<'a> {
     /// The query being typed, while the prompt is open.
     pub fn prompt(&self) -> Option<&str> {
         (self.mode == Mode::Prompt).then_some(self.prompt.as_str())
+    }
+
+    /// Whether the prompt refused part of the last thing typed or pasted, being full
+    /// ([`MAX_QUERY_CHARS`]).
+    pub fn prompt_is_cut(&self) -> bool {
+        self.mode == Mode::Prompt && self.prompt_cut
     }
 
     pub fn help_scroll(&self) -> usize {
@@ -136,7 +152,7 @@ impl<'a> App<'a> {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if self.mode == Mode::Help && self.scroll_help(action) {
+        if self.mode == Mode::Help && self.scroll_help(&action) {
             return;
         }
         let page = self.pane().height().max(1);
@@ -171,16 +187,20 @@ impl<'a> App<'a> {
             Action::PreviousReview => self.pane_mut().previous_block(),
             Action::StartSearch => {
                 self.mode = Mode::Prompt;
-                self.prompt.clear();
+                self.clear_prompt();
                 self.before_search = Some((self.selected, self.pane().top()));
             }
             Action::SearchInput(c) => {
-                self.prompt.push(c);
-                self.run_search();
+                let mut buf = [0; 4];
+                self.type_in(c.encode_utf8(&mut buf));
             }
+            Action::SearchPaste(text) => self.type_in(&text),
             Action::SearchBackspace => {
-                self.prompt.pop();
-                self.run_search();
+                self.prompt_cut = false;
+                if self.prompt.pop().is_some() {
+                    self.prompt_chars -= 1;
+                    self.run_search();
+                }
             }
             Action::ConfirmSearch => {
                 self.mode = Mode::Normal;
@@ -218,7 +238,7 @@ impl<'a> App<'a> {
     }
 
     /// Scrolling keys move the help overlay while it is open.
-    fn scroll_help(&mut self, action: Action) -> bool {
+    fn scroll_help(&mut self, action: &Action) -> bool {
         let max = crate::ui::help::HelpLayout::new(self.strings, self.size).max_scroll();
         let at = self.help_scroll;
         self.help_scroll = match action {
@@ -253,6 +273,33 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Adds typed or pasted text to the query, as one edit: sanitised on one line
+    /// (controls dropped, tabs and line breaks as spaces), cut at [`MAX_QUERY_CHARS`],
+    /// and searched for once. Only the prompt takes text.
+    fn type_in(&mut self, text: &str) {
+        if self.mode != Mode::Prompt {
+            return;
+        }
+        let text = crate::text::sanitize::sanitized(text);
+        let room = MAX_QUERY_CHARS - self.prompt_chars;
+        let mut taken = 0;
+        for c in text.chars().take(room) {
+            self.prompt.push(c);
+            taken += 1;
+        }
+        self.prompt_chars += taken;
+        self.prompt_cut = taken < text.chars().take(room + 1).count();
+        if taken > 0 {
+            self.run_search();
+        }
+    }
+
+    fn clear_prompt(&mut self) {
+        self.prompt.clear();
+        self.prompt_chars = 0;
+        self.prompt_cut = false;
+    }
+
     fn run_search(&mut self) {
         let docs = self.docs();
         let from = self
@@ -261,7 +308,7 @@ impl<'a> App<'a> {
                 (self.index_of(s).unwrap_or(0), a.block)
             });
         self.search
-            .set_query_within(self.prompt.clone(), &docs, from, SEARCH_SLICE);
+            .set_query_within(&self.prompt, &docs, from, SEARCH_SLICE);
         match self.search.current().cloned() {
             Some(hit) => self.show_hit(&hit),
             None => {
@@ -286,7 +333,7 @@ impl<'a> App<'a> {
     fn cancel_search(&mut self) {
         self.mode = Mode::Normal;
         self.search.clear();
-        self.prompt.clear();
+        self.clear_prompt();
         if let Some((section, anchor)) = self.before_search.take() {
             self.selected = section;
             self.restore(anchor);
@@ -298,12 +345,8 @@ impl<'a> App<'a> {
     }
 
     fn step_match(&mut self, forward: bool) {
-        // Numbering the next hit needs every hit before it counted.
-        if self.search.is_counting() {
-            let docs = self.docs();
-            self.search.count_more(&docs, Duration::MAX);
-        }
-        if let Some(hit) = self.search.step(forward).cloned() {
+        let docs = self.docs();
+        if let Some(hit) = self.search.step(&docs, forward).cloned() {
             self.show_hit(&hit);
         }
     }
