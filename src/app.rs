@@ -264,7 +264,7 @@ impl<'a> App<'a> {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.size = Rect::new(0, 0, width, height);
+        self.size = screen::drawn(width, height);
         let (w, h) = screen::regions(self.size).map_or((1, 0), |r| {
             (usize::from(r.text.width), usize::from(r.text.height))
         });
@@ -472,6 +472,62 @@ mod tests {
         a.update(Action::CancelSearch);
         assert_eq!(a.pane().top(), before);
         assert!(!a.search().is_active());
+    }
+
+    #[test]
+    fn a_paste_is_one_edit_on_one_line_without_controls() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::SearchPaste("Joseph".into()));
+        assert!(
+            !a.search().is_active(),
+            "outside the prompt a paste does nothing"
+        );
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste(
+            "jo\u{1b}]52;c;eA==\u{7}se\r\nph".into(),
+        ));
+        assert_eq!(a.prompt(), Some("jo]52;c;eA==se ph"));
+        a.update(Action::CancelSearch);
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste("Jo\u{9b}se".into()));
+        a.update(Action::SearchInput('\u{1b}'));
+        a.update(Action::SearchInput('p'));
+        a.update(Action::SearchInput('h'));
+        assert_eq!(a.prompt(), Some("Joseph"));
+        assert_eq!(a.search().counter(), Some((1, 9)), "as if typed");
+    }
+
+    #[test]
+    fn the_query_stops_at_its_longest_and_says_so() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::StartSearch);
+        let long = "joseph ".repeat(300);
+        a.update(Action::SearchPaste(long.clone()));
+        let query = a.prompt().expect("the prompt").to_owned();
+        assert_eq!(query.chars().count(), MAX_QUERY_CHARS);
+        assert!(long.starts_with(&query));
+        assert!(a.prompt_is_cut());
+        assert!(crate::ui::footer::status(&a).0.contains("1000"));
+        a.update(Action::SearchInput('x'));
+        assert_eq!(
+            a.prompt(),
+            Some(query.as_str()),
+            "full: nothing more is taken"
+        );
+        a.update(Action::SearchBackspace);
+        assert!(!a.prompt_is_cut());
+        assert!(!crate::ui::footer::status(&a).0.contains("1000"));
+        a.update(Action::SearchPaste("日本語".into()));
+        assert_eq!(a.prompt().map(|q| q.chars().count()), Some(MAX_QUERY_CHARS));
+        assert!(
+            a.prompt().is_some_and(|q| q.ends_with('日')),
+            "cut by characters"
+        );
+        assert!(a.prompt_is_cut());
+        a.update(Action::ConfirmSearch);
+        assert!(!a.prompt_is_cut(), "only while the prompt is open");
     }
 
     #[test]

@@ -1,18 +1,87 @@
 //! The command line, as clap reads it, describes it in `--help` and reports its
 //! errors.
 
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::text::escape::{escaped, escaped_os};
 
 /// `--max-size` when not given.
 const DEFAULT_MAX_SIZE: &str = "64M";
 
-/// The command line of this process.
-pub fn parse() -> Cli {
-    Cli::parse()
+/// The command line of this process, or, when it asks for help or the version or is
+/// wrong, what to exit with once that is shown.
+///
+/// Not `Cli::parse`, whose way out ignores a failed write (`layar --help > /dev/full`
+/// would exit 0) and quotes a wrong argument raw, escape sequences included.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| report(&e, std::env::args_os().skip(1)))
+}
+
+/// Shows clap's help, version or error as clap would, and says whether that worked:
+/// help and version on standard output, the exit status 1 when they cannot be
+/// written; an error on standard error with the arguments it quotes escaped, status 2.
+fn report(e: &clap::Error, args: impl Iterator<Item = OsString>) -> ExitCode {
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    if e.use_stderr() {
+        let _ = io::stderr().write_all(error_text(e, args).as_bytes());
+        return code;
+    }
+    let rendered = e.render();
+    let styled =
+        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text = if styled {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => code,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "layar: error: cannot write the help: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// clap's error message, plain, with every argument it quotes escaped (`\e`, `\n`, as
+/// [`escaped`] writes them), and any control left in it escaped too: a wrong argument
+/// must not act on the terminal it is reported on.
+fn error_text(e: &clap::Error, args: impl Iterator<Item = OsString>) -> String {
+    let mut text = e.render().to_string();
+    let mut quoted: Vec<(String, String)> = Vec::new();
+    for arg in args {
+        let shown = escaped_os(&arg).into_owned();
+        let raw = arg.to_string_lossy().into_owned();
+        // `--tab=VALUE`: clap quotes the value alone.
+        if let Some((_, value)) = raw.split_once('=').filter(|_| raw.starts_with('-')) {
+            quoted.push((value.to_owned(), escaped(value).into_owned()));
+        }
+        quoted.push((raw, shown));
+    }
+    quoted.retain(|(raw, shown)| raw != shown);
+    quoted.sort_by_key(|(raw, _)| std::cmp::Reverse(raw.len()));
+    for (raw, shown) in quoted {
+        text = text.replace(&raw, &shown);
+    }
+    text.split('\n')
+        .map(|line| {
+            line.chars()
+                .map(|c| {
+                    let mut buf = [0; 4];
+                    escaped(c.encode_utf8(&mut buf)).into_owned()
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A terminal viewer for film pages.
