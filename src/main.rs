@@ -203,3 +203,42 @@ fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn page() -> layar::model::Page {
+        loader::parse(&loader::bundled()).expect("the bundled page")
+    }
+
+    #[test]
+    fn tabs_by_name_or_number_and_a_wrong_one_escaped() {
+        let page = page();
+        assert_eq!(parse_tab("Reviews", &page), Ok(Section::Reviews));
+        assert_eq!(parse_tab("2", &page), Ok(Section::Screenshots));
+        assert_eq!(
+            parse_tab("x\u{1b}]52;c;eA==\u{7}\ny", &page),
+            Err(
+                "no tab \"x\\e]52;c;eA==\\a\\ny\" on this page: use synopsis, screenshots, \
+                 reviews or 1 to 3"
+                    .into()
+            )
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_wrong_tab_is_quoted_without_a_control(arg in "(\\PC|[\u{1b}\u{7}\u{9b}\u{202e}\n\r\t])*") {
+            if let Err(message) = parse_tab(&arg, &page()) {
+                prop_assert!(
+                    !message.chars().any(|c| c.is_control()
+                        || ('\u{202a}'..='\u{202e}').contains(&c)
+                        || ('\u{2066}'..='\u{2069}').contains(&c)),
+                    "{:?}", message
+                );
+            }
+        }
+    }
+}

@@ -169,3 +169,69 @@ pub fn suspend(mouse: bool, title: &str) -> io::Result<Tui> {
     term.backend_mut().clear_region(ClearType::All)?;
     Ok(term)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::width::str_width;
+    use proptest::prelude::*;
+
+    /// What a title's OSC sequence carries: the bytes between `ESC ] 0 ;` and BEL.
+    fn sequence_payload(title: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        queue_title(&mut out, title).expect("queue into a Vec");
+        let body = out
+            .strip_prefix(b"\x1b]0;")
+            .and_then(|b| b.strip_suffix(b"\x07"))
+            .expect("one OSC 0 sequence, ended by BEL");
+        body.to_vec()
+    }
+
+    /// Whether a character starts a terminal control: C0 (ESC, BEL...), DEL, C1 (CSI,
+    /// OSC, ST...), or a bidi embedding, override or isolate.
+    fn starts_a_control(c: char) -> bool {
+        c.is_control()
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    }
+
+    #[test]
+    fn titles_are_sanitised_and_cut() {
+        assert_eq!(window_title("Di Balik Layar"), "Di Balik Layar — layar");
+        assert_eq!(
+            window_title("big\u{1b}]52;c;SGVsbG8=\u{7}.yaml"),
+            "big]52;c;SGVsbG8=.yaml — layar"
+        );
+        assert_eq!(window_title("a\nb\u{9c}\u{202e}c"), "a bc — layar");
+        let long = "x".repeat(10 << 20);
+        let title = window_title(&long);
+        assert_eq!(
+            title,
+            format!("{}… — layar", "x".repeat(MAX_TITLE_WIDTH - 1))
+        );
+        let wide = "日".repeat(100);
+        assert!(str_width(&window_title(&wide)) <= MAX_TITLE_WIDTH + str_width(" — layar"));
+    }
+
+    fn hostile() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            3 => any::<char>(),
+            2 => prop::sample::select(
+                "\u{1b}\u{7}\u{9b}\u{9c}\u{9d}\u{90}\u{85}\u{7f}\u{202e}\u{2067}\u{200f}\t\n\r\0]52;c;日"
+                    .chars()
+                    .collect::<Vec<_>>()
+            ),
+        ];
+        prop::collection::vec(c, 0..200).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn no_title_sends_a_control(title in hostile()) {
+            let payload = sequence_payload(&title);
+            let payload = String::from_utf8(payload).expect("UTF-8");
+            prop_assert!(!payload.chars().any(starts_a_control), "{:?}", payload);
+            prop_assert!(str_width(&payload) <= MAX_TITLE_WIDTH + str_width(" — layar"));
+        }
+    }
+}
