@@ -9,8 +9,9 @@ pub const MAX_TEXT_WIDTH: u16 = 100;
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 /// The most columns and rows layar draws: a window larger than this each way gets its
-/// top-left part used. Screen buffers grow with the area (a 65535×65535 window would
-/// need 200 GB); 1,000 × 1,000 cells is more than any screen shows, and takes 60 MB.
+/// top-left part used. Screen buffers grow with the area (ratatui keeps two, of 48
+/// bytes a cell: a 65535×65535 window would need 206 GB each); 1,000 × 1,000 cells is more
+/// than any screen shows, and takes 48 MB a buffer.
 pub const MAX_DRAWN: u16 = 1_000;
 
 /// The area drawn in a window of `width`×`height`: the window, up to [`MAX_DRAWN`]

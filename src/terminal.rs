@@ -75,9 +75,10 @@ pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     }
     // A fixed viewport that `fit` keeps to the window, rather than ratatui's full
     // screen, which sizes its two buffers to whatever the terminal reports: a window
-    // of 65535×65535 would take 200 GB, and a failed allocation aborts without the
-    // panic hook, leaving the terminal raw.
-    let area = drawn_area(backend.size()?.width, backend.size()?.height);
+    // of 65535×65535 would take 206 GB a buffer, and a failed allocation aborts
+    // without the panic hook, leaving the terminal raw.
+    let size = backend.size()?;
+    let area = screen::drawn(size.width, size.height);
     Terminal::with_options(
         backend,
         TerminalOptions {
@@ -91,15 +92,11 @@ pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
 /// to the window's size; to be called before each frame. Returns the area.
 pub fn fit(term: &mut Tui) -> io::Result<Rect> {
     let size = term.size()?;
-    let area = drawn_area(size.width, size.height);
+    let area = screen::drawn(size.width, size.height);
     if term.current_buffer_mut().area != area {
         term.resize(area)?;
     }
     Ok(area)
-}
-
-fn drawn_area(width: u16, height: u16) -> Rect {
-    screen::drawn(width, height)
 }
 
 /// Sets the window title to `<title> — layar`, with the next frame.

@@ -177,8 +177,8 @@ pub const STEP_QUERY: &str = "film";
 /// the viewer).
 pub fn one_paragraph_page(bytes: usize) -> Page {
     const WORDS: [&str; 16] = [
-        "film", "ini", "adalah", "sebuah", "kisah", "tentang", "para", "pekerja", "yang",
-        "Joseph", "menulis", "layar", "kamera", "produksi", "Simon", "berjuang",
+        "film", "ini", "adalah", "sebuah", "kisah", "tentang", "para", "pekerja", "yang", "Joseph",
+        "menulis", "layar", "kamera", "produksi", "Simon", "berjuang",
     ];
     let mut text = String::with_capacity(bytes + 16);
     let mut i = 0_usize;
