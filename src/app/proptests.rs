@@ -218,6 +218,7 @@ fn action() -> impl Strategy<Value = Action> {
         ]),
         any::<u8>().prop_map(A::GotoTab),
         typed().prop_map(A::SearchInput),
+        prop::collection::vec(typed(), 0..40).prop_map(|t| A::SearchPaste(t.into_iter().collect())),
         any::<i8>().prop_map(A::Wheel),
         (0u16..=210, 0u16..=90).prop_map(|(column, row)| A::Click { column, row }),
         size().prop_map(|(width, height)| A::Resize { width, height }),

@@ -20,7 +20,9 @@
 //! the text again from the nearest mark, so each costs at most a few pieces of text
 //! and the memory a search takes does not grow with its hits.
 
+mod count;
 mod scan;
+mod step;
 
 use std::collections::HashMap;
 use std::ops::{ControlFlow, Range};
@@ -229,41 +231,6 @@ impl Search {
         *self = Self::default();
     }
 
-    /// Moves to the next hit (wrapping to the first), or the previous one, found in
-    /// the text whether or not counting has reached it. The number follows once
-    /// every block is counted.
-    pub fn step(&mut self, docs: &[Doc<'_>], forward: bool) -> Option<&Hit> {
-        let (block, place, rank) = match &self.current {
-            Some(c) => {
-                let start = (c.hit.para, c.hit.range.start);
-                let place = if forward {
-                    (c.hit.para, c.hit.range.end)
-                } else {
-                    start
-                };
-                (c.block, Some(place), c.rank)
-            }
-            None => (0, None, None),
-        };
-        let found = if forward {
-            self.next_hit(docs, block, place)
-        } else {
-            self.previous_hit(docs, block, place)
-        }?;
-        let total = self.total;
-        self.set_current(found);
-        if let (Some(c), Some(rank), false) = (&mut self.current, rank, self.unread > 0) {
-            c.rank = Some(if forward {
-                (rank + 1) % total
-            } else {
-                (rank + total - 1) % total
-            });
-        } else if !self.is_counting() {
-            self.rank_current(docs);
-        }
-        self.current()
-    }
-
     /// The hits that overlap bytes `line` of paragraph `para` of a block, whose text
     /// is `text`, each with whether it is the current hit: what a line highlights.
     ///
@@ -348,210 +315,6 @@ impl Search {
         }
     }
 
-    /// The next hit after `place` in block `block` (from the page's start without a
-    /// place), round the page and back to the block's start at worst.
-    fn next_hit(
-        &self,
-        docs: &[Doc<'_>],
-        block: usize,
-        place: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
-        let blocks = self.counts.len();
-        let rounds = if place.is_some() { blocks + 1 } else { blocks };
-        (0..rounds).find_map(|k| {
-            let b = (block + k) % blocks;
-            self.first_hit(docs, b, if k == 0 { place } else { None })
-        })
-    }
-
-    /// The first hit of block `b` at or after `from` (its start without), if it has one.
-    fn first_hit(
-        &self,
-        docs: &[Doc<'_>],
-        b: usize,
-        from: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
-        if self.counts.get(b) == Some(&0) {
-            return None;
-        }
-        let (tab, block) = self.locate(b);
-        let (matcher, doc) = (self.matcher.as_ref()?, docs.get(tab)?);
-        let mut found = None;
-        scan(
-            matcher,
-            doc,
-            block,
-            self.meta,
-            from.unwrap_or((0, 0)),
-            |seen| {
-                if let Seen::Hit(para, range) = seen {
-                    found = Some((b, para, range));
-                    return ControlFlow::Break(());
-                }
-                ControlFlow::Continue(())
-            },
-        );
-        found
-    }
-
-    /// The hit before `place` in block `block` (the page's last without a place),
-    /// round the page and back to the block's end at worst.
-    fn previous_hit(
-        &self,
-        docs: &[Doc<'_>],
-        block: usize,
-        place: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
-        let blocks = self.counts.len();
-        let (block, rounds) = match place {
-            Some(_) => (block, blocks + 1),
-            None => (blocks.checked_sub(1)?, blocks),
-        };
-        (0..rounds).find_map(|k| {
-            let b = (block + blocks - k % blocks) % blocks;
-            self.last_hit(docs, b, if k == 0 { place } else { None })
-        })
-    }
-
-    /// The last hit of block `b` before `until` (in all the block without), if any.
-    ///
-    /// Scans back a mark at a time: from the last mark before `until`, then, if that
-    /// stretch had no hit, from the mark before it, skipping stretches that the
-    /// marks' counts say are empty.
-    fn last_hit(
-        &self,
-        docs: &[Doc<'_>],
-        b: usize,
-        until: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
-        if self.counts.get(b) == Some(&0) {
-            return None;
-        }
-        let (tab, block) = self.locate(b);
-        let (matcher, doc) = (self.matcher.as_ref()?, docs.get(tab)?);
-        let marks = self.marks.get(&b).map_or(&[][..], Vec::as_slice);
-        let until = until.unwrap_or((usize::MAX, usize::MAX));
-        // The stretches to scan, latest first: from each mark before `until`, and from
-        // the block's start, each up to the next mark (or `until`).
-        let mut end = until;
-        let mut end_before = None;
-        let starts = marks
-            .iter()
-            .filter(|m| m.place() < until)
-            .map(|m| (m.place(), m.before))
-            .rev()
-            .chain(std::iter::once(((0, 0), 0)));
-        for (start, before) in starts {
-            // A stretch between two marks with the same count has no hit.
-            if end_before != Some(before) {
-                let mut last = None;
-                scan(matcher, doc, block, self.meta, start, |seen| match seen {
-                    Seen::Hit(para, range) if (para, range.start) < end => {
-                        last = Some((b, para, range));
-                        ControlFlow::Continue(())
-                    }
-                    Seen::Hit(..) => ControlFlow::Break(()),
-                    Seen::Pause { place, .. } if place >= end => ControlFlow::Break(()),
-                    Seen::Pause { .. } => ControlFlow::Continue(()),
-                });
-                if last.is_some() {
-                    return last;
-                }
-            }
-            end = start;
-            end_before = Some(before);
-        }
-        None
-    }
-
-    /// Counts unread blocks in page order until all are counted or `deadline` passes.
-    fn count_until(&mut self, docs: &[Doc<'_>], deadline: Option<Instant>) -> bool {
-        let mut since_clock = 0;
-        while self.unread > 0 && self.cursor < self.counts.len() {
-            if self.counts[self.cursor] == UNREAD {
-                if !self.count_block(docs, self.cursor, deadline) {
-                    return false;
-                }
-                since_clock += 1;
-                if since_clock == CLOCK_EVERY {
-                    since_clock = 0;
-                    if is_past(deadline) {
-                        self.cursor += 1;
-                        break;
-                    }
-                }
-            }
-            self.cursor += 1;
-        }
-        if self.is_counting() {
-            return false;
-        }
-        self.rank_current(docs);
-        true
-    }
-
-    /// Counts block `b`'s hits, going on from where its count stopped if it did, and
-    /// stops between two pieces once `deadline` has passed. Returns whether the block
-    /// is counted to its end.
-    fn count_block(&mut self, docs: &[Doc<'_>], b: usize, deadline: Option<Instant>) -> bool {
-        let (tab, block) = self.locate(b);
-        let resume = self.resume.take().filter(|r| r.block == b);
-        let (from, mut found) = resume.map_or(((0, 0), 0), |r| (r.place, r.found));
-        let before = found;
-        let mut marks = match resume {
-            Some(_) => self.marks.remove(&b).unwrap_or_default(),
-            None => Vec::new(),
-        };
-        let stopped = match (self.matcher.as_ref(), docs.get(tab)) {
-            (Some(matcher), Some(doc)) => {
-                let (mut last, mut since_mark, mut since_clock) = (0, 0, 0);
-                scan(matcher, doc, block, self.meta, from, |seen| match seen {
-                    Seen::Hit(..) => {
-                        found = found.saturating_add(1).min(UNREAD - 1);
-                        ControlFlow::Continue(())
-                    }
-                    Seen::Pause { place, scanned } => {
-                        since_mark += scanned - last;
-                        since_clock += scanned - last;
-                        last = scanned;
-                        if since_mark >= CHUNK {
-                            since_mark = 0;
-                            marks.push(Mark::new(place, found));
-                        }
-                        if since_clock >= CHUNK {
-                            since_clock = 0;
-                            if is_past(deadline) {
-                                return ControlFlow::Break(());
-                            }
-                        }
-                        ControlFlow::Continue(())
-                    }
-                })
-            }
-            _ => None,
-        };
-        let added = (found - before) as usize;
-        self.total += added;
-        self.per_tab[tab] += added;
-        if let Some(place) = stopped {
-            if marks.last().is_none_or(|m| m.place() != place) {
-                marks.push(Mark::new(place, found));
-            }
-            self.resume = Some(Resume {
-                block: b,
-                place,
-                found,
-            });
-        } else {
-            self.counts[b] = found;
-            self.unread -= 1;
-        }
-        if !marks.is_empty() {
-            self.marks.insert(b, marks);
-        }
-        stopped.is_none()
-    }
-
     /// The tab and block of block `b` numbered through all tabs.
     fn locate(&self, b: usize) -> (usize, usize) {
         let tab = self.starts.partition_point(|&s| s <= b).saturating_sub(1);
@@ -571,35 +334,6 @@ impl Search {
             rank: None,
         });
     }
-
-    /// Numbers the current hit, once every block is counted: the hits of the blocks
-    /// before it, then those before it in its own block, scanned from the last mark.
-    fn rank_current(&mut self, docs: &[Doc<'_>]) {
-        let Some(c) = &self.current else { return };
-        let (b, place) = (c.block, (c.hit.para, c.hit.range.start));
-        let before: usize = self.counts[..b].iter().map(|&n| n as usize).sum();
-        let mark = self.marks.get(&b).and_then(|m| mark_before(m, place));
-        let (from, mut index) = mark.map_or(((0, 0), 0), |m| (m.place(), m.before as usize));
-        let (tab, block) = self.locate(b);
-        if let (Some(matcher), Some(doc)) = (&self.matcher, docs.get(tab)) {
-            scan(matcher, doc, block, self.meta, from, |seen| match seen {
-                Seen::Hit(para, range) if (para, range.start) < place => {
-                    index += 1;
-                    ControlFlow::Continue(())
-                }
-                Seen::Hit(..) => ControlFlow::Break(()),
-                Seen::Pause { .. } => ControlFlow::Continue(()),
-            });
-        }
-        if let Some(c) = &mut self.current {
-            c.rank = Some(before + index);
-        }
-    }
-}
-
-/// Whether `deadline` has passed (never, without one).
-fn is_past(deadline: Option<Instant>) -> bool {
-    deadline.is_some_and(|d| Instant::now() >= d)
 }
 
 /// Where each doc's blocks start when numbered through all of them, then the total.
