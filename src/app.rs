@@ -209,7 +209,13 @@ impl<'a> App<'a> {
             Action::CancelSearch => self.cancel_search(),
             Action::ContinueSearch => {
                 let docs = self.docs();
+                let had_hit = self.search.current().is_some();
                 self.search.count_more(&docs, SEARCH_SLICE);
+                // The current hit can take more than one slice to find (far on in a
+                // huge paragraph): shown when found.
+                if !had_hit && let Some(hit) = self.search.current().cloned() {
+                    self.show_hit(&hit);
+                }
             }
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
@@ -528,6 +534,28 @@ mod tests {
         assert!(a.prompt_is_cut());
         a.update(Action::ConfirmSearch);
         assert!(!a.prompt_is_cut(), "only while the prompt is open");
+    }
+
+    #[test]
+    fn a_hit_found_between_keystrokes_is_shown() {
+        let mut p = bundled();
+        let mut long = "kata ".repeat(800_000);
+        long.push_str("zebra");
+        p.synopsis.paragraphs = [long.as_str()].into_iter().collect();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste("zebra".into()));
+        while a.is_busy() {
+            a.update(Action::ContinueSearch);
+        }
+        assert_eq!(a.search().counter(), Some((1, 1)));
+        let shown = a.pane().visible();
+        assert!(
+            shown
+                .iter()
+                .any(|(_, w, l, _)| w.line_text(*l).contains("zebra")),
+            "the hit is on screen"
+        );
     }
 
     #[test]

@@ -7,15 +7,15 @@
 //!
 //! A page may hold 100,000 reviews, or one paragraph of 60 MB, and counting every hit
 //! of a one-letter query in it takes far longer than a keystroke may. So a search
-//! first finds the current hit (the first at or after the reader), then counts the
-//! rest in page order for as long as its time budget allows, a piece of text at a
-//! time ([`scan`]), inside a block as well as between blocks; [`Search::count_more`]
-//! carries on, a slice at a time, while the viewer is idle. [`Search::set_query`] does
-//! both at once. Typing one more character re-reads only the blocks where the shorter
-//! query had hits.
+//! first looks for the current hit (the first at or after the reader), then counts
+//! the rest in page order, for as long as its time budget allows, a piece of text at
+//! a time (`scan`), inside a block as well as between blocks (`count`, `step`);
+//! [`Search::count_more`] carries on, a slice at a time, while the viewer is idle.
+//! [`Search::set_query`] does both at once. Typing one more character re-reads only
+//! the blocks where the shorter query had hits.
 //!
 //! Hits are not stored: a block keeps its count, and a block longer than a piece keeps
-//! a [`scan::Mark`] every piece or so (a place to resume from, with the hits before
+//! a mark (`scan::Mark`) every piece or so (a place to resume from, with the hits before
 //! it). Drawing a line, stepping to the next hit and numbering the current one scan
 //! the text again from the nearest mark, so each costs at most a few pieces of text
 //! and the memory a search takes does not grow with its hits.
@@ -62,6 +62,15 @@ struct Current {
     rank: Option<usize>,
 }
 
+/// Where the search for the current hit has got to: round the page from block
+/// `start`, `k` blocks on, at `place` in that block.
+#[derive(Debug, Clone, Copy)]
+struct Finding {
+    start: usize,
+    k: usize,
+    place: Place,
+}
+
 /// Where counting stopped inside a block, to go on from there.
 #[derive(Debug, Clone, Copy)]
 struct Resume {
@@ -88,6 +97,8 @@ pub struct Search {
     marks: HashMap<usize, Vec<Mark>>,
     /// The block whose counting stopped part way, and where.
     resume: Option<Resume>,
+    /// Where looking for the current hit stopped, while it goes on (before counting).
+    finding: Option<Finding>,
     /// Hits counted so far, in all and in each tab.
     total: usize,
     per_tab: Vec<usize>,
@@ -115,7 +126,7 @@ impl Search {
     /// Whether some blocks are still to be counted: the counts so far are lower
     /// bounds, and the current hit's number is not known yet.
     pub fn is_counting(&self) -> bool {
-        self.unread > 0
+        self.unread > 0 || self.finding.is_some()
     }
 
     /// Every hit, in page order, found again from the text (for tests and tools; the
@@ -196,6 +207,7 @@ impl Search {
         self.starts = starts;
         self.marks.clear();
         self.resume = None;
+        self.finding = None;
         self.total = 0;
         self.per_tab = vec![0; docs.len()];
         self.cursor = 0;
@@ -216,7 +228,16 @@ impl Search {
             self.counts.resize(blocks, UNREAD);
         }
         self.unread = self.counts.iter().filter(|&&c| c == UNREAD).count();
-        self.find_current(docs, from);
+        let (tab, block) = from;
+        let start = match (self.starts.get(tab), self.starts.get(tab + 1)) {
+            (Some(&start), Some(&end)) => (start + block).min(end),
+            _ => blocks,
+        };
+        self.finding = Some(Finding {
+            start: if start >= blocks { 0 } else { start },
+            k: 0,
+            place: (0, 0),
+        });
         self.count_until(docs, deadline)
     }
 
@@ -236,7 +257,7 @@ impl Search {
     ///
     /// Scans from the nearest place known to start no hit in the middle (the
     /// paragraph's start, a mark or the current hit), and only when that is within
-    /// [`DRAW_REACH`] of the line: a line of a long paragraph that counting has not
+    /// `DRAW_REACH` of the line: a line of a long paragraph that counting has not
     /// reached yet is drawn without highlights until it has.
     pub fn hits_on(
         &self,
@@ -288,30 +309,6 @@ impl Search {
         match (self.starts.get(tab), self.starts.get(tab + 1)) {
             (Some(&start), Some(&end)) if start + block < end => Some(start + block),
             _ => None,
-        }
-    }
-
-    /// Makes the first hit at or after `from` (a tab and block) current, searching
-    /// round the page once. The blocks it reads through without a hit are counted
-    /// on the way (they have none).
-    fn find_current(&mut self, docs: &[Doc<'_>], from: (usize, usize)) {
-        let blocks = self.counts.len();
-        let (tab, block) = from;
-        let start = match (self.starts.get(tab), self.starts.get(tab + 1)) {
-            (Some(&start), Some(&end)) => (start + block).min(end),
-            _ => blocks,
-        };
-        let start = if start >= blocks { 0 } else { start };
-        for k in 0..blocks {
-            let b = (start + k) % blocks;
-            if let Some(found) = self.first_hit(docs, b, None) {
-                self.set_current(found);
-                return;
-            }
-            if self.counts[b] == UNREAD {
-                self.counts[b] = 0;
-                self.unread -= 1;
-            }
         }
     }
 
@@ -683,6 +680,31 @@ mod tests {
         assert_eq!(s.counter(), Some((all.len(), all.len())));
         assert_eq!(s.step(&docs, false), all.get(all.len() - 2));
         assert_eq!(s.counter(), Some((all.len() - 1, all.len())));
+    }
+
+    #[test]
+    fn a_first_hit_far_into_a_long_paragraph_is_looked_for_in_slices() {
+        let mut p = one_paragraph(40 * CHUNK);
+        let mut text = p.synopsis.paragraphs.get(0).unwrap_or_default().to_owned();
+        text.push_str("zebra");
+        p.synopsis.paragraphs = [text.as_str(), "zebra again"].into_iter().collect();
+        let docs = docs(&p);
+        let mut full = Search::default();
+        full.set_query("zebra", &docs, (0, 0));
+        assert_eq!(full.counter(), Some((1, 2)));
+        let mut s = Search::default();
+        assert!(!s.set_query_within("zebra", &docs, (0, 0), Duration::ZERO));
+        assert_eq!(s.current(), None, "not found in the first slice");
+        assert!(s.is_counting());
+        let mut slices = 1;
+        while s.current().is_none() {
+            assert!(!s.count_more(&docs, Duration::ZERO));
+            slices += 1;
+        }
+        assert!(slices > 10, "{slices} slices to find it");
+        assert_eq!(s.current(), full.current());
+        while !s.count_more(&docs, Duration::ZERO) {}
+        assert_eq!(s.counter(), full.counter());
     }
 
     #[test]

@@ -12,6 +12,10 @@ use crate::layout::Doc;
 impl Search {
     /// Counts unread blocks in page order until all are counted or `deadline` passes.
     pub(super) fn count_until(&mut self, docs: &[Doc<'_>], deadline: Option<Instant>) -> bool {
+        // The current hit first: it is what the screen shows.
+        if !self.find_current(docs, deadline) {
+            return false;
+        }
         let mut since_clock = 0;
         while self.unread > 0 && self.cursor < self.counts.len() {
             if self.counts[self.cursor] == UNREAD {
@@ -124,6 +128,6 @@ impl Search {
 }
 
 /// Whether `deadline` has passed (never, without one).
-fn is_past(deadline: Option<Instant>) -> bool {
+pub(super) fn is_past(deadline: Option<Instant>) -> bool {
     deadline.is_some_and(|d| Instant::now() >= d)
 }

@@ -4,12 +4,111 @@
 //! look from.
 
 use std::ops::{ControlFlow, Range};
+use std::time::Instant;
 
-use super::scan::{Place, Seen, scan};
-use super::{Hit, Search};
+use super::count::is_past;
+use super::scan::{CHUNK, Place, Seen, scan};
+use super::{CLOCK_EVERY, Hit, Search, UNREAD};
 use crate::layout::Doc;
 
+/// A hit: its block numbered through all tabs, its paragraph and byte range.
+type Found = (usize, usize, Range<usize>);
+
+/// What looking in a block for its first hit came to.
+enum Looked {
+    Found(Found),
+    /// The time ran out here.
+    Stopped(Place),
+    /// The block has no hit.
+    Nothing,
+}
+
 impl Search {
+    /// Looks on for the current hit (the first at or after where the search began,
+    /// round the page once) until `deadline`, a piece at a time as counting goes.
+    /// Returns whether the looking is over, with or without a hit. The blocks it
+    /// reads through without a hit are counted on the way (they have none).
+    pub(super) fn find_current(&mut self, docs: &[Doc<'_>], deadline: Option<Instant>) -> bool {
+        let Some(mut f) = self.finding.take() else {
+            return true;
+        };
+        let blocks = self.counts.len();
+        let mut since_clock = 0;
+        while f.k < blocks {
+            let b = (f.start + f.k) % blocks;
+            match self.look_in(docs, b, f.place, deadline) {
+                Looked::Found(found) => {
+                    self.set_current(found);
+                    return true;
+                }
+                Looked::Stopped(place) => {
+                    f.place = place;
+                    self.finding = Some(f);
+                    return false;
+                }
+                Looked::Nothing => {
+                    if self.counts[b] == UNREAD {
+                        self.counts[b] = 0;
+                        self.unread -= 1;
+                    }
+                    f.k += 1;
+                    f.place = (0, 0);
+                }
+            }
+            since_clock += 1;
+            if since_clock == CLOCK_EVERY && f.k < blocks {
+                since_clock = 0;
+                if is_past(deadline) {
+                    self.finding = Some(f);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The first hit of block `b` from `from` on, looking a piece at a time until
+    /// `deadline`.
+    fn look_in(
+        &self,
+        docs: &[Doc<'_>],
+        b: usize,
+        from: Place,
+        deadline: Option<Instant>,
+    ) -> Looked {
+        if self.counts.get(b) == Some(&0) {
+            return Looked::Nothing;
+        }
+        let (tab, block) = self.locate(b);
+        let (Some(matcher), Some(doc)) = (self.matcher.as_ref(), docs.get(tab)) else {
+            return Looked::Nothing;
+        };
+        let mut found = None;
+        let (mut last, mut since_clock) = (0, 0);
+        let stopped = scan(matcher, doc, block, self.meta, from, |seen| match seen {
+            Seen::Hit(para, range) => {
+                found = Some((b, para, range));
+                ControlFlow::Break(())
+            }
+            Seen::Pause { scanned, .. } => {
+                since_clock += scanned - last;
+                last = scanned;
+                if since_clock >= CHUNK {
+                    since_clock = 0;
+                    if is_past(deadline) {
+                        return ControlFlow::Break(());
+                    }
+                }
+                ControlFlow::Continue(())
+            }
+        });
+        match (found, stopped) {
+            (Some(found), _) => Looked::Found(found),
+            (None, Some(place)) => Looked::Stopped(place),
+            (None, None) => Looked::Nothing,
+        }
+    }
+
     /// Moves to the next hit (wrapping to the first), or the previous one, found in
     /// the text whether or not counting has reached it. The number follows once
     /// every block is counted.
@@ -32,6 +131,8 @@ impl Search {
             self.previous_hit(docs, block, place)
         }?;
         let total = self.total;
+        // A hit stepped to is the current one: looking for the first is over.
+        self.finding = None;
         self.set_current(found);
         if let (Some(c), Some(rank), false) = (&mut self.current, rank, self.unread > 0) {
             c.rank = Some(if forward {
@@ -47,12 +148,7 @@ impl Search {
 
     /// The next hit after `place` in block `block` (from the page's start without a
     /// place), round the page and back to the block's start at worst.
-    fn next_hit(
-        &self,
-        docs: &[Doc<'_>],
-        block: usize,
-        place: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
+    fn next_hit(&self, docs: &[Doc<'_>], block: usize, place: Option<Place>) -> Option<Found> {
         let blocks = self.counts.len();
         let rounds = if place.is_some() { blocks + 1 } else { blocks };
         (0..rounds).find_map(|k| {
@@ -67,7 +163,7 @@ impl Search {
         docs: &[Doc<'_>],
         b: usize,
         from: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
+    ) -> Option<Found> {
         if self.counts.get(b) == Some(&0) {
             return None;
         }
@@ -93,12 +189,7 @@ impl Search {
 
     /// The hit before `place` in block `block` (the page's last without a place),
     /// round the page and back to the block's end at worst.
-    fn previous_hit(
-        &self,
-        docs: &[Doc<'_>],
-        block: usize,
-        place: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
+    fn previous_hit(&self, docs: &[Doc<'_>], block: usize, place: Option<Place>) -> Option<Found> {
         let blocks = self.counts.len();
         let (block, rounds) = match place {
             Some(_) => (block, blocks + 1),
@@ -115,12 +206,7 @@ impl Search {
     /// Scans back a mark at a time: from the last mark before `until`, then, if that
     /// stretch had no hit, from the mark before it, skipping stretches that the
     /// marks' counts say are empty.
-    fn last_hit(
-        &self,
-        docs: &[Doc<'_>],
-        b: usize,
-        until: Option<Place>,
-    ) -> Option<(usize, usize, Range<usize>)> {
+    fn last_hit(&self, docs: &[Doc<'_>], b: usize, until: Option<Place>) -> Option<Found> {
         if self.counts.get(b) == Some(&0) {
             return None;
         }
