@@ -19,7 +19,8 @@ pub fn status(app: &App<'_>) -> (String, bool) {
     let strings = app.strings();
     let mut parts = Vec::new();
     let mut no_match = false;
-    if app.prompt_is_cut() {
+    // The note that the query was cut, where it leaves the query room to show.
+    if app.prompt_is_cut() && app.size().width >= 60 {
         parts.push(format!(
             "{} {}",
             strings.query_cut,
