@@ -98,12 +98,12 @@ fn main() -> ExitCode {
     if !viewing {
         // A terminal that reports no width (0 columns) is printed for as a pipe is.
         let width = cli.width.unwrap_or_else(|| {
-            let columns = layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w);
-            if stdout_tty && columns > 0 {
-                columns
+            let columns = if stdout_tty {
+                layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)
             } else {
-                80
-            }
+                0
+            };
+            if columns > 0 { columns } else { 80 }
         });
         let color = match cli.color {
             ColorArg::Always => true,
