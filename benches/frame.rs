@@ -28,8 +28,8 @@ fn keys(c: &mut Criterion) {
             viewer.press(Action::Top);
             group.bench_function(BenchmarkId::from_parameter(reviews), |b| {
                 b.iter(|| {
-                    viewer.press(forward);
-                    viewer.press(back);
+                    viewer.press(forward.clone());
+                    viewer.press(back.clone());
                 });
             });
         }

@@ -1,10 +1,15 @@
 //! Search: from a keystroke in the prompt to the frame that shows the first hit,
-//! on pages of 10 to 100,000 reviews, as the app runs it today (every hit counted
-//! before the frame); and the budgeted search alone (`Search::set_query_within` with
-//! no budget: the current hit and the blocks around it), which is what the first
-//! highlight needs.
+//! on pages of 10 to 100,000 reviews (the hit found, then hits counted for one slice,
+//! `SEARCH_SLICE`); and the budgeted search alone (`Search::set_query_within` with
+//! no budget: the current hit only).
 //!
-//! `cargo bench --bench search`
+//! Then the worst inputs: a paste of 100 KB into the prompt (one edit, cut at 1,000
+//! characters), target under 50 ms; and a page whose synopsis is one paragraph of
+//! 60 MB, where `/a` is typed, its 8 million hits counted slice by slice, then `j`,
+//! `n` and `G` are timed (target under 50 ms each), with the keystroke, a letter the
+//! paragraph does not hold and one counting slice beside them.
+//!
+//! `cargo bench --bench search` (`-- paste` or `-- paragraph` for those alone)
 
 mod common;
 
@@ -16,7 +21,126 @@ use layar::app::search::Search;
 use layar::i18n::EN;
 use layar::layout::{Doc, Section};
 
-use common::{QUERY, SIZES, Viewer, load, source, yaml};
+use common::{QUERY, SIZES, Viewer, load, one_paragraph_page, source, yaml};
+
+/// The paste: 100 KB of prose, line breaks included.
+fn paste_text() -> String {
+    "Joseph menulis layar untuk film Simon,\r\ndan kamera tidak pernah berhenti. "
+        .repeat(100_000 / 72 + 1)
+}
+
+/// A 100 KB paste into the prompt, from the paste to the frame that shows it: on the
+/// bundled-size page and on 100,000 reviews.
+fn paste(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search/paste_100kb");
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    let text = paste_text();
+    for reviews in [SIZES[0], SIZES[3]] {
+        let page = load(&source(yaml(reviews)));
+        let mut viewer = Viewer::new(&page);
+        viewer.draw();
+        group.bench_function(BenchmarkId::from_parameter(reviews), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    viewer.press(Action::StartSearch);
+                    let start = Instant::now();
+                    viewer.press(Action::SearchPaste(text.clone()));
+                    spent += start.elapsed();
+                    viewer.press(Action::CancelSearch);
+                }
+                spent
+            });
+        });
+    }
+    group.finish();
+}
+
+/// The 60 MB paragraph: `/a`, one counting slice, then keys once every hit is counted.
+fn paragraph(c: &mut Criterion) {
+    let page = one_paragraph_page(60_000_000);
+    let mut viewer = Viewer::on(&page, Section::Synopsis);
+    viewer.draw();
+    let mut group = c.benchmark_group("search/paragraph_60mb");
+    group.sample_size(20);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    viewer.press(Action::StartSearch);
+    group.bench_function("type_a", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                viewer.press(Action::SearchInput('a'));
+                spent += start.elapsed();
+                viewer.press(Action::SearchBackspace);
+            }
+            spent
+        });
+    });
+    // A letter the text does not hold, ASCII and not: the whole paragraph is read.
+    for (name, absent) in [("type_absent_q", 'q'), ("type_absent_é", 'é')] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    viewer.press(Action::SearchInput(absent));
+                    spent += start.elapsed();
+                    viewer.press(Action::SearchBackspace);
+                }
+                spent
+            });
+        });
+    }
+    viewer.press(Action::SearchInput('a'));
+    group.bench_function("counting_slice", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                if !viewer.app.is_busy() {
+                    // Counted to the end: start again, untimed.
+                    viewer.press(Action::SearchBackspace);
+                    viewer.press(Action::SearchInput('a'));
+                }
+                let start = Instant::now();
+                viewer.press(Action::ContinueSearch);
+                spent += start.elapsed();
+            }
+            spent
+        });
+    });
+    viewer.press(Action::SearchBackspace);
+    viewer.press(Action::SearchInput('a'));
+    viewer.press(Action::ConfirmSearch);
+    let mut slices = 0;
+    while viewer.app.is_busy() {
+        viewer.app.update(Action::ContinueSearch);
+        slices += 1;
+    }
+    let (_, total) = viewer.app.search().counter().expect("a search");
+    eprintln!("paragraph_60mb: /a has {total} hits, counted in {slices} slices");
+    for (name, forward, back) in [
+        ("j", Action::LineDown, Action::LineUp),
+        ("n", Action::NextMatch, Action::PreviousMatch),
+        ("G", Action::Bottom, Action::Top),
+    ] {
+        group.bench_function(format!("key_{name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    viewer.press(forward.clone());
+                    spent += start.elapsed();
+                    viewer.press(back.clone());
+                }
+                spent
+            });
+        });
+    }
+    group.finish();
+}
 
 /// Times the keystroke that types the `len`th character of [`QUERY`] (the others
 /// are typed and erased untimed).
@@ -67,7 +191,7 @@ fn first_hit_only(c: &mut Criterion) {
             // blocks with hits.
             b.iter(|| {
                 let mut search = Search::default();
-                search.set_query_within(first.to_owned(), &docs, (2, 0), Duration::ZERO);
+                search.set_query_within(first, &docs, (2, 0), Duration::ZERO);
                 search
             });
         });
@@ -81,5 +205,5 @@ fn search(c: &mut Criterion) {
     first_hit_only(c);
 }
 
-criterion_group!(benches, search);
+criterion_group!(benches, search, paste, paragraph);
 criterion_main!(benches);

@@ -351,8 +351,8 @@ fn key_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, small: &Page, b
         let press = |v: &mut Viewer<'_>| {
             timed(2 * PAIRS, || {
                 for _ in 0..PAIRS {
-                    v.press(forward);
-                    v.press(back);
+                    v.press(forward.clone());
+                    v.press(back.clone());
                 }
             })
         };
@@ -456,7 +456,7 @@ fn search_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, small: &Page
     let budgeted = |docs: &[Doc<'_>]| {
         let mut search = Search::default();
         timed(1, || {
-            search.set_query_within(first.to_string(), docs, (2, 0), Duration::ZERO);
+            search.set_query_within(&first.to_string(), docs, (2, 0), Duration::ZERO);
         })
     };
     let (b, s) = side_by_side(rounds(21), || budgeted(&db), || budgeted(&ds));
@@ -468,7 +468,7 @@ fn search_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, small: &Page
     );
     let counting = |docs: &[Doc<'_>]| {
         let mut search = Search::default();
-        timed(1, || search.set_query(first.to_string(), docs, (2, 0)))
+        timed(1, || search.set_query(&first.to_string(), docs, (2, 0)))
     };
     let (b, s) = side_by_side(rounds(11), || counting(&db), || counting(&ds));
     table.compare(

@@ -2,7 +2,9 @@
 //! an [`Action`]; [`crate::app::App::update`] is the only place one takes effect.
 
 /// One thing to do to the viewer's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Not `Copy`: a paste carries its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     LineDown,
     LineUp,
@@ -25,6 +27,8 @@ pub enum Action {
     StartSearch,
     /// Type a character into the search prompt.
     SearchInput(char),
+    /// Paste text into the search prompt, as one edit (the terminal's bracketed paste).
+    SearchPaste(String),
     SearchBackspace,
     /// Enter: keep the search and close the prompt.
     ConfirmSearch,

@@ -26,6 +26,10 @@ use search::Search;
 /// in slices between keystrokes.
 pub const SEARCH_SLICE: Duration = Duration::from_millis(8);
 
+/// The longest query the prompt takes, in characters: more than anyone types, and a
+/// bound on what each keystroke costs whatever is pasted.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
 /// Everything the viewer shows, and nothing it doesn't need.
 #[derive(Debug)]
 pub struct App<'a> {
@@ -38,6 +42,10 @@ pub struct App<'a> {
     search: Search,
     /// What the search prompt is editing.
     prompt: String,
+    /// Its length in characters.
+    prompt_chars: usize,
+    /// Whether the last edit was cut at [`MAX_QUERY_CHARS`].
+    prompt_cut: bool,
     /// Where the reader was when the prompt opened, to go back on Esc.
     before_search: Option<(Section, pane::Anchor)>,
     size: Rect,
@@ -60,6 +68,8 @@ impl<'a> App<'a> {
             mode: Mode::Normal,
             search: Search::default(),
             prompt: String::new(),
+            prompt_chars: 0,
+            prompt_cut: false,
             before_search: None,
             size: Rect::default(),
             help_scroll: 0,
@@ -95,6 +105,12 @@ impl<'a> App<'a> {
     /// The query being typed, while the prompt is open.
     pub fn prompt(&self) -> Option<&str> {
         (self.mode == Mode::Prompt).then_some(self.prompt.as_str())
+    }
+
+    /// Whether the prompt refused part of the last thing typed or pasted, being full
+    /// ([`MAX_QUERY_CHARS`]).
+    pub fn prompt_is_cut(&self) -> bool {
+        self.mode == Mode::Prompt && self.prompt_cut
     }
 
     pub fn help_scroll(&self) -> usize {
@@ -146,7 +162,7 @@ impl<'a> App<'a> {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if self.mode == Mode::Help && self.scroll_help(action) {
+        if self.mode == Mode::Help && self.scroll_help(&action) {
             return;
         }
         let page = self.pane().height().max(1);
@@ -181,16 +197,20 @@ impl<'a> App<'a> {
             Action::PreviousReview => self.pane_mut().previous_block(),
             Action::StartSearch => {
                 self.mode = Mode::Prompt;
-                self.prompt.clear();
+                self.clear_prompt();
                 self.before_search = Some((self.selected, self.pane().top()));
             }
             Action::SearchInput(c) => {
-                self.prompt.push(c);
-                self.run_search();
+                let mut buf = [0; 4];
+                self.type_in(c.encode_utf8(&mut buf));
             }
+            Action::SearchPaste(text) => self.type_in(&text),
             Action::SearchBackspace => {
-                self.prompt.pop();
-                self.run_search();
+                self.prompt_cut = false;
+                if self.prompt.pop().is_some() {
+                    self.prompt_chars -= 1;
+                    self.run_search();
+                }
             }
             Action::ConfirmSearch => {
                 self.mode = Mode::Normal;
@@ -199,7 +219,13 @@ impl<'a> App<'a> {
             Action::CancelSearch => self.cancel_search(),
             Action::ContinueSearch => {
                 let docs = self.docs();
+                let had_hit = self.search.current().is_some();
                 self.search.count_more(&docs, SEARCH_SLICE);
+                // The current hit can take more than one slice to find (far on in a
+                // huge paragraph): shown when found.
+                if !had_hit && let Some(hit) = self.search.current().cloned() {
+                    self.show_hit(&hit);
+                }
             }
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
@@ -228,7 +254,7 @@ impl<'a> App<'a> {
     }
 
     /// Scrolling keys move the help overlay while it is open.
-    fn scroll_help(&mut self, action: Action) -> bool {
+    fn scroll_help(&mut self, action: &Action) -> bool {
         let max = crate::ui::help::HelpLayout::new(self.strings, self.size).max_scroll();
         let at = self.help_scroll;
         self.help_scroll = match action {
@@ -254,13 +280,40 @@ impl<'a> App<'a> {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.size = Rect::new(0, 0, width, height);
+        self.size = screen::drawn(width, height);
         let (w, h) = screen::regions(self.size).map_or((1, 0), |r| {
             (usize::from(r.text.width), usize::from(r.text.height))
         });
         for pane in &mut self.panes {
             pane.resize(w, h);
         }
+    }
+
+    /// Adds typed or pasted text to the query, as one edit: sanitised on one line
+    /// (controls dropped, tabs and line breaks as spaces), cut at [`MAX_QUERY_CHARS`],
+    /// and searched for once. Only the prompt takes text.
+    fn type_in(&mut self, text: &str) {
+        if self.mode != Mode::Prompt {
+            return;
+        }
+        let text = crate::text::sanitize::sanitized(text);
+        let room = MAX_QUERY_CHARS - self.prompt_chars;
+        let mut taken = 0;
+        for c in text.chars().take(room) {
+            self.prompt.push(c);
+            taken += 1;
+        }
+        self.prompt_chars += taken;
+        self.prompt_cut = taken < text.chars().take(room + 1).count();
+        if taken > 0 {
+            self.run_search();
+        }
+    }
+
+    fn clear_prompt(&mut self) {
+        self.prompt.clear();
+        self.prompt_chars = 0;
+        self.prompt_cut = false;
     }
 
     fn run_search(&mut self) {
@@ -271,7 +324,7 @@ impl<'a> App<'a> {
                 (self.index_of(s).unwrap_or(0), a.block)
             });
         self.search
-            .set_query_within(self.prompt.clone(), &docs, from, SEARCH_SLICE);
+            .set_query_within(&self.prompt, &docs, from, SEARCH_SLICE);
         match self.search.current().cloned() {
             Some(hit) => self.show_hit(&hit),
             None => {
@@ -296,7 +349,7 @@ impl<'a> App<'a> {
     fn cancel_search(&mut self) {
         self.mode = Mode::Normal;
         self.search.clear();
-        self.prompt.clear();
+        self.clear_prompt();
         if let Some((section, anchor)) = self.before_search.take() {
             self.selected = section;
             self.restore(anchor);
@@ -308,12 +361,8 @@ impl<'a> App<'a> {
     }
 
     fn step_match(&mut self, forward: bool) {
-        // Numbering the next hit needs every hit before it counted.
-        if self.search.is_counting() {
-            let docs = self.docs();
-            self.search.count_more(&docs, Duration::MAX);
-        }
-        if let Some(hit) = self.search.step(forward).cloned() {
+        let docs = self.docs();
+        if let Some(hit) = self.search.step(&docs, forward).cloned() {
             self.show_hit(&hit);
         }
     }
@@ -439,6 +488,84 @@ mod tests {
         a.update(Action::CancelSearch);
         assert_eq!(a.pane().top(), before);
         assert!(!a.search().is_active());
+    }
+
+    #[test]
+    fn a_paste_is_one_edit_on_one_line_without_controls() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::SearchPaste("Joseph".into()));
+        assert!(
+            !a.search().is_active(),
+            "outside the prompt a paste does nothing"
+        );
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste(
+            "jo\u{1b}]52;c;eA==\u{7}se\r\nph".into(),
+        ));
+        assert_eq!(a.prompt(), Some("jo]52;c;eA==se ph"));
+        a.update(Action::CancelSearch);
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste("Jo\u{9b}se".into()));
+        a.update(Action::SearchInput('\u{1b}'));
+        a.update(Action::SearchInput('p'));
+        a.update(Action::SearchInput('h'));
+        assert_eq!(a.prompt(), Some("Joseph"));
+        assert_eq!(a.search().counter(), Some((1, 9)), "as if typed");
+    }
+
+    #[test]
+    fn the_query_stops_at_its_longest_and_says_so() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::StartSearch);
+        let long = "joseph ".repeat(300);
+        a.update(Action::SearchPaste(long.clone()));
+        let query = a.prompt().expect("the prompt").to_owned();
+        assert_eq!(query.chars().count(), MAX_QUERY_CHARS);
+        assert!(long.starts_with(&query));
+        assert!(a.prompt_is_cut());
+        assert!(crate::ui::footer::status(&a).0.contains("1000"));
+        a.update(Action::SearchInput('x'));
+        assert_eq!(
+            a.prompt(),
+            Some(query.as_str()),
+            "full: nothing more is taken"
+        );
+        a.update(Action::SearchBackspace);
+        assert!(!a.prompt_is_cut());
+        assert!(!crate::ui::footer::status(&a).0.contains("1000"));
+        a.update(Action::SearchPaste("日本語".into()));
+        assert_eq!(a.prompt().map(|q| q.chars().count()), Some(MAX_QUERY_CHARS));
+        assert!(
+            a.prompt().is_some_and(|q| q.ends_with('日')),
+            "cut by characters"
+        );
+        assert!(a.prompt_is_cut());
+        a.update(Action::ConfirmSearch);
+        assert!(!a.prompt_is_cut(), "only while the prompt is open");
+    }
+
+    #[test]
+    fn a_hit_found_between_keystrokes_is_shown() {
+        let mut p = bundled();
+        let mut long = "kata ".repeat(800_000);
+        long.push_str("zebra");
+        p.synopsis.paragraphs = [long.as_str()].into_iter().collect();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste("zebra".into()));
+        while a.is_busy() {
+            a.update(Action::ContinueSearch);
+        }
+        assert_eq!(a.search().counter(), Some((1, 1)));
+        let shown = a.pane().visible();
+        assert!(
+            shown
+                .iter()
+                .any(|(_, w, l, _)| w.line_text(*l).contains("zebra")),
+            "the hit is on screen"
+        );
     }
 
     #[test]

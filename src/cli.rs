@@ -1,19 +1,88 @@
 //! The command line, as clap reads it, describes it in `--help` and reports its
 //! errors.
 
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::text::escape::{escaped, escaped_os};
 use layar::text::wrap::Fit;
 
 /// `--max-size` when not given.
 const DEFAULT_MAX_SIZE: &str = "64M";
 
-/// The command line of this process.
-pub fn parse() -> Cli {
-    Cli::parse()
+/// The command line of this process, or, when it asks for help or the version or is
+/// wrong, what to exit with once that is shown.
+///
+/// Not `Cli::parse`, whose way out ignores a failed write (`layar --help > /dev/full`
+/// would exit 0) and quotes a wrong argument as given, escape sequences included.
+pub fn parse() -> Result<Cli, ExitCode> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    Cli::try_parse_from(&args).map_err(|e| report(&shown(e, &args)))
+}
+
+/// The error to show for `e`: the same error found again from the arguments escaped
+/// ([`escaped_os`]), so that what clap quotes from them is escaped too. (Escaping only
+/// adds backslash sequences, which no option takes: a wrong argument stays wrong, and
+/// the same way.)
+fn shown(e: clap::Error, args: &[OsString]) -> clap::Error {
+    let escaped_args = args
+        .iter()
+        .map(|a| OsString::from(escaped_os(a).into_owned()));
+    match Cli::try_parse_from(escaped_args) {
+        Err(shown) if shown.kind() == e.kind() => shown,
+        _ => e,
+    }
+}
+
+/// Shows clap's help, version or error as clap would, and says whether that worked:
+/// help and version on standard output, the exit status 1 when they cannot be
+/// written; an error on standard error, status 2.
+fn report(e: &clap::Error) -> ExitCode {
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    if e.use_stderr() {
+        let _ = io::stderr().write_all(error_text(e).as_bytes());
+        return code;
+    }
+    let rendered = e.render();
+    let styled =
+        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text = if styled {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => code,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "layar: error: cannot write the help: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// clap's error message, plain, with any control still in it escaped but its line
+/// breaks: nothing in an error acts on the terminal it is reported on.
+fn error_text(e: &clap::Error) -> String {
+    e.render()
+        .to_string()
+        .split('\n')
+        .map(|line| {
+            line.chars()
+                .map(|c| {
+                    let mut buf = [0; 4];
+                    escaped(c.encode_utf8(&mut buf)).into_owned()
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A terminal viewer for film pages.
@@ -136,6 +205,59 @@ mod tests {
         assert!(parse_size("12X").is_err());
         assert!(parse_size("M").is_err());
         assert!(parse_size("99999999999G").is_err());
+    }
+
+    /// Whether a character starts a terminal control: C0 (ESC, BEL...), DEL, C1, or a
+    /// bidi embedding, override or isolate.
+    fn starts_a_control(c: char) -> bool {
+        c.is_control()
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    }
+
+    fn hostile() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let c = prop_oneof![
+            3 => any::<char>(),
+            2 => prop::sample::select(
+                "\u{1b}\u{7}\u{9b}\u{9c}\u{85}\u{202e}\u{2067}\t\n\r\0]52;=-"
+                    .chars()
+                    .collect::<Vec<_>>()
+            ),
+        ];
+        prop::collection::vec(c, 1..40).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn errors_quote_no_control(value in hostile(), option in 0..6_usize) {
+            let args: Vec<OsString> = match option {
+                0 => vec!["--lang".into(), value.clone().into()],
+                1 => vec!["--color".into(), value.clone().into()],
+                2 => vec![format!("--max-size={value}").into()],
+                3 => vec!["--width".into(), value.clone().into(), "--print".into()],
+                4 => vec![format!("--{value}").into()],
+                _ => vec!["--check".into(), "--print".into(), value.clone().into()],
+            };
+            let args: Vec<OsString> = std::iter::once("layar".into()).chain(args).collect();
+            if let Err(e) = Cli::try_parse_from(&args) {
+                let text = error_text(&shown(e, &args));
+                proptest::prop_assert!(
+                    !text.chars().any(|c| c != '\n' && starts_a_control(c)),
+                    "{:?}", text
+                );
+                // A line break in the value adds no line to the message: the same
+                // arguments with `x` for each break give as many lines.
+                let tame: Vec<OsString> = args
+                    .iter()
+                    .map(|a| a.to_string_lossy().replace('\n', "x").into())
+                    .collect();
+                if let Err(e) = Cli::try_parse_from(&tame) {
+                    let expected = error_text(&shown(e, &tame)).lines().count();
+                    proptest::prop_assert_eq!(text.lines().count(), expected, "{}", text);
+                }
+            }
+        }
     }
 
     #[test]

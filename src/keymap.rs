@@ -187,7 +187,7 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
             .iter()
             .filter(|b| b.mode == mode)
             .find(|b| b.keys.iter().any(|k| matches(k, event)))
-            .map(|b| b.action)
+            .map(|b| b.action.clone())
     };
     let bound = lookup(mode).or_else(|| {
         // The help overlay scrolls with the reading keys.
@@ -225,10 +225,10 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
 }
 
 /// The first key label bound to an action in normal mode: `↓` for a line down.
-pub fn first_label(action: Action) -> Option<&'static str> {
+pub fn first_label(action: &Action) -> Option<&'static str> {
     BINDINGS
         .iter()
-        .find(|b| b.action == action && b.mode != Help)
+        .find(|b| b.action == *action && b.mode != Help)
         .and_then(|b| b.keys.first())
         .map(|k| k.label)
 }
@@ -241,9 +241,9 @@ pub fn footer_hints(
 ) -> Vec<(String, &'static str)> {
     FOOTER
         .iter()
-        .filter(|(actions, _)| actions.iter().any(|&a| available(a)))
+        .filter(|(actions, _)| actions.iter().any(|a| available(a.clone())))
         .map(|(actions, name)| {
-            let keys: String = actions.iter().filter_map(|&a| first_label(a)).collect();
+            let keys: String = actions.iter().filter_map(first_label).collect();
             (keys, name(names))
         })
         .collect()

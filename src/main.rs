@@ -9,6 +9,8 @@ use layar::i18n::Lang;
 use layar::layout::Section;
 use layar::loader::{self, Limits, LoadError, Source};
 use layar::print::{PrintOptions, print};
+use layar::terminal;
+use layar::text::escape::escaped;
 use layar::viewer::Viewer;
 
 mod cli;
@@ -16,7 +18,10 @@ mod cli;
 use cli::{ColorArg, LangArg};
 
 fn main() -> ExitCode {
-    let cli = cli::parse();
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let limits = Limits {
         max_file_bytes: cli.max_size,
     };
@@ -29,28 +34,50 @@ fn main() -> ExitCode {
     }
     let stdout_tty = io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let viewing = !cli.print && stdout_tty;
+    // A terminal that cannot place the cursor (TERM=dumb) gets the page printed, as a
+    // pipe does.
+    let dumb = terminal::is_dumb();
+    let viewing = !cli.print && stdout_tty && !dumb;
+    if viewing && let Err(e) = terminal::input::keyboard() {
+        eprintln!("layar: error: {e}");
+        return ExitCode::FAILURE;
+    }
     // A file big enough to take a noticeable time to parse gets the loading screen
-    // first, drawn before it is even read.
+    // first, drawn before it is even read, and is parsed while the keys are read: the
+    // quit keys quit at once.
     let mut viewer = None;
+    let mut loaded = None;
     if let Some(path) = cli.files.first().filter(|_| viewing) {
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if bytes >= LOADING_SCREEN_BYTES && bytes <= limits.max_file_bytes {
             let name = path.display().to_string();
             let strings = cli.lang.map_or(Lang::En, LangArg::lang).strings();
-            let started = Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &name)
-                .and_then(|mut v| v.loading(&name, bytes, strings).map(|()| v));
-            match started {
-                Ok(v) => viewer = Some(v),
+            let mut v = match Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &name) {
+                Ok(v) => v,
                 Err(e) => return terminal_failed(&e),
+            };
+            let path = path.clone();
+            let load = move || loader::read(&path, limits).and_then(|s| loader::parse(&s));
+            match v.load(&name, bytes, strings, load) {
+                Ok(Some(result)) => loaded = Some(result),
+                // Quit while loading: the terminal comes back as the viewer drops.
+                Ok(None) => return ExitCode::SUCCESS,
+                Err(e) => {
+                    drop(v);
+                    return terminal_failed(&e);
+                }
             }
+            viewer = Some(v);
         }
     }
-    let source = match cli.files.first() {
-        Some(path) => loader::read(path, limits),
-        None => Ok(loader::bundled()),
-    };
-    let page = match source.and_then(|s| loader::parse(&s)) {
+    let loaded = loaded.unwrap_or_else(|| {
+        match cli.files.first() {
+            Some(path) => loader::read(path, limits),
+            None => Ok(loader::bundled()),
+        }
+        .and_then(|s| loader::parse(&s))
+    });
+    let page = match loaded {
         Ok(page) => page,
         Err(e) => {
             drop(viewer); // the terminal comes back before the error is printed
@@ -69,17 +96,19 @@ fn main() -> ExitCode {
         }
     };
     if !viewing {
+        // A terminal that reports no width (0 columns) is printed for as a pipe is.
         let width = cli.width.unwrap_or_else(|| {
-            if stdout_tty {
-                layar::ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w)
+            let columns = if stdout_tty {
+                layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)
             } else {
-                80
-            }
+                0
+            };
+            if columns > 0 { columns } else { 80 }
         });
         let color = match cli.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
-            ColorArg::Auto => stdout_tty && !no_color,
+            ColorArg::Auto => stdout_tty && !no_color && !dumb,
         };
         let opts = PrintOptions {
             width: usize::from(width),
@@ -127,7 +156,8 @@ fn parse_tab(arg: &str, page: &layar::model::Page) -> Result<Section, String> {
     match found {
         Some(s) if present.contains(&s) => Ok(s),
         _ => Err(format!(
-            "no tab \"{arg}\" on this page: use synopsis, screenshots, reviews or 1 to {}",
+            "no tab \"{}\" on this page: use synopsis, screenshots, reviews or 1 to {}",
+            escaped(arg),
             present.len()
         )),
     }
@@ -171,6 +201,45 @@ fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
         Err(e) => {
             eprintln!("layar: error: cannot write the report: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn page() -> layar::model::Page {
+        loader::parse(&loader::bundled()).expect("the bundled page")
+    }
+
+    #[test]
+    fn tabs_by_name_or_number_and_a_wrong_one_escaped() {
+        let page = page();
+        assert_eq!(parse_tab("Reviews", &page), Ok(Section::Reviews));
+        assert_eq!(parse_tab("2", &page), Ok(Section::Screenshots));
+        assert_eq!(
+            parse_tab("x\u{1b}]52;c;eA==\u{7}\ny", &page),
+            Err(
+                "no tab \"x\\e]52;c;eA==\\a\\ny\" on this page: use synopsis, screenshots, \
+                 reviews or 1 to 3"
+                    .into()
+            )
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_wrong_tab_is_quoted_without_a_control(arg in "(\\PC|[\u{1b}\u{7}\u{9b}\u{202e}\n\r\t])*") {
+            if let Err(message) = parse_tab(&arg, &page()) {
+                prop_assert!(
+                    !message.chars().any(|c| c.is_control()
+                        || ('\u{202a}'..='\u{202e}').contains(&c)
+                        || ('\u{2066}'..='\u{2069}').contains(&c)),
+                    "{:?}", message
+                );
+            }
         }
     }
 }

@@ -8,6 +8,17 @@ pub const MAX_TEXT_WIDTH: u16 = 100;
 /// The smallest terminal layar lays out; below it a short message shows instead.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
+/// The most columns and rows layar draws: a window larger than this each way gets its
+/// top-left part used. Screen buffers grow with the area (ratatui keeps two, of 48
+/// bytes a cell: a 65535×65535 window would need 206 GB each); 1,000 × 1,000 cells is more
+/// than any screen shows, and takes 48 MB a buffer.
+pub const MAX_DRAWN: u16 = 1_000;
+
+/// The area drawn in a window of `width`×`height`: the window, up to [`MAX_DRAWN`]
+/// each way.
+pub fn drawn(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_DRAWN), height.min(MAX_DRAWN))
+}
 
 /// Where each part of the screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +69,19 @@ mod tests {
         assert_eq!(regions(Rect::new(0, 0, 80, 5)), None);
         assert_eq!(regions(Rect::new(0, 0, 1, 1)), None);
         assert_eq!(regions(Rect::new(0, 0, 0, 0)), None);
+    }
+
+    #[test]
+    fn huge_windows_are_drawn_in_their_top_left_part() {
+        assert_eq!(drawn(80, 24), Rect::new(0, 0, 80, 24));
+        assert_eq!(drawn(0, 0), Rect::new(0, 0, 0, 0));
+        assert_eq!(
+            drawn(u16::MAX, u16::MAX),
+            Rect::new(0, 0, MAX_DRAWN, MAX_DRAWN)
+        );
+        assert_eq!(drawn(2_000, 50), Rect::new(0, 0, MAX_DRAWN, 50));
+        let r = regions(drawn(u16::MAX, u16::MAX)).expect("fits");
+        assert_eq!(r.footer.y, MAX_DRAWN - 1);
     }
 
     #[test]

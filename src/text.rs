@@ -5,9 +5,11 @@
 //! (where Unicode line breaking allows, filled by textwrap) measured by [`width`] (per
 //! grapheme cluster, as ratatui draws), and [`search`] finds a query in the same text.
 //! Everything works on byte ranges into the caller's strings, so highlights and lines agree.
-//! [`bytes`] finds the rare byte of interest in long text fast, for the loader's scans.
+//! [`bytes`] finds the rare byte of interest in long text fast, for the loader's scans;
+//! [`escape`] writes names (files, arguments) out for messages, their controls escaped.
 
 pub mod bytes;
+pub mod escape;
 pub mod paragraphs;
 pub mod sanitize;
 pub mod search;

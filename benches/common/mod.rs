@@ -10,7 +10,7 @@ use layar::app::App;
 use layar::i18n::EN;
 use layar::layout::Section;
 use layar::loader::{self, Source};
-use layar::model::Page;
+use layar::model::{Page, Synopsis};
 use layar::ratatui::Terminal;
 use layar::ratatui::backend::TestBackend;
 use layar::theme::Theme;
@@ -170,3 +170,32 @@ pub const QUERY: &str = "simon";
 /// small page and the big one. (The 10-review page's one `simon` is in the synopsis:
 /// there `n` would stay on another, emptier screen, and the two would not compare.)
 pub const STEP_QUERY: &str = "film";
+
+/// A page whose synopsis is one paragraph of about `bytes` bytes of prose: no blank line
+/// anywhere, so the whole of it is one block to wrap and search. Built as the model
+/// directly (a YAML page this size would take a while to parse, and this is about
+/// the viewer).
+pub fn one_paragraph_page(bytes: usize) -> Page {
+    const WORDS: [&str; 16] = [
+        "film", "ini", "adalah", "sebuah", "kisah", "tentang", "para", "pekerja", "yang", "Joseph",
+        "menulis", "layar", "kamera", "produksi", "Simon", "berjuang",
+    ];
+    let mut text = String::with_capacity(bytes + 16);
+    let mut i = 0_usize;
+    while text.len() < bytes {
+        // A cheap, fixed mix of the words, not a cycle of sixteen.
+        text.push_str(WORDS[(i * 7 + i / 16) % WORDS.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    Page {
+        title: "One Paragraph".into(),
+        language: Some("en".into()),
+        synopsis: Synopsis {
+            heading: None,
+            paragraphs: [text.as_str()].into_iter().collect(),
+        },
+        screenshots: None,
+        reviews: None,
+    }
+}

@@ -1,24 +1,36 @@
-//! Search across every tab: the query, its hits block by block, and which one is
-//! current.
+//! Search across every tab: the query, how many hits each block holds, and which hit
+//! is current.
 //!
 //! Search reads the unwrapped text of each block straight from the model
 //! ([`Doc::search_paras`]), so a hit is found whatever the width and is placed on
 //! screen only when shown.
 //!
-//! A page may hold 100,000 reviews, and counting every hit of a one-letter query in
-//! 50 MB of text takes far longer than a keystroke may. So a search reads the page's
-//! blocks in two passes. [`Search::set_query_within`] first reads from a little
-//! before the reader on to the first hit and a screenful of blocks past it (all the
-//! screen will show), then counts on through the page for as long as its time budget
-//! allows; [`Search::count_more`] carries on, a slice at a time, while the viewer is
-//! idle. [`Search::set_query`] does both at once. Typing one more character re-reads
-//! only the blocks where the shorter query had hits.
+//! A page may hold 100,000 reviews, or one paragraph of 60 MB, and counting every hit
+//! of a one-letter query in it takes far longer than a keystroke may. So a search
+//! first looks for the current hit (the first at or after the reader), then counts
+//! the rest in page order, for as long as its time budget allows, a piece of text at
+//! a time (`scan`), inside a block as well as between blocks (`count`, `step`);
+//! [`Search::count_more`] carries on, a slice at a time, while the viewer is idle.
+//! [`Search::set_query`] does both at once. Typing one more character re-reads only
+//! the blocks where the shorter query had hits.
+//!
+//! Hits are not stored: a block keeps its count, and a block longer than a piece keeps
+//! a mark (`scan::Mark`) every piece or so (a place to resume from, with the hits before
+//! it). Drawing a line, stepping to the next hit and numbering the current one scan
+//! the text again from the nearest mark, so each costs at most a few pieces of text
+//! and the memory a search takes does not grow with its hits.
 
+mod count;
+mod scan;
+mod step;
+
+use std::collections::HashMap;
+use std::ops::{ControlFlow, Range};
 use std::time::{Duration, Instant};
 
-use crate::layout::offset;
 use crate::layout::{Doc, could_match_meta};
 use crate::text::search::Matcher;
+use scan::{CHUNK, Mark, Place, Seen, mark_before, scan};
 
 /// One hit: a tab, a block, a paragraph of the block and a byte range in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,69 +38,80 @@ pub struct Hit {
     pub tab: usize,
     pub block: usize,
     pub para: usize,
-    pub range: std::ops::Range<usize>,
+    pub range: Range<usize>,
 }
 
-/// A block's hit count before the block is read.
+/// A block's hit count before the block is counted to its end.
 const UNREAD: u32 = u32::MAX;
 
-/// Blocks read on each side of the first hit before the rest are counted: more than
-/// a screen shows, so every hit on screen is highlighted at once.
-const AROUND: usize = 256;
-
-/// Blocks read between two looks at the clock.
+/// Blocks counted between two looks at the clock (a block's own pieces are timed too).
 const CLOCK_EVERY: usize = 64;
 
-/// A hit as stored; its tab and block follow from where it is stored.
-#[derive(Debug, Clone, Copy)]
-struct Found {
-    para: u32,
-    start: u32,
-    end: u32,
-}
+/// How far before a line drawing scans for its hits at most. A paragraph longer than
+/// this is drawn with highlights only where counting has left marks (or near the
+/// current hit), so a frame never scans more than this much text per line.
+const DRAW_REACH: usize = 4 * CHUNK;
 
-/// The current hit: where it is stored, and its place in page order once known.
+/// The current hit, with its block numbered through all tabs and its place in page
+/// order once every block is counted.
 #[derive(Debug, Clone)]
 struct Current {
-    /// The block, numbered through all tabs.
     block: usize,
-    /// Its index in `Search::found`.
-    index: usize,
     hit: Hit,
-    /// How many hits come before it in page order, once every block is read.
+    /// How many hits come before it in page order, once every block is counted.
     rank: Option<usize>,
+}
+
+/// Where the search for the current hit has got to: round the page from block
+/// `start`, `k` blocks on, at `place` in that block.
+#[derive(Debug, Clone, Copy)]
+struct Finding {
+    start: usize,
+    k: usize,
+    place: Place,
+}
+
+/// Where counting stopped inside a block, to go on from there.
+#[derive(Debug, Clone, Copy)]
+struct Resume {
+    block: usize,
+    place: Place,
+    /// Hits counted in the block so far.
+    found: u32,
 }
 
 /// The search's state.
 ///
 /// Blocks are numbered through all tabs in page order (the first tab's, then the
-/// next one's); each block is read once per query, and its hits are stored together.
+/// next one's); each block is counted once per query.
 #[derive(Debug, Default)]
 pub struct Search {
-    query: String,
     matcher: Option<Matcher>,
     /// Whether the query could match a review's generated meta line.
     meta: bool,
     /// Where each tab's blocks start in the numbering, then the number of blocks.
     starts: Vec<usize>,
-    /// Hits per block, [`UNREAD`] until the block is read.
+    /// Hits per block, [`UNREAD`] until the block is counted to its end.
     counts: Vec<u32>,
-    /// Where each read block's hits start in `found`.
-    first: Vec<usize>,
-    /// The hits of every block read so far.
-    found: Vec<Found>,
-    /// Hits found so far in each tab.
+    /// The marks of the blocks longer than a piece, in text order.
+    marks: HashMap<usize, Vec<Mark>>,
+    /// The block whose counting stopped part way, and where.
+    resume: Option<Resume>,
+    /// Where looking for the current hit stopped, while it goes on (before counting).
+    finding: Option<Finding>,
+    /// Hits counted so far, in all and in each tab.
+    total: usize,
     per_tab: Vec<usize>,
-    /// Blocks not read yet.
+    /// Blocks not counted to their end yet.
     unread: usize,
-    /// How far counting has gone: every block before it is read.
+    /// How far counting has gone: every block before it is counted.
     cursor: usize,
     current: Option<Current>,
 }
 
 impl Search {
     pub fn query(&self) -> &str {
-        &self.query
+        self.matcher.as_ref().map_or("", Matcher::query)
     }
 
     /// Whether a query is in force (highlights shown, counts on tabs).
@@ -103,19 +126,32 @@ impl Search {
     /// Whether some blocks are still to be counted: the counts so far are lower
     /// bounds, and the current hit's number is not known yet.
     pub fn is_counting(&self) -> bool {
-        self.unread > 0
+        self.unread > 0 || self.finding.is_some()
     }
 
-    /// The hits found so far, in page order (every hit once counting is done).
-    pub fn hits(&self) -> Vec<Hit> {
-        let mut blocks: Vec<usize> = (0..self.counts.len())
-            .filter(|&b| self.has_hits(b))
-            .collect();
-        blocks.sort_unstable();
-        blocks
-            .into_iter()
-            .flat_map(|b| self.block_hits(b).map(|(_, hit)| hit))
-            .collect()
+    /// Every hit, in page order, found again from the text (for tests and tools; the
+    /// viewer never needs them all).
+    pub fn hits(&self, docs: &[Doc<'_>]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let Some(matcher) = &self.matcher else {
+            return hits;
+        };
+        for (tab, doc) in docs.iter().enumerate() {
+            for block in 0..doc.items() {
+                scan(matcher, doc, block, self.meta, (0, 0), |seen| {
+                    if let Seen::Hit(para, range) = seen {
+                        hits.push(Hit {
+                            tab,
+                            block,
+                            para,
+                            range,
+                        });
+                    }
+                    ControlFlow::Continue(())
+                });
+            }
+        }
+        hits
     }
 
     /// Hits in tab `tab` (so far, while counting), or `None` without a search.
@@ -125,7 +161,7 @@ impl Search {
     }
 
     /// The current hit's number from 1 and the total: `2/9`. While counting, the
-    /// total is the hits found so far and the number is 0 (not known yet).
+    /// total is the hits counted so far and the number is 0 (not known yet).
     pub fn counter(&self) -> Option<(usize, usize)> {
         self.is_active().then(|| {
             let at = self
@@ -133,7 +169,7 @@ impl Search {
                 .as_ref()
                 .and_then(|c| c.rank)
                 .map_or(0, |r| r + 1);
-            (at, self.found.len())
+            (at, self.total)
         })
     }
 
@@ -141,19 +177,18 @@ impl Search {
         self.current.as_ref().map(|c| &c.hit)
     }
 
-    /// Sets the query and finds every hit in `docs` (one per tab). The current hit
+    /// Sets the query and counts every hit in `docs` (one per tab). The current hit
     /// becomes the first at or after `from` (a tab and block).
-    pub fn set_query(&mut self, query: String, docs: &[Doc<'_>], from: (usize, usize)) {
+    pub fn set_query(&mut self, query: &str, docs: &[Doc<'_>], from: (usize, usize)) {
         self.set_query_within(query, docs, from, Duration::MAX);
     }
 
     /// Sets the query, finds the current hit (the first at or after `from`, a tab
-    /// and block) and the hits around it, then counts the rest for up to `budget`.
-    /// Returns whether counting is done; if not, [`Search::count_more`] goes on,
-    /// with the same `docs`.
+    /// and block), then counts hits for up to `budget`. Returns whether counting is
+    /// done; if not, [`Search::count_more`] goes on, with the same `docs`.
     pub fn set_query_within(
         &mut self,
-        query: String,
+        query: &str,
         docs: &[Doc<'_>],
         from: (usize, usize),
         budget: Duration,
@@ -164,20 +199,21 @@ impl Search {
         // A longer query only matches where the shorter one did: its blocks without
         // a hit need no second look.
         let narrows = self.is_active()
-            && query.starts_with(&self.query)
-            && query.is_ascii() == self.query.is_ascii()
+            && query.starts_with(self.query())
+            && query.is_ascii() == self.query().is_ascii()
             && starts == self.starts;
-        self.matcher = Matcher::new(&query);
-        self.meta = could_match_meta(&query);
-        self.query = query;
+        self.matcher = Matcher::new(query);
+        self.meta = could_match_meta(query);
         self.starts = starts;
-        self.found.clear();
+        self.marks.clear();
+        self.resume = None;
+        self.finding = None;
+        self.total = 0;
         self.per_tab = vec![0; docs.len()];
         self.cursor = 0;
         self.current = None;
         if self.matcher.is_none() {
             self.counts.clear();
-            self.first.clear();
             self.unread = 0;
             return true;
         }
@@ -191,9 +227,17 @@ impl Search {
             self.counts.clear();
             self.counts.resize(blocks, UNREAD);
         }
-        self.first.resize(blocks, 0);
         self.unread = self.counts.iter().filter(|&&c| c == UNREAD).count();
-        self.find_current(docs, from);
+        let (tab, block) = from;
+        let start = match (self.starts.get(tab), self.starts.get(tab + 1)) {
+            (Some(&start), Some(&end)) => (start + block).min(end),
+            _ => blocks,
+        };
+        self.finding = Some(Finding {
+            start: if start >= blocks { 0 } else { start },
+            k: 0,
+            place: (0, 0),
+        });
         self.count_until(docs, deadline)
     }
 
@@ -208,147 +252,64 @@ impl Search {
         *self = Self::default();
     }
 
-    /// Moves to the next hit (wrapping to the first), or the previous one. While
-    /// counting, only the hits found so far are visited.
-    pub fn step(&mut self, forward: bool) -> Option<&Hit> {
-        let blocks = self.counts.len();
-        let Some(current) = &self.current else {
-            let block = (0..blocks).find(|&b| self.has_hits(b))?;
-            self.set_current(block, self.first[block]);
-            if !self.is_counting() {
-                self.rank_current();
-            }
-            return self.current();
-        };
-        let (block, index, rank) = (current.block, current.index, current.rank);
-        let (start, end) = self.stored(block);
-        let total = self.found.len();
-        let (to_block, to_index) = if forward && index + 1 < end {
-            (block, index + 1)
-        } else if !forward && index > start {
-            (block, index - 1)
-        } else {
-            // Round the page to the next block with hits; at worst back to this one.
-            let next = (1..=blocks)
-                .map(|k| {
-                    if forward {
-                        (block + k) % blocks
-                    } else {
-                        (block + blocks - k) % blocks
-                    }
-                })
-                .find(|&b| self.has_hits(b))?;
-            let (start, end) = self.stored(next);
-            (next, if forward { start } else { end - 1 })
-        };
-        self.set_current(to_block, to_index);
-        if let (Some(c), Some(rank)) = (&mut self.current, rank) {
-            c.rank = Some(if forward {
-                (rank + 1) % total
-            } else {
-                (rank + total - 1) % total
-            });
-        }
-        self.current()
-    }
-
-    /// The hits in one paragraph of a block, for highlighting, each with an index
-    /// for [`Search::is_current`].
-    pub fn hits_in(
+    /// The hits that overlap bytes `line` of paragraph `para` of a block, whose text
+    /// is `text`, each with whether it is the current hit: what a line highlights.
+    ///
+    /// Scans from the nearest place known to start no hit in the middle (the
+    /// paragraph's start, a mark or the current hit), and only when that is within
+    /// `DRAW_REACH` of the line: a line of a long paragraph that counting has not
+    /// reached yet is drawn without highlights until it has.
+    pub fn hits_on(
         &self,
         tab: usize,
         block: usize,
         para: usize,
-    ) -> impl Iterator<Item = (usize, Hit)> + '_ {
-        let numbered = match (self.starts.get(tab), self.starts.get(tab + 1)) {
+        text: &str,
+        line: Range<usize>,
+    ) -> Vec<(Range<usize>, bool)> {
+        let (Some(matcher), Some(b)) = (&self.matcher, self.number(tab, block)) else {
+            return Vec::new();
+        };
+        let mut from = 0;
+        if let Some(mark) = self
+            .marks
+            .get(&b)
+            .and_then(|marks| mark_before(marks, (para, line.start)))
+            .filter(|m| m.place().0 == para)
+        {
+            from = mark.place().1;
+        }
+        if let Some(c) = &self.current
+            && c.block == b
+            && c.hit.para == para
+            && c.hit.range.start <= line.start
+        {
+            from = from.max(c.hit.range.start);
+        }
+        if line.end.saturating_sub(from) > DRAW_REACH {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        let mut pos = from;
+        while let Some(r) = matcher.find_within(text, pos, line.end) {
+            pos = r.end;
+            if r.end > line.start {
+                let current = self
+                    .current
+                    .as_ref()
+                    .is_some_and(|c| c.block == b && c.hit.para == para && c.hit.range == r);
+                hits.push((r, current));
+            }
+        }
+        hits
+    }
+
+    /// Block `block` of tab `tab`, numbered through all tabs, if it is searched.
+    fn number(&self, tab: usize, block: usize) -> Option<usize> {
+        match (self.starts.get(tab), self.starts.get(tab + 1)) {
             (Some(&start), Some(&end)) if start + block < end => Some(start + block),
             _ => None,
-        };
-        numbered
-            .into_iter()
-            .flat_map(|b| self.block_hits(b))
-            .filter(move |(_, hit)| hit.para == para)
-    }
-
-    /// Whether hit `index` (from [`Search::hits_in`]) is the current one.
-    pub fn is_current(&self, index: usize) -> bool {
-        self.current.as_ref().is_some_and(|c| c.index == index)
-    }
-
-    /// Reads from `AROUND` blocks before `from` on, round the page once, to the
-    /// first hit and `AROUND` blocks past it, and makes that hit current.
-    fn find_current(&mut self, docs: &[Doc<'_>], from: (usize, usize)) {
-        let blocks = self.counts.len();
-        let (tab, block) = from;
-        let from = match (self.starts.get(tab), self.starts.get(tab + 1)) {
-            (Some(&start), Some(&end)) => (start + block).min(end),
-            _ => blocks,
-        };
-        let from = if from >= blocks { 0 } else { from };
-        for b in from.saturating_sub(AROUND)..from {
-            self.read(docs, b);
         }
-        for k in 0..blocks {
-            let b = (from + k) % blocks;
-            self.read(docs, b);
-            if self.has_hits(b) {
-                self.set_current(b, self.first[b]);
-                for after in 1..=AROUND.min(blocks) {
-                    self.read(docs, (b + after) % blocks);
-                }
-                return;
-            }
-        }
-    }
-
-    /// Reads unread blocks in page order until all are read or `deadline` passes.
-    fn count_until(&mut self, docs: &[Doc<'_>], deadline: Option<Instant>) -> bool {
-        let mut since_clock = 0;
-        while self.unread > 0 && self.cursor < self.counts.len() {
-            if self.counts[self.cursor] == UNREAD {
-                self.read(docs, self.cursor);
-                since_clock += 1;
-                if since_clock == CLOCK_EVERY {
-                    since_clock = 0;
-                    if deadline.is_some_and(|d| Instant::now() >= d) {
-                        self.cursor += 1;
-                        return !self.is_counting();
-                    }
-                }
-            }
-            self.cursor += 1;
-        }
-        self.rank_current();
-        true
-    }
-
-    /// Reads block `b` (numbered through all tabs) if it is unread: stores its hits.
-    fn read(&mut self, docs: &[Doc<'_>], b: usize) {
-        if self.counts.get(b) != Some(&UNREAD) {
-            return;
-        }
-        let (tab, block) = self.locate(b);
-        let start = self.found.len();
-        let Self {
-            matcher,
-            found,
-            meta,
-            ..
-        } = self;
-        if let (Some(matcher), Some(doc)) = (matcher.as_ref(), docs.get(tab)) {
-            doc.search_paras(block, *meta, |para, text| {
-                found.extend(matcher.find_iter(text).map(|r| Found {
-                    para: offset(para),
-                    start: offset(r.start),
-                    end: offset(r.end),
-                }));
-            });
-        }
-        let count = self.found.len() - start;
-        self.counts[b] = u32::try_from(count).unwrap_or(UNREAD - 1);
-        self.first[b] = start;
-        self.per_tab[tab] += count;
-        self.unread -= 1;
     }
 
     /// The tab and block of block `b` numbered through all tabs.
@@ -357,47 +318,18 @@ impl Search {
         (tab, b - self.starts.get(tab).copied().unwrap_or(0))
     }
 
-    /// Whether block `b` is read and has hits.
-    fn has_hits(&self, b: usize) -> bool {
-        self.counts.get(b).is_some_and(|&c| c != UNREAD && c > 0)
-    }
-
-    /// Where block `b`'s hits are in `found`: empty unless it is read and has hits
-    /// (a block without hits may keep a place from an earlier query).
-    fn stored(&self, b: usize) -> (usize, usize) {
-        if self.has_hits(b) {
-            (self.first[b], self.first[b] + self.counts[b] as usize)
-        } else {
-            (0, 0)
-        }
-    }
-
-    /// Block `b`'s hits, each with its index in `found`.
-    fn block_hits(&self, b: usize) -> impl Iterator<Item = (usize, Hit)> + '_ {
+    fn set_current(&mut self, (b, para, range): (usize, usize, Range<usize>)) {
         let (tab, block) = self.locate(b);
-        let (start, end) = self.stored(b);
-        self.found[start..end]
-            .iter()
-            .zip(start..)
-            .map(move |(f, index)| (index, hit(tab, block, *f)))
-    }
-
-    fn set_current(&mut self, block: usize, index: usize) {
-        let (tab, b) = self.locate(block);
-        self.current = self.found.get(index).map(|&f| Current {
-            block,
-            index,
-            hit: hit(tab, b, f),
+        self.current = Some(Current {
+            block: b,
+            hit: Hit {
+                tab,
+                block,
+                para,
+                range,
+            },
             rank: None,
         });
-    }
-
-    /// Numbers the current hit, once every block is read.
-    fn rank_current(&mut self) {
-        if let Some(c) = &mut self.current {
-            let before: usize = self.counts[..c.block].iter().map(|&n| n as usize).sum();
-            c.rank = Some(before + c.index - self.first[c.block]);
-        }
     }
 }
 
@@ -412,15 +344,6 @@ fn block_starts(docs: &[Doc<'_>]) -> Vec<usize> {
         starts.push(at);
     }
     starts
-}
-
-fn hit(tab: usize, block: usize, f: Found) -> Hit {
-    Hit {
-        tab,
-        block,
-        para: f.para as usize,
-        range: f.start as usize..f.end as usize,
-    }
 }
 
 #[cfg(test)]
@@ -481,6 +404,23 @@ mod tests {
         p
     }
 
+    /// A synopsis of one paragraph of about `bytes` bytes, "joseph" in it now and then.
+    fn one_paragraph(bytes: usize) -> Page {
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < bytes {
+            text.push_str(if i % 7 == 0 {
+                "Joseph menulis "
+            } else {
+                "dan film "
+            });
+            i += 1;
+        }
+        let mut p = page();
+        p.synopsis.paragraphs = [text.as_str()].into_iter().collect();
+        p
+    }
+
     fn docs(p: &Page) -> Vec<Doc<'_>> {
         vec![
             Doc::new(p, Section::Synopsis, &EN),
@@ -488,38 +428,69 @@ mod tests {
         ]
     }
 
+    /// What `hits_on` should give for a line, from every hit.
+    fn expected_on(
+        s: &Search,
+        all: &[Hit],
+        (tab, block, para): (usize, usize, usize),
+        line: &Range<usize>,
+    ) -> Vec<(Range<usize>, bool)> {
+        all.iter()
+            .filter(|h| (h.tab, h.block, h.para) == (tab, block, para))
+            .filter(|h| h.range.start < line.end && h.range.end > line.start)
+            .map(|h| (h.range.clone(), s.current() == Some(h)))
+            .collect()
+    }
+
+    /// The text of paragraph `para` of block `block` of tab `tab`.
+    fn text_of(docs: &[Doc<'_>], tab: usize, block: usize, para: usize) -> String {
+        docs[tab].block(block).paras[para].text.to_string()
+    }
+
     #[test]
     fn counts_agree_with_the_text() {
         let p = page();
+        let docs = docs(&p);
         let mut s = Search::default();
-        s.set_query("joseph".into(), &docs(&p), (0, 0));
+        s.set_query("joseph", &docs, (0, 0));
         assert_eq!(s.counter(), Some((1, 4)));
         assert_eq!(s.count_in(0), Some(3));
         assert_eq!(s.count_in(1), Some(1));
-        assert_eq!(s.hits_in(0, 0, 0).count(), 2);
-        assert_eq!(s.hits_in(0, 1, 0).count(), 0);
-        assert_eq!(s.hits_in(0, 2, 0).map(|(i, _)| i).collect::<Vec<_>>(), [2]);
+        let first = text_of(&docs, 0, 0, 0);
+        assert_eq!(
+            s.hits_on(0, 0, 0, &first, 0..first.len()),
+            [(0..6, true), (11..17, false)]
+        );
+        assert_eq!(s.hits_on(0, 0, 0, &first, 7..12), [(11..17, false)]);
+        assert_eq!(s.hits_on(0, 1, 0, "no one", 0..6), []);
+        assert_eq!(s.hits_on(0, 2, 0, "JOSEPH", 0..6), [(0..6, false)]);
+        assert_eq!(s.hits_on(0, 3, 0, "JOSEPH", 0..6), [], "no such block");
     }
 
     #[test]
     fn next_crosses_tabs_and_wraps() {
         let p = page();
+        let docs = docs(&p);
         let mut s = Search::default();
-        s.set_query("joseph".into(), &docs(&p), (0, 0));
-        let tabs: Vec<_> = (0..5).filter_map(|_| s.step(true).map(|h| h.tab)).collect();
+        s.set_query("joseph", &docs, (0, 0));
+        let tabs: Vec<_> = (0..5)
+            .filter_map(|_| s.step(&docs, true).map(|h| h.tab))
+            .collect();
         assert_eq!(tabs, [0, 0, 1, 0, 0]);
-        assert_eq!(s.step(false).map(|h| h.tab), Some(0));
+        assert_eq!(s.step(&docs, false).map(|h| h.tab), Some(0));
         assert_eq!(s.counter(), Some((1, 4)));
-        assert_eq!(s.step(false).map(|h| h.tab), Some(1));
+        assert_eq!(s.step(&docs, false).map(|h| h.tab), Some(1));
+        assert_eq!(s.counter(), Some((4, 4)));
     }
 
     #[test]
     fn the_first_hit_is_at_or_after_the_reader() {
         let p = page();
+        let docs = docs(&p);
         let mut s = Search::default();
-        s.set_query("joseph".into(), &docs(&p), (0, 1));
+        s.set_query("joseph", &docs, (0, 1));
         assert_eq!(s.current().map(|h| (h.tab, h.block)), Some((0, 2)));
-        s.set_query("joseph".into(), &docs(&p), (1, 5));
+        s.set_query("joseph", &docs, (1, 5));
         assert_eq!(
             s.current().map(|h| (h.tab, h.block)),
             Some((0, 0)),
@@ -530,13 +501,15 @@ mod tests {
     #[test]
     fn empty_query_and_no_hits() {
         let p = page();
+        let docs = docs(&p);
         let mut s = Search::default();
-        s.set_query(String::new(), &docs(&p), (0, 0));
+        s.set_query("", &docs, (0, 0));
         assert!(!s.is_active());
         assert_eq!(s.counter(), None);
-        s.set_query("zzz".into(), &docs(&p), (0, 0));
+        s.set_query("zzz", &docs, (0, 0));
         assert_eq!(s.counter(), Some((0, 0)));
-        assert!(s.step(true).is_none());
+        assert!(s.step(&docs, true).is_none());
+        assert!(s.step(&docs, false).is_none());
         s.clear();
         assert_eq!(s.count_in(0), None);
     }
@@ -549,7 +522,7 @@ mod tests {
             items: vec![],
         });
         let mut s = Search::default();
-        s.set_query("reviews".into(), &docs(&p), (0, 0));
+        s.set_query("reviews", &docs(&p), (0, 0));
         assert_eq!(s.counter(), Some((0, 0)));
     }
 
@@ -558,17 +531,28 @@ mod tests {
         let p = many(3000);
         let docs = docs(&p);
         let mut full = Search::default();
-        full.set_query("joseph".into(), &docs, (1, 1500));
+        full.set_query("joseph", &docs, (1, 1500));
+        let all = full.hits(&docs);
         let mut s = Search::default();
-        let done = s.set_query_within("joseph".into(), &docs, (1, 1500), Duration::ZERO);
+        let done = s.set_query_within("joseph", &docs, (1, 1500), Duration::ZERO);
         assert!(!done && s.is_counting());
         assert_eq!(s.current(), full.current());
         assert_eq!(s.counter().map(|(at, _)| at), Some(0), "not numbered yet");
         for block in 1400..1700 {
             for para in 0..3 {
-                assert!(
-                    s.hits_in(1, block, para).eq(full.hits_in(1, block, para)),
-                    "block {block} para {para}: highlighted around the hit"
+                let Some(text) = docs[1]
+                    .block(block)
+                    .paras
+                    .get(para)
+                    .map(|p| p.text.to_string())
+                else {
+                    continue;
+                };
+                let line = 0..text.len();
+                assert_eq!(
+                    s.hits_on(1, block, para, &text, line.clone()),
+                    expected_on(&s, &all, (1, block, para), &line),
+                    "block {block} para {para}: highlighted before it is counted"
                 );
             }
         }
@@ -579,9 +563,9 @@ mod tests {
         assert!(slices > 1, "counted a slice at a time");
         assert!(!s.is_counting());
         assert_eq!(s.counter(), full.counter());
-        assert_eq!(s.hits(), full.hits());
+        assert_eq!(s.hits(&docs), all);
         assert_eq!(s.count_in(1), full.count_in(1));
-        assert_eq!(s.step(true), full.step(true));
+        assert_eq!(s.step(&docs, true), full.step(&docs, true));
         assert_eq!(s.counter(), full.counter());
     }
 
@@ -591,14 +575,14 @@ mod tests {
         let docs = docs(&p);
         let mut s = Search::default();
         // Partly counted first, then narrowed, widened and narrowed again.
-        s.set_query_within("j".into(), &docs, (0, 0), Duration::ZERO);
+        s.set_query_within("j", &docs, (0, 0), Duration::ZERO);
         for query in [
             "jo", "josep", "joseph", "josephz", "joseph", "joseph ", "8", "8/",
         ] {
-            s.set_query(query.into(), &docs, (1, 7));
+            s.set_query(query, &docs, (1, 7));
             let mut fresh = Search::default();
-            fresh.set_query(query.into(), &docs, (1, 7));
-            assert_eq!(s.hits(), fresh.hits(), "{query:?}");
+            fresh.set_query(query, &docs, (1, 7));
+            assert_eq!(s.hits(&docs), fresh.hits(&docs), "{query:?}");
             assert_eq!(s.counter(), fresh.counter(), "{query:?}");
             assert_eq!(s.current(), fresh.current(), "{query:?}");
         }
@@ -609,27 +593,143 @@ mod tests {
         let p = many(100);
         let docs = docs(&p);
         let mut s = Search::default();
-        s.set_query("joseph".into(), &docs, (1, 50));
+        s.set_query("joseph", &docs, (1, 50));
         let (at, total) = s.counter().expect("a search");
         assert!(at > 1 && total > 40);
-        let all = s.hits();
+        let all = s.hits(&docs);
         for k in 1..=total {
-            let hit = s.step(true).cloned();
+            let hit = s.step(&docs, true).cloned();
             let expected = (at - 1 + k) % total;
             assert_eq!(hit.as_ref(), all.get(expected));
             assert_eq!(s.counter(), Some((expected + 1, total)));
         }
         for _ in 0..=total {
-            s.step(false);
+            s.step(&docs, false);
         }
         assert_eq!(s.counter(), Some((at - 1, total)));
     }
 
     #[test]
+    fn stepping_while_counting_visits_every_hit_in_order() {
+        let p = many(300);
+        let docs = docs(&p);
+        let mut full = Search::default();
+        full.set_query("joseph", &docs, (0, 0));
+        let all = full.hits(&docs);
+        let mut s = Search::default();
+        assert!(!s.set_query_within("joseph", &docs, (0, 0), Duration::ZERO));
+        let mut seen = vec![s.current().cloned().expect("a hit")];
+        for _ in 1..all.len() {
+            seen.extend(s.step(&docs, true).cloned());
+        }
+        assert_eq!(seen, all, "in page order, counted or not");
+        assert!(s.is_counting(), "stepping does not wait for the count");
+        assert_eq!(s.counter().map(|(at, _)| at), Some(0));
+        s.count_more(&docs, Duration::MAX);
+        assert_eq!(
+            s.counter(),
+            Some((all.len(), all.len())),
+            "numbered at the end"
+        );
+        assert_eq!(s.step(&docs, false), all.get(all.len() - 2));
+    }
+
+    #[test]
+    fn one_long_paragraph_is_counted_in_slices_inside_it() {
+        let p = one_paragraph(40 * CHUNK);
+        let docs = docs(&p);
+        let text = text_of(&docs, 0, 0, 0);
+        let mut full = Search::default();
+        full.set_query("joseph", &docs, (0, 0));
+        let all = full.hits(&docs);
+        assert!(all.len() > 5_000, "{}", all.len());
+
+        let mut s = Search::default();
+        assert!(!s.set_query_within("joseph", &docs, (0, 0), Duration::ZERO));
+        assert_eq!(s.current(), all.first());
+        let mut slices = 1;
+        while !s.count_more(&docs, Duration::ZERO) {
+            slices += 1;
+            let (_, so_far) = s.counter().expect("a search");
+            assert!(so_far < all.len(), "part of the block only");
+        }
+        assert!(slices > 10, "{slices} slices for one block");
+        assert_eq!(s.counter(), full.counter());
+        let marks = s.marks.get(&0).map_or(0, Vec::len);
+        assert!(
+            marks <= 2 * text.len() / CHUNK + slices,
+            "{marks} marks for {} bytes",
+            text.len()
+        );
+        // Lines anywhere in the paragraph, as the screen draws them.
+        for start in [0, 7, CHUNK - 3, text.len() / 2, text.len() - 90] {
+            let mut start = start;
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let line = start..(start + 80).min(text.len());
+            assert_eq!(
+                s.hits_on(0, 0, 0, &text, line.clone()),
+                expected_on(&s, &all, (0, 0, 0), &line),
+                "line {line:?}"
+            );
+        }
+        // G, then N: the last hit, numbered.
+        s.current = None;
+        assert_eq!(s.step(&docs, false), all.last());
+        assert_eq!(s.counter(), Some((all.len(), all.len())));
+        assert_eq!(s.step(&docs, false), all.get(all.len() - 2));
+        assert_eq!(s.counter(), Some((all.len() - 1, all.len())));
+    }
+
+    #[test]
+    fn a_first_hit_far_into_a_long_paragraph_is_looked_for_in_slices() {
+        let mut p = one_paragraph(40 * CHUNK);
+        let mut text = p.synopsis.paragraphs.get(0).unwrap_or_default().to_owned();
+        text.push_str("zebra");
+        p.synopsis.paragraphs = [text.as_str(), "zebra again"].into_iter().collect();
+        let docs = docs(&p);
+        let mut full = Search::default();
+        full.set_query("zebra", &docs, (0, 0));
+        assert_eq!(full.counter(), Some((1, 2)));
+        let mut s = Search::default();
+        assert!(!s.set_query_within("zebra", &docs, (0, 0), Duration::ZERO));
+        assert_eq!(s.current(), None, "not found in the first slice");
+        assert!(s.is_counting());
+        let mut slices = 1;
+        while s.current().is_none() {
+            assert!(!s.count_more(&docs, Duration::ZERO));
+            slices += 1;
+        }
+        assert!(slices > 10, "{slices} slices to find it");
+        assert_eq!(s.current(), full.current());
+        while !s.count_more(&docs, Duration::ZERO) {}
+        assert_eq!(s.counter(), full.counter());
+    }
+
+    #[test]
+    fn a_long_paragraph_is_highlighted_only_near_what_is_known() {
+        let p = one_paragraph(40 * CHUNK);
+        let docs = docs(&p);
+        let text = text_of(&docs, 0, 0, 0);
+        let mut s = Search::default();
+        s.set_query_within("joseph", &docs, (0, 0), Duration::ZERO);
+        let end = text.len() - 80..text.len();
+        assert_eq!(
+            s.hits_on(0, 0, 0, &text, end.clone()),
+            [],
+            "not reached yet"
+        );
+        s.count_more(&docs, Duration::MAX);
+        assert!(!s.hits_on(0, 0, 0, &text, end).is_empty(), "counted: shown");
+    }
+
+    #[test]
     fn rating_lines_are_searched_like_the_rest() {
         let p = many(10);
+        let docs = docs(&p);
         let mut s = Search::default();
-        s.set_query("8/10".into(), &docs(&p), (0, 0));
+        s.set_query("8/10", &docs, (0, 0));
         assert_eq!(s.counter(), Some((1, 5)));
         let hit = s.current().cloned().expect("a hit");
         let block = Doc::new(&p, Section::Reviews, &EN).block(hit.block);

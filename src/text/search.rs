@@ -60,7 +60,7 @@ impl Matcher {
     pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut from = 0;
         std::iter::from_fn(move || {
-            let found = self.find_from(haystack, from)?;
+            let found = self.find_within(haystack, from, haystack.len())?;
             from = found.end;
             Some(found)
         })
@@ -71,13 +71,20 @@ impl Matcher {
         self.find_iter(haystack).count()
     }
 
-    /// The first match starting at or after byte `from`, a char boundary.
-    fn find_from(&self, haystack: &str, from: usize) -> Option<Range<usize>> {
+    /// The first match that starts at or after byte `from` and before byte `until`; `from`
+    /// is a char boundary. The match may end past `until`.
+    ///
+    /// This is how a long text is searched a piece at a time: the matches of
+    /// [`Matcher::find_iter`] are those found from 0, then each from the end of the last, so
+    /// searching `from..until` and going on from `until` (or from the end of a match that
+    /// crosses it) finds them all, in pieces whose cost is bounded by their length.
+    pub fn find_within(&self, haystack: &str, from: usize, until: usize) -> Option<Range<usize>> {
         match &self.needle {
             Needle::Ascii { bytes, rare } => {
-                find_ascii(haystack.as_bytes(), from, bytes, *rare).map(|at| at..at + bytes.len())
+                find_ascii(haystack.as_bytes(), from, until, bytes, *rare)
+                    .map(|at| at..at + bytes.len())
             }
-            Needle::Folded(chars) => find_folded(haystack, from, chars),
+            Needle::Folded(chars) => find_folded(haystack, from, until, chars),
         }
     }
 }
@@ -126,13 +133,14 @@ fn rarest(needle: &[u8]) -> usize {
 }
 
 /// Start of the first case-insensitive occurrence of the lowercase ASCII `needle` in `hay`
-/// at or after `from`; `rare` indexes the needle byte to scan for.
-fn find_ascii(hay: &[u8], from: usize, needle: &[u8], rare: usize) -> Option<usize> {
+/// that starts in `from..until`; `rare` indexes the needle byte to scan for.
+fn find_ascii(hay: &[u8], from: usize, until: usize, needle: &[u8], rare: usize) -> Option<usize> {
     let n = needle.len();
     let lower = *needle.get(rare)?;
     let upper = lower.to_ascii_uppercase();
-    // The rare byte of a match can only sit in `rare..last`, `last` excluded.
-    let last = hay.len().checked_sub(n)? + rare + 1;
+    // The rare byte of a match can only sit in `rare..last`, `last` excluded, and a match
+    // that starts before `until` has it before `until + rare`.
+    let last = (hay.len().checked_sub(n)? + rare + 1).min(until.saturating_add(rare));
     let mut i = from + rare;
     while i < last {
         let at = i + find_either(hay.get(i..last)?, lower, upper)?;
@@ -170,14 +178,17 @@ fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
         .map(|p| base + p)
 }
 
-/// The first occurrence of the folded `needle` in `hay` at or after byte `from`.
+/// The first occurrence of the folded `needle` in `hay` that starts in bytes `from..until`.
 ///
 /// Straightforward char-by-char comparison from each char that matches the needle's first:
 /// queries are short, so this stays close to linear in practice.
-fn find_folded(hay: &str, from: usize, needle: &[char]) -> Option<Range<usize>> {
+fn find_folded(hay: &str, from: usize, until: usize, needle: &[char]) -> Option<Range<usize>> {
     let (&first, rest) = needle.split_first()?;
     let tail = hay.get(from..)?;
     for (i, c) in tail.char_indices() {
+        if from + i >= until {
+            return None;
+        }
         if fold(c) != first {
             continue;
         }
@@ -374,11 +385,40 @@ mod tests {
             let folded: Vec<char> = query.chars().map(fold).collect();
             let mut slow = Vec::new();
             let mut from = 0;
-            while let Some(r) = find_folded(&hay, from, &folded) {
+            while let Some(r) = find_folded(&hay, from, hay.len(), &folded) {
                 from = r.end;
                 slow.push(r);
             }
             assert_eq!(fast, slow, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn searching_in_pieces_finds_what_one_pass_finds() {
+        let hay = format!("{SYNOPSIS} Ωmega ÖL öl 日本語 aaaa aaa ΣΣΣ");
+        for query in ["joseph", "a", "aa", "an ", "ωmega", "öl", "本語", "σσ"] {
+            let m = Matcher::new(query).expect("non-empty query");
+            let whole: Vec<_> = m.find_iter(&hay).collect();
+            assert!(!whole.is_empty(), "{query:?}");
+            for piece in [1, 2, 3, 7, 64, 1000] {
+                let mut found = Vec::new();
+                let mut from = 0;
+                while from < hay.len() {
+                    let mut until = (from + piece).min(hay.len());
+                    while !hay.is_char_boundary(until) {
+                        until += 1;
+                    }
+                    let mut next = until;
+                    while let Some(r) = m.find_within(&hay, from, until) {
+                        assert!(r.start < until, "{query:?}: {r:?} starts past {until}");
+                        from = r.end;
+                        next = next.max(r.end);
+                        found.push(r);
+                    }
+                    from = next;
+                }
+                assert_eq!(found, whole, "{query:?} in pieces of {piece}");
+            }
         }
     }
 

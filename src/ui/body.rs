@@ -112,12 +112,9 @@ fn text_line(
     let Some(para) = wrapped.block.paras.get(p) else {
         return;
     };
-    let hits: Vec<(Range<usize>, bool)> = app
-        .search()
-        .hits_in(tab, block, p)
-        .filter(|(_, h)| h.range.start < range.end && h.range.end > range.start)
-        .map(|(i, h)| (h.range.clone(), app.search().is_current(i)))
-        .collect();
+    let hits: Vec<(Range<usize>, bool)> =
+        app.search()
+            .hits_on(tab, block, p, &para.text, range.clone());
     let mut cuts: Vec<usize> = vec![range.start, range.end];
     for (r, _) in &para.spans {
         cuts.extend([r.start, r.end]);

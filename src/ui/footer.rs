@@ -18,6 +18,14 @@ pub fn status(app: &App<'_>) -> (String, bool) {
     let strings = app.strings();
     let mut parts = Vec::new();
     let mut no_match = false;
+    // The note that the query was cut, where it leaves the query room to show.
+    if app.prompt_is_cut() && app.size().width >= 60 {
+        parts.push(format!(
+            "{} {}",
+            strings.query_cut,
+            crate::app::MAX_QUERY_CHARS
+        ));
+    }
     if let Some((at, total)) = app.search().counter() {
         // While hits are still being counted the total is a floor and the current
         // hit's number unknown: `…/1200+`.

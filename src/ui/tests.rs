@@ -44,8 +44,8 @@ fn text(buf: &Buffer) -> String {
 fn app_at<'a>(page: &'a Page, width: u16, height: u16, actions: &[Action]) -> App<'a> {
     let mut app = App::new(page, &ID);
     app.update(Action::Resize { width, height });
-    for &a in actions {
-        app.update(a);
+    for a in actions {
+        app.update(a.clone());
     }
     app
 }

@@ -162,3 +162,55 @@ fn bad_arguments_exit_2() {
     assert_eq!(layar(&["--tab", "nine"]).status.code(), Some(2));
     assert_eq!(layar(&["a.yaml", "b.yaml"]).status.code(), Some(2));
 }
+
+#[test]
+fn help_and_version_that_cannot_be_written_fail() {
+    for arg in ["--help", "--version", "-h"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("open /dev/full");
+        let out = Command::new(env!("CARGO_BIN_EXE_layar"))
+            .arg(arg)
+            .stdout(full)
+            .output()
+            .expect("run layar");
+        assert_eq!(out.status.code(), Some(1), "{arg}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot write the help"), "{arg}: {err}");
+    }
+    let out = layar(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("--max-size"));
+}
+
+#[test]
+fn arguments_quoted_in_errors_are_escaped() {
+    let hostile = "\x1b]52;c;eA==\x07\nerror: forged\u{9b}6n\u{202e}";
+    let shown = "\\e]52;c;eA==\\a\\nerror: forged\\u{9b}6n\\u{202e}";
+    let max_size = format!("--max-size={hostile}");
+    // Each wrong command line, and whether its error quotes the hostile argument.
+    for (args, quoted) in [
+        (vec!["--print", "--tab", hostile], true),
+        (vec!["--lang", hostile], true),
+        (vec!["--color", hostile], true),
+        (vec![max_size.as_str()], true),
+        (vec!["--no-such-option", hostile], false),
+        (vec![hostile, "--print", "--width", "5000000"], false),
+    ] {
+        let out = layar(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).expect("utf-8 stderr");
+        let forged = err
+            .lines()
+            .filter(|l| l.starts_with("error: forged"))
+            .count();
+        assert_eq!(forged, 0, "{args:?}: a forged line\n{err}");
+        assert!(
+            !err.chars()
+                .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{args:?}: a control reached the terminal\n{err:?}"
+        );
+        assert_eq!(err.contains(shown), quoted, "{args:?}: {err}");
+    }
+}

@@ -2,6 +2,7 @@
 
 mod cli;
 mod hostile;
+mod input;
 mod load_errors;
 mod pty;
 mod viewer;

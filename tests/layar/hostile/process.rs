@@ -175,6 +175,66 @@ fn stdin_not_a_terminal() {
 }
 
 #[test]
+fn no_terminal_to_read_keys_from_says_to_print() {
+    // Output to a terminal, input from elsewhere, and no controlling terminal (a new
+    // session): nothing to read keys from.
+    let mut tty = Tty::start(
+        "sh",
+        &["-c", "setsid -w \"$LAYAR\" < /dev/null; echo \"status $?\""],
+    );
+    tty.wait_for("the shell", |sc| sc.contents().contains("status"));
+    let shown = tty.raw_since(0);
+    assert!(shown.contains("no terminal to read keys from"), "{shown}");
+    assert!(shown.contains("--print"), "{shown}");
+    assert!(shown.contains("status 1"), "{shown}");
+    assert!(
+        !shown.contains("os error 6)\r\n"),
+        "not the raw error alone: {shown}"
+    );
+    assert!(!shown.contains("\x1b[?1049h"), "the screen was never taken");
+    tty.wait_exit();
+}
+
+#[test]
+fn a_window_of_65535_by_65535_is_drawn_in_its_top_left_corner() {
+    // The screen buffers are kept to 1,000×1,000 cells: a window this size would
+    // otherwise take 200 GB and abort with the terminal raw.
+    let mut tty = Tty::start(
+        "sh",
+        &[
+            "-c",
+            "stty cols 65535 rows 65535; \"$LAYAR\" --lang en; echo \"status $?\"",
+        ],
+    );
+    // vt100's 80×24 screen shows a jumble of the 1,000 columns drawn, the footer's
+    // hints among them.
+    tty.wait_for("the viewer", |sc| {
+        sc.alternate_screen() && sc.contents().contains("q quit")
+    });
+    tty.send("j");
+    tty.send("q");
+    tty.wait_for("the shell", |sc| {
+        !sc.alternate_screen() && sc.contents().contains("status")
+    });
+    let shown = tty.raw_since(0);
+    assert!(
+        shown.contains("status 0"),
+        "{}",
+        &shown[shown.len().saturating_sub(500)..]
+    );
+    // The footer went to the last row drawn, the 1,000th.
+    assert!(
+        shown.contains("\x1b[1000;"),
+        "a row past 1000 was addressed"
+    );
+    assert!(
+        !shown.contains("\x1b[1001;"),
+        "a row past 1000 was addressed"
+    );
+    tty.wait_exit();
+}
+
+#[test]
 fn a_closed_pipe_ends_print_and_check_quietly() {
     // Large enough that layar is still writing when `head` goes away.
     let path = scratch("hostile-many-reviews.yaml");

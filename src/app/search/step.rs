@@ -1,0 +1,249 @@
+//! Moving between hits: the next hit after the current one and the one before it,
+//! found in the text, whether or not counting has reached them. A block counted to
+//! hold no hit is skipped; in a long block, the marks counting left say where to
+//! look from.
+
+use std::ops::{ControlFlow, Range};
+use std::time::Instant;
+
+use super::count::is_past;
+use super::scan::{CHUNK, Place, Seen, scan};
+use super::{CLOCK_EVERY, Hit, Search, UNREAD};
+use crate::layout::Doc;
+
+/// A hit: its block numbered through all tabs, its paragraph and byte range.
+type Found = (usize, usize, Range<usize>);
+
+/// What looking in a block for its first hit came to.
+enum Looked {
+    Found(Found),
+    /// The time ran out here.
+    Stopped(Place),
+    /// The block has no hit.
+    Nothing,
+}
+
+impl Search {
+    /// Looks on for the current hit (the first at or after where the search began,
+    /// round the page once) until `deadline`, a piece at a time as counting goes.
+    /// Returns whether the looking is over, with or without a hit. The blocks it
+    /// reads through without a hit are counted on the way (they have none).
+    pub(super) fn find_current(&mut self, docs: &[Doc<'_>], deadline: Option<Instant>) -> bool {
+        let Some(mut f) = self.finding.take() else {
+            return true;
+        };
+        let blocks = self.counts.len();
+        let mut since_clock = 0;
+        while f.k < blocks {
+            let b = (f.start + f.k) % blocks;
+            match self.look_in(docs, b, f.place, deadline) {
+                Looked::Found(found) => {
+                    self.set_current(found);
+                    return true;
+                }
+                Looked::Stopped(place) => {
+                    f.place = place;
+                    self.finding = Some(f);
+                    return false;
+                }
+                Looked::Nothing => {
+                    if self.counts[b] == UNREAD {
+                        self.counts[b] = 0;
+                        self.unread -= 1;
+                    }
+                    f.k += 1;
+                    f.place = (0, 0);
+                }
+            }
+            since_clock += 1;
+            if since_clock == CLOCK_EVERY && f.k < blocks {
+                since_clock = 0;
+                if is_past(deadline) {
+                    self.finding = Some(f);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The first hit of block `b` from `from` on, looking a piece at a time until
+    /// `deadline`.
+    fn look_in(
+        &self,
+        docs: &[Doc<'_>],
+        b: usize,
+        from: Place,
+        deadline: Option<Instant>,
+    ) -> Looked {
+        if self.counts.get(b) == Some(&0) {
+            return Looked::Nothing;
+        }
+        let (tab, block) = self.locate(b);
+        let (Some(matcher), Some(doc)) = (self.matcher.as_ref(), docs.get(tab)) else {
+            return Looked::Nothing;
+        };
+        let mut found = None;
+        let (mut last, mut since_clock) = (0, 0);
+        let stopped = scan(matcher, doc, block, self.meta, from, |seen| match seen {
+            Seen::Hit(para, range) => {
+                found = Some((b, para, range));
+                ControlFlow::Break(())
+            }
+            Seen::Pause { scanned, .. } => {
+                since_clock += scanned - last;
+                last = scanned;
+                if since_clock >= CHUNK {
+                    since_clock = 0;
+                    if is_past(deadline) {
+                        return ControlFlow::Break(());
+                    }
+                }
+                ControlFlow::Continue(())
+            }
+        });
+        match (found, stopped) {
+            (Some(found), _) => Looked::Found(found),
+            (None, Some(place)) => Looked::Stopped(place),
+            (None, None) => Looked::Nothing,
+        }
+    }
+
+    /// Moves to the next hit (wrapping to the first), or the previous one, found in
+    /// the text whether or not counting has reached it. The number follows once
+    /// every block is counted.
+    pub fn step(&mut self, docs: &[Doc<'_>], forward: bool) -> Option<&Hit> {
+        let (block, place, rank) = match &self.current {
+            Some(c) => {
+                let start = (c.hit.para, c.hit.range.start);
+                let place = if forward {
+                    (c.hit.para, c.hit.range.end)
+                } else {
+                    start
+                };
+                (c.block, Some(place), c.rank)
+            }
+            None => (0, None, None),
+        };
+        let found = if forward {
+            self.next_hit(docs, block, place)
+        } else {
+            self.previous_hit(docs, block, place)
+        }?;
+        let total = self.total;
+        // A hit stepped to is the current one: looking for the first is over.
+        self.finding = None;
+        self.set_current(found);
+        if let (Some(c), Some(rank), false) = (&mut self.current, rank, self.unread > 0) {
+            c.rank = Some(if forward {
+                (rank + 1) % total
+            } else {
+                (rank + total - 1) % total
+            });
+        } else if !self.is_counting() {
+            self.rank_current(docs);
+        }
+        self.current()
+    }
+
+    /// The next hit after `place` in block `block` (from the page's start without a
+    /// place), round the page and back to the block's start at worst.
+    fn next_hit(&self, docs: &[Doc<'_>], block: usize, place: Option<Place>) -> Option<Found> {
+        let blocks = self.counts.len();
+        let rounds = if place.is_some() { blocks + 1 } else { blocks };
+        (0..rounds).find_map(|k| {
+            let b = (block + k) % blocks;
+            self.first_hit(docs, b, if k == 0 { place } else { None })
+        })
+    }
+
+    /// The first hit of block `b` at or after `from` (its start without), if it has one.
+    pub(super) fn first_hit(
+        &self,
+        docs: &[Doc<'_>],
+        b: usize,
+        from: Option<Place>,
+    ) -> Option<Found> {
+        if self.counts.get(b) == Some(&0) {
+            return None;
+        }
+        let (tab, block) = self.locate(b);
+        let (matcher, doc) = (self.matcher.as_ref()?, docs.get(tab)?);
+        let mut found = None;
+        scan(
+            matcher,
+            doc,
+            block,
+            self.meta,
+            from.unwrap_or((0, 0)),
+            |seen| {
+                if let Seen::Hit(para, range) = seen {
+                    found = Some((b, para, range));
+                    return ControlFlow::Break(());
+                }
+                ControlFlow::Continue(())
+            },
+        );
+        found
+    }
+
+    /// The hit before `place` in block `block` (the page's last without a place),
+    /// round the page and back to the block's end at worst.
+    fn previous_hit(&self, docs: &[Doc<'_>], block: usize, place: Option<Place>) -> Option<Found> {
+        let blocks = self.counts.len();
+        let (block, rounds) = match place {
+            Some(_) => (block, blocks + 1),
+            None => (blocks.checked_sub(1)?, blocks),
+        };
+        (0..rounds).find_map(|k| {
+            let b = (block + blocks - k % blocks) % blocks;
+            self.last_hit(docs, b, if k == 0 { place } else { None })
+        })
+    }
+
+    /// The last hit of block `b` before `until` (in all the block without), if any.
+    ///
+    /// Scans back a mark at a time: from the last mark before `until`, then, if that
+    /// stretch had no hit, from the mark before it, skipping stretches that the
+    /// marks' counts say are empty.
+    fn last_hit(&self, docs: &[Doc<'_>], b: usize, until: Option<Place>) -> Option<Found> {
+        if self.counts.get(b) == Some(&0) {
+            return None;
+        }
+        let (tab, block) = self.locate(b);
+        let (matcher, doc) = (self.matcher.as_ref()?, docs.get(tab)?);
+        let marks = self.marks.get(&b).map_or(&[][..], Vec::as_slice);
+        let until = until.unwrap_or((usize::MAX, usize::MAX));
+        // The stretches to scan, latest first: from each mark before `until`, and from
+        // the block's start, each up to the next mark (or `until`).
+        let mut end = until;
+        let mut end_before = None;
+        let starts = marks
+            .iter()
+            .filter(|m| m.place() < until)
+            .map(|m| (m.place(), m.before))
+            .rev()
+            .chain(std::iter::once(((0, 0), 0)));
+        for (start, before) in starts {
+            // A stretch between two marks with the same count has no hit.
+            if end_before != Some(before) {
+                let mut last = None;
+                scan(matcher, doc, block, self.meta, start, |seen| match seen {
+                    Seen::Hit(para, range) if (para, range.start) < end => {
+                        last = Some((b, para, range));
+                        ControlFlow::Continue(())
+                    }
+                    Seen::Hit(..) => ControlFlow::Break(()),
+                    Seen::Pause { place, .. } if place >= end => ControlFlow::Break(()),
+                    Seen::Pause { .. } => ControlFlow::Continue(()),
+                });
+                if last.is_some() {
+                    return last;
+                }
+            }
+            end = start;
+            end_before = Some(before);
+        }
+        None
+    }
+}
