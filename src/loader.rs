@@ -192,20 +192,19 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
 
 /// Parses a source into a page, or says every problem it has.
 ///
-/// The first read keeps no places, which is what a page that loads needs; a page with a
-/// problem is read again by [`check`], to say where each one is.
+/// The first read keeps no places and expects a page that loads, which is what a page
+/// that loads needs. Anything else (a problem, or something the first read does not
+/// take, such as a number where text goes) makes [`check`] read the page again: every
+/// problem is then reported at its line and column, as `--check` reports it.
 pub fn parse(source: &Source) -> Result<Page, LoadError> {
     let text = source.yaml();
-    match yaml::read::<wire::Bare>(text) {
-        Ok(node) => {
-            let validated = validate::page(node, text, source.base_dir.as_deref());
-            if validated.problems.is_empty() && !validated.needs_places {
-                return Ok(validated.page);
-            }
-            check(source).into_result()
+    if let Ok(node) = yaml::read::<wire::Bare>(text) {
+        let validated = validate::page(node, text, source.base_dir.as_deref());
+        if validated.problems.is_empty() {
+            return Ok(validated.page);
         }
-        Err(refusal) => Err(LoadError::of(&source.name, vec![refused(text, *refusal)])),
     }
+    check(source).into_result()
 }
 
 /// What [`check`] found in a file.

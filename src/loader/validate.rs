@@ -16,7 +16,7 @@ use super::rules::{self, TextRule};
 use super::suggest::closest;
 use super::wire::{
     At, Entry, Fields, Item, Mapping, Node, PageNode, Raw, ReviewWire, ReviewsWire, ScreenshotWire,
-    ScreenshotsWire, Spans, SynopsisWire,
+    ScreenshotsWire, Spans, SynopsisWire, Text,
 };
 use crate::model::{
     Date, Image, ImageStatus, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
@@ -40,9 +40,6 @@ pub(super) struct Validated {
     pub problems: Vec<Problem>,
     /// Where the values `--check` reads for warnings stand, when the read kept places.
     pub places: Places,
-    /// Whether a value needed its place to be read right (a number where text goes is
-    /// taken as the file spells it): the page must then be read again with places.
-    pub needs_places: bool,
 }
 
 /// Validates the page read from `text`; image paths resolve against `base_dir`.
@@ -53,14 +50,12 @@ pub(super) fn page<S: Spans>(node: PageNode<S>, text: &str, base_dir: Option<&Pa
         path: Vec::new(),
         problems: Vec::new(),
         places: Vec::new(),
-        needs_places: false,
     };
     let page = check.page(node);
     Validated {
         page,
         problems: check.problems,
         places: check.places,
-        needs_places: check.needs_places,
     }
 }
 
@@ -95,7 +90,6 @@ struct Check<'a> {
     path: Vec<Step>,
     problems: Vec<Problem>,
     places: Places,
-    needs_places: bool,
 }
 
 impl Check<'_> {
@@ -266,7 +260,7 @@ impl Check<'_> {
         None
     }
 
-    fn date<S: Spans>(&mut self, entry: Option<Entry<Raw, S>>) -> Option<Date> {
+    fn date<S: Spans>(&mut self, entry: Option<Entry<Text<S>, S>>) -> Option<Date> {
         let (refused, found, place) = match self.leaf(entry) {
             Leaf::Absent | Leaf::Null(_) => return None,
             Leaf::Text(s, place) => match rules::date(&s) {
@@ -283,7 +277,7 @@ impl Check<'_> {
     fn text<S: Spans>(
         &mut self,
         key: &'static str,
-        entry: Option<Entry<Raw, S>>,
+        entry: Option<Entry<Text<S>, S>>,
         rule: TextRule,
         required: bool,
         field: Option<Field>,
@@ -309,7 +303,7 @@ impl Check<'_> {
 
     /// A leaf's value as text where it is text: a number or boolean is taken as the file
     /// spells it (`1917`, not a float), which needs its place.
-    fn leaf<S: Spans>(&mut self, entry: Option<Entry<Raw, S>>) -> Leaf {
+    fn leaf<S: Spans>(&self, entry: Option<Entry<Text<S>, S>>) -> Leaf {
         let Some(entry) = entry else {
             return Leaf::Absent;
         };
@@ -318,7 +312,7 @@ impl Check<'_> {
             .filter(|p| !p.source.is_empty())
             .or(S::place(&entry.key))
             .cloned();
-        match entry.value.value {
+        match entry.value.value.0 {
             Raw::Null => Leaf::Null(place),
             Raw::Text(s) => {
                 if let Some(place) = &mut place {
@@ -326,19 +320,11 @@ impl Check<'_> {
                 }
                 Leaf::Text(s, place)
             }
-            raw @ (Raw::Number(_) | Raw::Bool(_)) => {
-                let spelt = if let Some(place) = &place {
-                    place.slice(self.text).to_owned()
-                } else {
-                    self.needs_places = true;
-                    String::new()
-                };
-                if spelt.is_empty() {
-                    Leaf::Other(raw, place)
-                } else {
-                    Leaf::Text(spelt, place)
-                }
-            }
+            raw @ (Raw::Number(_) | Raw::Bool(_)) => match place {
+                Some(place) => Leaf::Text(place.slice(self.text).to_owned(), Some(place)),
+                // Only a read with places has these here (see `wire::Bare`).
+                None => Leaf::Other(raw, None),
+            },
             raw @ (Raw::List | Raw::Mapping) => Leaf::Other(raw, place),
         }
     }

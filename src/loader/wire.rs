@@ -7,9 +7,11 @@
 //! serde-saphyr itself refuses (YAML that does not parse, a budget breached) stops a read.
 //!
 //! Each value is read as an [`At`]: the value, and where the file holds it when the read
-//! keeps places ([`Located`], through serde-saphyr's `Spanned`). The viewer's load keeps
-//! none ([`Bare`]): `Spanned` costs about a tenth of the parse on a big page, and a page
-//! that loads needs no places. A load that finds a problem reads the file again, located.
+//! keeps places ([`Located`], through serde-saphyr's `Spanned`). The viewer's read keeps
+//! none ([`Bare`]) and expects a page that loads: keys and text as strings, which spares
+//! `Spanned` (about a tenth of a big page's parse) and the number and boolean guesses of
+//! an untyped read. Anything else stops it, and the loader reads the file again, located,
+//! to report every problem at its place.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -29,6 +31,12 @@ pub(super) trait Spans: Sized {
 
     /// The place kept, if any.
     fn place(place: &Self::Place) -> Option<&Place>;
+
+    /// Reads a value where text goes, or a key, with `visitor`.
+    fn text<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        d: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error>;
 }
 
 /// A read that keeps no places: the viewer's load of a page.
@@ -43,6 +51,14 @@ impl Spans for Bare {
 
     fn place((): &()) -> Option<&Place> {
         None
+    }
+
+    /// Text only: a number, a boolean or a collection stops the read.
+    fn text<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        d: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        d.deserialize_str(visitor)
     }
 }
 
@@ -62,6 +78,14 @@ impl Spans for Located {
 
     fn place(place: &Option<Place>) -> Option<&Place> {
         place.as_ref()
+    }
+
+    /// Any value: what is not text is kept as found, to be reported.
+    fn text<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        d: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        d.deserialize_any(visitor)
     }
 }
 
@@ -95,6 +119,39 @@ pub(super) enum Raw {
 impl<'de> Deserialize<'de> for Raw {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(RawVisitor)
+    }
+}
+
+/// A value where text goes, read as [`Spans::text`] reads it.
+pub(super) struct Text<S>(pub Raw, PhantomData<fn() -> S>);
+
+impl<'de, S: Spans> Deserialize<'de> for Text<S> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_option(TextVisitor::<S>(PhantomData))
+            .map(|raw| Self(raw, PhantomData))
+    }
+}
+
+/// Null, or what [`Spans::text`] reads.
+struct TextVisitor<S>(PhantomData<fn() -> S>);
+
+impl<'de, S: Spans> Visitor<'de> for TextVisitor<S> {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("text")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        S::text(d, RawVisitor)
     }
 }
 
@@ -274,11 +331,11 @@ pub(super) trait Fields<S: Spans>: Keys + Default {
 }
 
 /// A key as written: the index of a known key of `F`, or what was found instead.
-pub(super) struct Key<F>(pub Result<usize, Raw>, PhantomData<fn() -> F>);
+pub(super) struct Key<F, S>(pub Result<usize, Raw>, PhantomData<fn() -> (F, S)>);
 
-impl<'de, F: Keys> Deserialize<'de> for Key<F> {
+impl<'de, F: Keys, S: Spans> Deserialize<'de> for Key<F, S> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let found = d.deserialize_any(KeyVisitor::<F>(PhantomData))?;
+        let found = S::text(d, KeyVisitor::<F>(PhantomData))?;
         Ok(Self(found, PhantomData))
     }
 }
@@ -333,7 +390,7 @@ impl<F: Fields<S>, S: Spans> Collection for Mapping<F, S> {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Node<Self>, A::Error> {
         let mut fields = F::default();
         let mut extra = Vec::new();
-        while let Some(key) = map.next_key::<At<Key<F>, S>>()? {
+        while let Some(key) = map.next_key::<At<Key<F, S>, S>>()? {
             match key.value.0 {
                 Ok(i) if !fields.has(i) => fields.read(i, key.place, &mut map)?,
                 found => {
@@ -405,8 +462,8 @@ pub(super) type PageNode<S> = Item<Mapping<PageWire<S>, S>, S>;
 fields! {
     /// A whole page.
     PageWire {
-        title: Raw,
-        language: Raw,
+        title: Text<S>,
+        language: Text<S>,
         synopsis: Node<Mapping<SynopsisWire<S>, S>>,
         screenshots: Node<Mapping<ScreenshotsWire<S>, S>>,
         reviews: Node<Mapping<ReviewsWire<S>, S>>,
@@ -415,38 +472,38 @@ fields! {
 
 fields! {
     SynopsisWire {
-        heading: Raw,
-        text: Raw,
+        heading: Text<S>,
+        text: Text<S>,
     }
 }
 
 fields! {
     ScreenshotsWire {
-        heading: Raw,
+        heading: Text<S>,
         items: Node<Vec<Item<Mapping<ScreenshotWire<S>, S>, S>>>,
     }
 }
 
 fields! {
     ScreenshotWire {
-        caption: Raw,
-        image: Raw,
+        caption: Text<S>,
+        image: Text<S>,
     }
 }
 
 fields! {
     ReviewsWire {
-        heading: Raw,
+        heading: Text<S>,
         items: Node<Vec<Item<Mapping<ReviewWire<S>, S>, S>>>,
     }
 }
 
 fields! {
     ReviewWire {
-        author: Raw,
+        author: Text<S>,
         rating: Raw,
-        date: Raw,
-        text: Raw,
+        date: Text<S>,
+        text: Text<S>,
     }
 }
 
@@ -454,9 +511,12 @@ fields! {
 mod tests {
     use super::*;
 
+    fn yaml_options(yaml: &str) -> serde_saphyr::Options {
+        super::super::yaml::options(yaml.len())
+    }
+
     fn read<T: for<'de> Deserialize<'de>>(yaml: &str) -> T {
-        serde_saphyr::from_str_with_options(yaml, super::super::yaml::options(yaml.len()))
-            .expect("parses")
+        serde_saphyr::from_str_with_options(yaml, yaml_options(yaml)).expect("parses")
     }
 
     #[test]
@@ -486,10 +546,10 @@ mod tests {
     #[test]
     fn unknown_and_repeated_keys_are_kept_in_order() {
         let yaml = "author: A\nratng: 5\nauthor: B\n[x]: y\ntext: T\n";
-        let Node::Ok(review) = read::<Node<Mapping<ReviewWire<Bare>, Bare>>>(yaml) else {
+        let Node::Ok(review) = read::<Node<Mapping<ReviewWire<Located>, Located>>>(yaml) else {
             panic!("a mapping");
         };
-        let author = review.fields.author.map(|e| e.value.value);
+        let author = review.fields.author.map(|e| e.value.value.0);
         assert_eq!(author, Some(Raw::Text("A".into())), "the first one stays");
         assert!(review.fields.rating.is_none());
         let extra: Vec<_> = review.extra.into_iter().map(|e| e.value).collect();
@@ -497,6 +557,26 @@ mod tests {
             extra,
             [Err(Raw::Text("ratng".into())), Ok(0), Err(Raw::List)]
         );
+    }
+
+    #[test]
+    fn a_bare_read_takes_text_only() {
+        let text = |yaml: &str| {
+            serde_saphyr::from_str_with_options::<Text<Bare>>(yaml, yaml_options(yaml))
+                .map(|t| t.0)
+                .ok()
+        };
+        assert_eq!(text("'1917'"), Some(Raw::Text("1917".into())));
+        assert_eq!(text("1917"), Some(Raw::Text("1917".into())), "as spelt");
+        assert_eq!(text("~"), Some(Raw::Null));
+        assert_eq!(text("[a]"), None, "stops the read");
+        let located = |yaml: &str| {
+            serde_saphyr::from_str_with_options::<Text<Located>>(yaml, yaml_options(yaml))
+                .map(|t| t.0)
+                .ok()
+        };
+        assert_eq!(located("1917"), Some(Raw::Number(1917.0)));
+        assert_eq!(located("[a]"), Some(Raw::List));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{
-    DuplicateKeyPolicy, Error, ExternalMessageSource, Location as SaphyrLocation,
+    DuplicateKeyPolicy, Error, ExternalMessageSource, Location as SaphyrLocation, MergeKeyPolicy,
     NonFiniteFloatPolicy, Options,
 };
 
@@ -55,8 +55,11 @@ pub(super) fn options(len: usize) -> Options {
     serde_saphyr::options! {
         budget: budget,
         alias_limits: alias_limits,
-        // Repeated keys reach the wire types, which report them with their places.
+        // Repeated keys reach the wire types, which report them with their places; with
+        // merge keys (`<<`) read as ordinary ones (unknown to the format), serde-saphyr
+        // then keeps no record of the keys it has seen.
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        merge_keys: MergeKeyPolicy::AsOrdinary,
         // `.nan` reaches a rating as a number, to be refused there.
         non_finite_float_policy: NonFiniteFloatPolicy::PassThrough,
         with_snippet: false,
