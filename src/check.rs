@@ -162,4 +162,63 @@ mod tests {
             "{text}"
         );
     }
+
+    #[test]
+    fn errors_and_warnings_come_in_file_order_in_one_pass() {
+        let page = source(
+            "title: T\nlanguage: en\nsynopsis:\n  heding: Plot\n  text: Tokyо\nreviews:\n  \
+             items:\n    - {author: A, text: x, rating: 11, date: 2024-13-01}\n",
+        );
+        let mut out = Vec::new();
+        let s = run([Ok(page)], &mut out).expect("write");
+        assert_eq!((s.errors, s.warnings), (3, 1));
+        let text = String::from_utf8(out).expect("utf-8");
+        let heads: Vec<String> = text
+            .lines()
+            .filter(|l| l.starts_with("t.yaml:"))
+            .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "t.yaml:4:3: error",
+                "t.yaml:5:9: warning",
+                "t.yaml:8:36: error",
+                "t.yaml:8:46: error",
+            ]
+        );
+    }
+
+    /// A reader that takes `room` bytes, then closes the pipe.
+    struct ClosingPipe {
+        room: usize,
+    }
+
+    impl Write for ClosingPipe {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_stops_the_writing_not_the_check() {
+        let warned = source("title: T\nlanguage: en\nsynopsis:\n  text: Tokyо\n");
+        let broken = source("title: T\n");
+        let mut pipe = ClosingPipe { room: 10 };
+        let s = run([Ok(warned.clone()), Ok(broken)], &mut pipe).expect("no error");
+        assert_eq!((s.files, s.errors, s.warnings), (2, 1, 1));
+        assert!(!s.passed());
+        let mut pipe = ClosingPipe { room: 10 };
+        let s = run([Ok(warned)], &mut pipe).expect("no error");
+        assert!(s.passed(), "only warnings: the check passes");
+    }
 }

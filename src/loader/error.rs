@@ -172,7 +172,8 @@ pub enum LoadErrorKind {
 pub enum Expansion {
     /// The page's text, in bytes.
     Text(u64),
-    /// The number of values (scalars, lists, mappings) the page holds, or aliases in it.
+    /// The number of values (scalars, lists, mappings) the parser yields, and of the
+    /// aliases and anchors that make them.
     Values,
 }
 
@@ -314,7 +315,10 @@ impl fmt::Display for LoadErrorKind {
                         Size(*bytes)
                     )?,
                     Expansion::Values => {
-                        f.write_str("aliases (`*name`) repeat more of the page than it holds")?;
+                        f.write_str(
+                            "aliases (`*name`) multiply the page's values past what its size \
+                             allows",
+                        )?;
                     }
                 }
                 f.write_str("; refusing to expand them")?;

@@ -194,6 +194,7 @@ fn key_of(line: &str) -> Option<KeyLine<'_>> {
     let name = &rest[..end];
     let after = &rest[end + 1..];
     let is_key = !name.is_empty()
+        && !name.starts_with('-')
         && !name.contains([' ', '"', '\'', '[', '{', '#'])
         && (after.is_empty() || after.starts_with([' ', '\t']));
     is_key.then(|| KeyLine {

@@ -124,12 +124,12 @@ impl Check<'_> {
             page.synopsis = self.within("synopsis", |c| c.synopsis(entry.value));
         }
         if let Some(entry) = f.screenshots {
-            self.record(Field::Screenshots, S::place(&entry.key));
-            page.screenshots = self.within("screenshots", |c| c.screenshots(entry.value));
+            let key = S::place(&entry.key).cloned();
+            page.screenshots = self.within("screenshots", |c| c.screenshots(key, entry.value));
         }
         if let Some(entry) = f.reviews {
-            self.record(Field::Reviews, S::place(&entry.key));
-            page.reviews = self.within("reviews", |c| c.reviews(entry.value));
+            let key = S::place(&entry.key).cloned();
+            page.reviews = self.within("reviews", |c| c.reviews(key, entry.value));
         }
         page
     }
@@ -152,8 +152,10 @@ impl Check<'_> {
         synopsis
     }
 
+    /// The screenshots section, whose `screenshots:` key is at `key`.
     fn screenshots<S: Spans>(
         &mut self,
+        key: Option<Place>,
         node: Item<Mapping<ScreenshotsWire<S>, S>, S>,
     ) -> Option<Screenshots> {
         let m = self.mapping(node, SECTION, true)?;
@@ -161,8 +163,13 @@ impl Check<'_> {
         let f = m.fields;
         let heading = Some(Field::ScreenshotsHeading);
         let heading = self.text("heading", f.heading, TextRule::Line, false, heading);
-        let mut items = Vec::new();
-        for (i, item) in self.list("items", f.items).into_iter().enumerate() {
+        let list = self.list("items", f.items);
+        if list.is_some() {
+            self.record(Field::Screenshots, key);
+        }
+        let list = list.unwrap_or_default();
+        let mut items = Vec::with_capacity(list.len());
+        for (i, item) in list.into_iter().enumerate() {
             let shot = self.within("items", |c| {
                 c.at_index(i, |c| c.screenshot(items.len(), item))
             });
@@ -206,14 +213,24 @@ impl Check<'_> {
         Image { path, status }
     }
 
-    fn reviews<S: Spans>(&mut self, node: Item<Mapping<ReviewsWire<S>, S>, S>) -> Option<Reviews> {
+    /// The reviews section, whose `reviews:` key is at `key`.
+    fn reviews<S: Spans>(
+        &mut self,
+        key: Option<Place>,
+        node: Item<Mapping<ReviewsWire<S>, S>, S>,
+    ) -> Option<Reviews> {
         let m = self.mapping(node, SECTION, true)?;
         self.require(&m, m.fields.items.is_some(), "items");
         let f = m.fields;
         let heading = Some(Field::ReviewsHeading);
         let heading = self.text("heading", f.heading, TextRule::Line, false, heading);
-        let mut items = Vec::new();
-        for (i, item) in self.list("items", f.items).into_iter().enumerate() {
+        let list = self.list("items", f.items);
+        if list.is_some() {
+            self.record(Field::Reviews, key);
+        }
+        let list = list.unwrap_or_default();
+        let mut items = Vec::with_capacity(list.len());
+        for (i, item) in list.into_iter().enumerate() {
             let review = self.within("items", |c| c.at_index(i, |c| c.review(items.len(), item)));
             items.extend(review);
         }
@@ -329,22 +346,20 @@ impl Check<'_> {
         }
     }
 
-    /// The items of the list at `key`.
+    /// The items of the list at `key`; `None` when it is absent or not a list.
     fn list<T, S: Spans>(
         &mut self,
         key: &'static str,
         entry: Option<Entry<Node<Vec<T>>, S>>,
-    ) -> Vec<T> {
-        let Some(entry) = entry else {
-            return Vec::new();
-        };
+    ) -> Option<Vec<T>> {
+        let entry = entry?;
         match entry.value.value {
-            Node::Ok(items) => items,
+            Node::Ok(items) => Some(items),
             Node::Wrong(raw) => {
                 let place = S::place(&entry.value.place).cloned();
                 let found = self.found(&raw, place.as_ref());
                 self.within(key, |c| c.invalid(place, LIST, found));
-                Vec::new()
+                None
             }
         }
     }
@@ -397,7 +412,11 @@ impl Check<'_> {
             Err(raw) => {
                 let name = match raw {
                     Raw::Text(s) => s,
-                    other => self.found(&other, place.as_ref()),
+                    Raw::List => "[…]".to_owned(),
+                    Raw::Mapping => "{…}".to_owned(),
+                    Raw::Null | Raw::Number(_) | Raw::Bool(_) => place
+                        .as_ref()
+                        .map_or_else(|| "null".to_owned(), |p| p.slice(self.text).to_owned()),
                 };
                 suggested = closest(&name, F::KEYS);
                 LoadErrorKind::UnknownKey {
@@ -453,9 +472,9 @@ impl Check<'_> {
         }
     }
 
-    fn record(&mut self, field: Field, place: Option<&Place>) {
+    fn record(&mut self, field: Field, place: Option<Place>) {
         if let Some(place) = place {
-            self.places.push((field, place.clone()));
+            self.places.push((field, place));
         }
     }
 
