@@ -31,13 +31,13 @@ const REVIEW: &str = "a mapping with `author`, `text` and optionally `rating` an
 const LIST: &str = "a list";
 
 /// A problem found, at its place when the read kept places.
-pub(super) type Problem = (Option<Place>, LoadErrorKind);
+pub(super) type Finding = (Option<Place>, LoadErrorKind);
 
 /// What validating a page gives.
 pub(super) struct Validated {
     pub page: Page,
     /// Every problem, roughly in file order.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Finding>,
     /// Where the values `--check` reads for warnings stand, when the read kept places.
     pub places: Places,
 }
@@ -80,7 +80,7 @@ enum Leaf {
     Null(Option<Place>),
     /// Text, or a number or boolean as the file spells it.
     Text(String, Option<Place>),
-    /// A collection where a scalar goes.
+    /// Something else: a collection, or a number or boolean read without its place.
     Other(Raw, Option<Place>),
 }
 
@@ -88,7 +88,7 @@ struct Check<'a> {
     text: &'a str,
     base_dir: Option<&'a Path>,
     path: Vec<Step>,
-    problems: Vec<Problem>,
+    problems: Vec<Finding>,
     places: Places,
 }
 
@@ -520,4 +520,47 @@ impl Check<'_> {
 fn is_double_quoted(slice: &str, value: &str) -> bool {
     let first_line = slice.split(['\n', '\r']).next().unwrap_or_default();
     slice.starts_with('"') && !value.starts_with(first_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn double_quotes_are_told_from_a_block_that_starts_with_one() {
+        assert!(is_double_quoted("\"a\\e\"", "a\u{1b}"));
+        assert!(
+            is_double_quoted("\"\\\"q\"", "\"q"),
+            "an escaped quote first"
+        );
+        assert!(
+            !is_double_quoted("\"x\"\n  y\n", "\"x\"\ny\n"),
+            "a `|` block"
+        );
+        assert!(
+            !is_double_quoted("\"x\"", "\"x\"\n"),
+            "a block at the end of the file"
+        );
+        assert!(!is_double_quoted("'a'", "a"));
+        assert!(!is_double_quoted("plain", "plain"));
+    }
+
+    #[test]
+    fn paths_name_keys_and_indices() {
+        let mut check = Check {
+            text: "",
+            base_dir: None,
+            path: Vec::new(),
+            problems: Vec::new(),
+            places: Vec::new(),
+        };
+        assert_eq!(check.path(), "");
+        let path = check.within("reviews", |c| {
+            c.within("items", |c| {
+                c.at_index(3, |c| c.within("rating", |c| c.path()))
+            })
+        });
+        assert_eq!(path, "reviews.items[3].rating");
+        assert!(check.path.is_empty(), "steps are taken back");
+    }
 }

@@ -184,3 +184,42 @@ fn saphyr_words(error: &Error) -> LoadErrorKind {
         message: format!("invalid YAML: {}", one_line(&message, 200)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::wire::Located;
+
+    /// The headline of what reading `text` gives: `ok`, or the refusal.
+    fn read_located(text: &str) -> String {
+        match read::<Located>(text) {
+            Ok(_) => "ok".into(),
+            Err(refusal) => refusal.0.to_string(),
+        }
+    }
+
+    #[test]
+    fn budgets_grow_with_the_file() {
+        let len = 64 << 20;
+        let budget = options(len).budget.expect("a budget");
+        assert!(budget.max_events >= 2 * len && budget.max_nodes >= 2 * len);
+        assert!(budget.max_total_scalar_bytes >= len);
+        assert_eq!(budget.max_depth, MAX_DEPTH);
+        let small = options(10).budget.expect("a budget");
+        assert_eq!(small.max_total_scalar_bytes, TEXT_FLOOR);
+    }
+
+    #[test]
+    fn dense_pages_without_aliases_fit() {
+        let dense = |item: &str| format!("x: [{}]\n", item.repeat(20_000));
+        assert_eq!(read_located(&dense("[], ")), "ok");
+        assert_eq!(read_located(&dense("a, ")), "ok");
+        assert_eq!(read_located(&dense("{? , }, ")), "ok");
+    }
+
+    #[test]
+    fn many_aliases_to_a_small_value_fit() {
+        let text = format!("a: &a x\nb: [{}]\n", "*a, ".repeat(20_000));
+        assert_eq!(read_located(&text), "ok");
+    }
+}
