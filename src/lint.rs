@@ -14,7 +14,7 @@ use unicode_script::{Script, UnicodeScript};
 
 use crate::loader::{Excerpt, Field, Location, Place, Places, Source};
 use crate::model::{ImageStatus, Page};
-use crate::text::sanitize::is_removed;
+use crate::text::sanitize::{is_removed, sanitized};
 
 /// How serious a diagnostic is: errors fail the check, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,8 +64,9 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Vec<Diagnostic> {
     let text = source.yaml();
     let mut found = Warnings {
         text,
-        file: &source.name,
+        file: sanitized(&source.name).into_owned(),
         found: Vec::new(),
+        last: None,
     };
     let expected = page.language.as_deref().and_then(expected_scripts);
     // Aliases repeat a value's bytes: each value's own characters are read once.
@@ -82,12 +83,11 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Vec<Diagnostic> {
                     .as_ref()
                     .is_some_and(|s| s.items.is_empty()) =>
             {
-                found.warn(place, 0, "the screenshots section is empty".into());
+                found.warn_at(place, "the screenshots section is empty".into());
             }
             Field::Reviews if page.reviews.as_ref().is_some_and(|r| r.items.is_empty()) => {
-                found.warn(
+                found.warn_at(
                     place,
-                    0,
                     "the reviews section is empty: the viewer shows its empty state".into(),
                 );
             }
@@ -103,20 +103,36 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Vec<Diagnostic> {
 /// Warnings as they are found.
 struct Warnings<'a> {
     text: &'a str,
-    file: &'a str,
+    file: String,
     found: Vec<Diagnostic>,
+    /// The last place inside a value located: where the value starts in the file, the
+    /// offset in it and its location. Places found in order go on from there.
+    last: Option<(usize, usize, Location)>,
 }
 
 impl Warnings<'_> {
-    /// A warning at byte `offset` of the value at `place`.
+    /// A warning about the value at `place`, where it is used.
+    fn warn_at(&mut self, place: &Place, message: String) {
+        self.push(place.at, place.index, message);
+    }
+
+    /// A warning at byte `offset` of the bytes of the value at `place`.
     fn warn(&mut self, place: &Place, offset: usize, message: String) {
-        let (at, index) = if place.source.is_empty() {
-            (place.at, place.index)
-        } else {
-            (place.locate(self.text, offset), place.source.start + offset)
+        if place.source.is_empty() {
+            return self.warn_at(place, message);
+        }
+        let from = match self.last {
+            Some((start, from, at)) if start == place.source.start => (from, at),
+            _ => (0, place.start),
         };
+        let at = place.locate_from(self.text, from, offset);
+        self.last = Some((place.source.start, offset, at));
+        self.push(at, place.source.start + offset, message);
+    }
+
+    fn push(&mut self, at: Location, index: usize, message: String) {
         self.found.push(Diagnostic {
-            file: self.file.to_owned(),
+            file: self.file.clone(),
             at: Some(at),
             severity: Severity::Warning,
             message,
@@ -220,9 +236,9 @@ fn missing_image(found: &mut Warnings<'_>, place: &Place, page: &Page, index: us
     if let Some(image) = image.filter(|i| i.status == ImageStatus::Missing) {
         let message = format!(
             "screenshot image \"{}\" does not exist",
-            crate::text::sanitize::sanitized(&image.path.display().to_string())
+            sanitized(&image.path.display().to_string())
         );
-        found.warn(place, 0, message);
+        found.warn_at(place, message);
     }
 }
 

@@ -192,10 +192,10 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
 
 /// Parses a source into a page, or says every problem it has.
 ///
-/// The first read keeps no places and expects a page that loads, which is what a page
-/// that loads needs. Anything else (a problem, or something the first read does not
-/// take, such as a number where text goes) makes [`check`] read the page again: every
-/// problem is then reported at its line and column, as `--check` reports it.
+/// The first read keeps no places, and takes only what a page that loads holds. Anything
+/// else (a problem, or what the first read does not take, such as a number where text
+/// goes) makes [`check`] read the page again: every problem is then reported at its line
+/// and column, as `--check` reports it.
 pub fn parse(source: &Source) -> Result<Page, LoadError> {
     let text = source.yaml();
     if let Ok(node) = yaml::read::<wire::Bare>(text) {

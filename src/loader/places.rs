@@ -53,9 +53,21 @@ impl Place {
     /// The line and column of byte `offset` of [`Self::slice`], counting from the value's
     /// start as the parser counts lines (`\n`, `\r` and `\r\n`) and columns (characters).
     pub fn locate(&self, text: &str, offset: usize) -> Location {
+        self.locate_from(text, (0, self.start), offset)
+    }
+
+    /// As [`Self::locate`], going on from an earlier `(offset, location)` in the value, so
+    /// that places found in order cost one walk over the value, not one each.
+    pub fn locate_from(&self, text: &str, from: (usize, Location), offset: usize) -> Location {
         let slice = self.slice(text);
-        let before = slice.get(..offset.min(slice.len())).unwrap_or(slice);
-        let mut at = self.start;
+        let (start, mut at) = if from.0 <= offset {
+            from
+        } else {
+            (0, self.start)
+        };
+        let before = slice
+            .get(start.min(slice.len())..offset.min(slice.len()))
+            .unwrap_or_default();
         let mut chars = before.chars().peekable();
         while let Some(c) = chars.next() {
             if is_line_break(c) {
@@ -132,6 +144,17 @@ mod tests {
         assert_eq!(p.locate(text, 2), Location { line: 2, column: 5 });
         let x = p.slice(text).find('x').unwrap_or_default();
         assert_eq!(p.locate(text, x), Location { line: 3, column: 7 });
+        let ö = p.slice(text).find('ö').unwrap_or_default();
+        let from = (ö, p.locate(text, ö));
+        assert_eq!(
+            p.locate_from(text, from, x),
+            Location { line: 3, column: 7 }
+        );
+        let later = (x, Location { line: 3, column: 7 });
+        assert_eq!(
+            p.locate_from(text, later, 2),
+            Location { line: 2, column: 5 }
+        );
     }
 
     #[test]
