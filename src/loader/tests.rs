@@ -480,6 +480,21 @@ fn numbers_and_booleans_in_text_keep_their_spelling() {
 }
 
 #[test]
+fn a_page_that_loads_is_read_once_without_places() {
+    // The viewer's read takes the bundled page and the reviews fixture as they are: no
+    // second read with places.
+    for source in [
+        bundled(),
+        read(Path::new("tests/fixtures/pages/reviews.yaml"), Limits::default()).expect("reads"),
+    ] {
+        let text = source.yaml();
+        let node = yaml::read::<wire::Bare>(text).expect("the bare read takes it");
+        let validated = validate::page(node, text, source.base_dir.as_deref());
+        assert!(validated.problems.is_empty(), "{}", source.name);
+    }
+}
+
+#[test]
 fn the_viewer_and_check_read_a_page_alike() {
     for name in [
         "several-problems.yaml",
