@@ -485,7 +485,11 @@ fn a_page_that_loads_is_read_once_without_places() {
     // second read with places.
     for source in [
         bundled(),
-        read(Path::new("tests/fixtures/pages/reviews.yaml"), Limits::default()).expect("reads"),
+        read(
+            Path::new("tests/fixtures/pages/reviews.yaml"),
+            Limits::default(),
+        )
+        .expect("reads"),
     ] {
         let text = source.yaml();
         let node = yaml::read::<wire::Bare>(text).expect("the bare read takes it");
