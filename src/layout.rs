@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::i18n::Strings;
-use crate::model::{Page, Review};
+use crate::model::{ImageStatus, Page, Review};
 use crate::text::wrap::{self, Fit, wrap};
 
 /// A section of the page, shown as one tab.
@@ -255,8 +255,8 @@ impl<'a> Doc<'a> {
         let shot = &shots[index];
         let mut paras = vec![Para::new(shot.caption.as_str(), Role::Caption)];
         if let Some(image) = &shot.image {
-            let found = image.is_file();
-            let mut text = format!("{}: {}", self.strings.image, image.display());
+            let found = image.status == ImageStatus::Found;
+            let mut text = format!("{}: {}", self.strings.image, image.path.display());
             if !found {
                 let _ = write!(text, " ({})", self.strings.image_missing);
             }
@@ -430,7 +430,7 @@ pub(crate) fn offset(at: usize) -> u32 {
 mod tests {
     use super::*;
     use crate::i18n::{EN, ID};
-    use crate::model::{Date, Rating, Reviews, Screenshot, Screenshots, Synopsis};
+    use crate::model::{Date, Image, Rating, Reviews, Screenshot, Screenshots, Synopsis};
 
     fn page() -> Page {
         Page {
@@ -444,7 +444,10 @@ mod tests {
                 heading: Some("Shots".into()),
                 items: vec![Screenshot {
                     caption: "a caption".into(),
-                    image: Some("no/such/file.png".into()),
+                    image: Some(Image {
+                        path: "no/such/file.png".into(),
+                        status: ImageStatus::Missing,
+                    }),
                 }],
             }),
             reviews: Some(Reviews {
@@ -573,6 +576,20 @@ mod tests {
         );
         assert_eq!(b.paras[1].text, "image: no/such/file.png (not found)");
         assert_eq!(b.paras[1].role, Role::ImageMissing);
+    }
+
+    #[test]
+    fn images_show_what_the_loader_found_without_looking_again() {
+        let mut p = page();
+        if let Some(shot) = p.screenshots.as_mut().and_then(|s| s.items.first_mut()) {
+            shot.image = Some(Image {
+                path: "no/such/file.png".into(),
+                status: ImageStatus::Found,
+            });
+        }
+        let b = Doc::new(&p, Section::Screenshots, &EN).block(0);
+        assert_eq!(b.paras[1].text, "image: no/such/file.png");
+        assert_eq!(b.paras[1].role, Role::Image);
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //!
 //! - [`text`]: the one text engine (sanitising, grapheme-aware width and wrapping,
 //!   search) that every output shares.
-//! - [`lint`]: pure functions from a loaded page to diagnostics; [`check`] runs
-//!   them over files for `--check`.
+//! - [`lint`]: pure functions from a loaded page, and where the parser found its
+//!   values, to warnings; [`check`] runs the loader and them over files for `--check`.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
 //! - [`screen`]: the screen's regions; [`terminal`]: set-up and restoration;
 //!   [`viewer`]: the event loop.

@@ -1,17 +1,20 @@
-//! `--check`: pure functions from a content file (its text and the page loaded from
-//! it) to diagnostics in the compiler convention, `FILE:LINE:COL: warning: message`,
-//! so editors can jump to each one. Columns count characters, from 1, as the
-//! loader's errors do.
+//! `--check`: pure functions from a content file (its text, the page loaded from it and
+//! where the parser found the page's values) to warnings in the compiler convention,
+//! `FILE:LINE:COL: warning: message`, then the line with a caret, so editors can jump to
+//! each one. Columns count characters, from 1, as the loader's errors do.
+//!
+//! Nothing here searches the file. A warning about a value is placed by re-reading that
+//! value's own bytes, whose place the parser gave ([`Place`]): a word in a comment, or a
+//! word in another value, can never be mistaken for it.
 
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
-
-use std::collections::{HashMap, VecDeque};
 
 use unicode_script::{Script, UnicodeScript};
 
-use crate::loader::Source;
-use crate::model::Page;
-use crate::text::sanitize::is_removed;
+use crate::loader::{Excerpt, Field, Location, Place, Places, Source};
+use crate::model::{ImageStatus, Page};
+use crate::text::sanitize::{is_removed, sanitized};
 
 /// How serious a diagnostic is: errors fail the check, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,10 +27,12 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: String,
-    /// 1-based line and character column; `None` when it concerns the whole file.
-    pub at: Option<(usize, usize)>,
+    /// Where in the file; `None` when it concerns the whole file.
+    pub at: Option<Location>,
     pub severity: Severity,
     pub message: String,
+    /// The line with a caret under the place.
+    pub excerpt: Option<Excerpt>,
 }
 
 impl fmt::Display for Diagnostic {
@@ -37,65 +42,203 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
         };
         match self.at {
-            Some((line, col)) => write!(
-                f,
-                "{}:{line}:{col}: {severity}: {}",
-                self.file, self.message
-            ),
+            Some(Location { line, column }) => {
+                write!(
+                    f,
+                    "{}:{line}:{column}: {severity}: {}",
+                    self.file, self.message
+                )?;
+                if let Some(excerpt) = &self.excerpt {
+                    excerpt.fmt(f, line)?;
+                }
+                Ok(())
+            }
             None => write!(f, "{}: {severity}: {}", self.file, self.message),
         }
     }
 }
 
-/// Every warning for a page that loaded, in file order.
-pub fn check(source: &Source, page: &Page) -> Vec<Diagnostic> {
-    let index = LineIndex::new(&source.text);
-    let mut found = Vec::new();
-    let mut warn = |at: Option<usize>, message: String| {
-        found.push((at, message));
+/// Every warning for a page, in file order. `places` says where the page's values stand,
+/// as [`crate::loader::check`] found them.
+pub fn check(source: &Source, page: &Page, places: &Places) -> Vec<Diagnostic> {
+    let text = source.yaml();
+    let mut found = Warnings {
+        text,
+        file: sanitized(&source.name).into_owned(),
+        found: Vec::new(),
+        last: None,
     };
-    removed_characters(&source.text, &mut warn);
-    for (at, c) in crate::loader::escaped_removals(&source.text) {
-        warn(
-            Some(at),
-            format!(
-                "{} written as an escape is removed: it could act on a terminal",
-                describe_char(c)
-            ),
-        );
+    let expected = page.language.as_deref().and_then(expected_scripts);
+    // Aliases repeat a value's bytes: each value's own characters are read once.
+    let mut read = HashSet::new();
+    for (field, place) in places {
+        if is_text(*field) && read.insert(place.source.start) {
+            removed_characters(&mut found, place);
+            foreign_words(&mut found, place, &texts(page, *field), expected);
+        }
+        match field {
+            Field::Screenshots
+                if page
+                    .screenshots
+                    .as_ref()
+                    .is_some_and(|s| s.items.is_empty()) =>
+            {
+                found.warn_at(place, "the screenshots section is empty".into());
+            }
+            Field::Reviews if page.reviews.as_ref().is_some_and(|r| r.items.is_empty()) => {
+                found.warn_at(
+                    place,
+                    "the reviews section is empty: the viewer shows its empty state".into(),
+                );
+            }
+            Field::Image(i) => missing_image(&mut found, place, page, *i),
+            _ => {}
+        }
     }
-    foreign_words(&source.text, page, &mut warn);
-    empty_sections(&source.text, page, &mut warn);
-    missing_images(&source.text, page, &mut warn);
-    found.sort_by_key(|(at, _)| at.unwrap_or(0));
+    let mut found = found.found;
+    found.sort_by_key(|d| d.at.map(|l| (l.line, l.column)));
     found
-        .into_iter()
-        .map(|(at, message)| Diagnostic {
-            file: source.name.clone(),
-            at: at.map(|b| index.position(&source.text, b)),
-            severity: Severity::Warning,
-            message,
-        })
-        .collect()
 }
 
-/// Every character sanitising removes, where it stands in the file. A CR before a
-/// LF (Windows line ends) and a leading byte-order mark are not content.
-fn removed_characters(text: &str, warn: &mut impl FnMut(Option<usize>, String)) {
-    let mut chars = text.char_indices().peekable();
+/// Warnings as they are found.
+struct Warnings<'a> {
+    text: &'a str,
+    file: String,
+    found: Vec<Diagnostic>,
+    /// The last place inside a value located: where the value starts in the file, the
+    /// offset in it and its location. Places found in order go on from there.
+    last: Option<(usize, usize, Location)>,
+}
+
+impl Warnings<'_> {
+    /// A warning about the value at `place`, where it is used.
+    fn warn_at(&mut self, place: &Place, message: String) {
+        self.push(place.at, place.index, message);
+    }
+
+    /// A warning at byte `offset` of the bytes of the value at `place`.
+    fn warn(&mut self, place: &Place, offset: usize, message: String) {
+        if place.source.is_empty() {
+            return self.warn_at(place, message);
+        }
+        let from = match self.last {
+            Some((start, from, at)) if start == place.source.start => (from, at),
+            _ => (0, place.start),
+        };
+        let at = place.locate_from(self.text, from, offset);
+        self.last = Some((place.source.start, offset, at));
+        self.push(at, place.source.start + offset, message);
+    }
+
+    fn push(&mut self, at: Location, index: usize, message: String) {
+        self.found.push(Diagnostic {
+            file: self.file.clone(),
+            at: Some(at),
+            severity: Severity::Warning,
+            message,
+            excerpt: Some(Excerpt::at(self.text, index)),
+        });
+    }
+}
+
+/// Whether `field` is text a reader sees (or a path), whose characters are checked.
+fn is_text(field: Field) -> bool {
+    !matches!(field, Field::Screenshots | Field::Reviews)
+}
+
+/// The page's text for `field`, as loaded; nothing for an image path, whose words are
+/// not read.
+fn texts(page: &Page, field: Field) -> Vec<&str> {
+    let shot = |i: usize| page.screenshots.as_ref().and_then(|s| s.items.get(i));
+    let review = |i: usize| page.reviews.as_ref().and_then(|r| r.items.get(i));
+    match field {
+        Field::Title => vec![page.title.as_str()],
+        Field::SynopsisHeading => page.synopsis.heading.as_deref().into_iter().collect(),
+        Field::SynopsisText => page.synopsis.paragraphs.iter().collect(),
+        Field::ScreenshotsHeading => page
+            .screenshots
+            .as_ref()
+            .and_then(|s| s.heading.as_deref())
+            .into_iter()
+            .collect(),
+        Field::Caption(i) => shot(i).map(|s| s.caption.as_str()).into_iter().collect(),
+        Field::ReviewsHeading => page
+            .reviews
+            .as_ref()
+            .and_then(|r| r.heading.as_deref())
+            .into_iter()
+            .collect(),
+        Field::Author(i) => review(i).map(|r| r.author.as_str()).into_iter().collect(),
+        Field::ReviewText(i) => review(i)
+            .map(|r| r.paragraphs.iter().collect())
+            .unwrap_or_default(),
+        Field::Image(_) | Field::Screenshots | Field::Reviews => Vec::new(),
+    }
+}
+
+/// Every character of the value at `place` that sanitising removes, where it stands:
+/// written as it is, or, in double quotes, as an escape (`"\e[31m"`).
+fn removed_characters(found: &mut Warnings<'_>, place: &Place) {
+    let slice = place.slice(found.text);
+    let mut chars = slice.char_indices();
     while let Some((at, c)) = chars.next() {
-        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-            continue;
-        }
-        if is_removed(c) {
-            warn(
-                Some(at),
-                format!(
-                    "{} is removed: it could act on a terminal",
+        if c == '\\' && place.double_quoted {
+            let escaped = decode_escape(&slice[at + 1..]);
+            chars.next();
+            if let Some(c) = escaped.filter(|c| is_removed(*c)) {
+                let message = format!(
+                    "{} written as an escape is removed: it could act on a terminal",
                     describe_char(c)
-                ),
+                );
+                found.warn(place, at, message);
+            }
+        } else if is_removed(c) && c != '\r' {
+            // A CR is a line break to YAML, never content.
+            let message = format!(
+                "{} is removed: it could act on a terminal",
+                describe_char(c)
             );
+            found.warn(place, at, message);
         }
+    }
+}
+
+/// The character a double-quoted escape stands for; `rest` starts after the backslash.
+fn decode_escape(rest: &str) -> Option<char> {
+    let hex = |n: usize| {
+        rest.get(1..=n)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+    };
+    Some(match rest.as_bytes().first()? {
+        b'0' => '\0',
+        b'a' => '\x07',
+        b'b' => '\x08',
+        b'v' => '\x0b',
+        b'f' => '\x0c',
+        b'r' => '\r',
+        b'e' => '\x1b',
+        b'N' => '\u{85}',
+        b'x' => hex(2)?,
+        b'u' => hex(4)?,
+        b'U' => hex(8)?,
+        _ => return None,
+    })
+}
+
+/// Reports an image that was not found at load.
+fn missing_image(found: &mut Warnings<'_>, place: &Place, page: &Page, index: usize) {
+    let image = page
+        .screenshots
+        .as_ref()
+        .and_then(|s| s.items.get(index))
+        .and_then(|s| s.image.as_ref());
+    if let Some(image) = image.filter(|i| i.status == ImageStatus::Missing) {
+        let message = format!(
+            "screenshot image \"{}\" does not exist",
+            sanitized(&image.path.display().to_string())
+        );
+        found.warn_at(place, message);
     }
 }
 
@@ -186,34 +329,19 @@ fn word_problem(word: &str, expected: Option<&[Script]>) -> Option<String> {
     None
 }
 
-/// Every text of the page a reader sees, in file order.
-fn page_texts(page: &Page) -> Vec<&str> {
-    let mut texts = vec![page.title.as_str()];
-    texts.extend(page.synopsis.heading.as_deref());
-    texts.extend(page.synopsis.paragraphs.iter());
-    if let Some(shots) = &page.screenshots {
-        texts.extend(shots.heading.as_deref());
-        texts.extend(shots.items.iter().map(|s| s.caption.as_str()));
-    }
-    if let Some(reviews) = &page.reviews {
-        texts.extend(reviews.heading.as_deref());
-        for r in &reviews.items {
-            texts.push(&r.author);
-            texts.extend(r.paragraphs.iter());
-        }
-    }
-    texts
-}
-
-/// Words whose letters mix scripts, or whose script is foreign to the page's
-/// language. Each is placed at its own occurrence in the file: the n-th flagged
-/// "που" in the page at the n-th "που" in the file, found in one pass over the file
-/// (a page of 100,000 reviews can flag tens of thousands of words).
-fn foreign_words(text: &str, page: &Page, warn: &mut impl FnMut(Option<usize>, String)) {
-    let expected = page.language.as_deref().and_then(expected_scripts);
+/// Words of the value at `place` whose letters mix scripts, or whose script is foreign
+/// to the page's language. `texts` is the value as loaded; each word flagged there is
+/// placed at its own occurrence in the value's bytes (the n-th flagged "που" at the n-th
+/// "που" there), or at the value's start when the file spells it otherwise (with escapes).
+fn foreign_words(
+    found: &mut Warnings<'_>,
+    place: &Place,
+    texts: &[&str],
+    expected: Option<&[Script]>,
+) {
     let mut pending: HashMap<&str, VecDeque<String>> = HashMap::new();
-    for field in page_texts(page) {
-        for word in words(field) {
+    for text in texts {
+        for word in words(text) {
             if let Some(message) = word_problem(word, expected) {
                 pending.entry(word).or_default().push_back(message);
             }
@@ -222,14 +350,13 @@ fn foreign_words(text: &str, page: &Page, warn: &mut impl FnMut(Option<usize>, S
     if pending.is_empty() {
         return;
     }
-    for (at, word) in word_offsets(text) {
+    for (at, word) in word_offsets(place.slice(found.text)) {
         if let Some(message) = pending.get_mut(word).and_then(VecDeque::pop_front) {
-            warn(Some(at), message);
+            found.warn(place, at, message);
         }
     }
-    // Words the file spells differently (with YAML escapes) have no place of their own.
     for message in pending.into_values().flatten() {
-        warn(None, message);
+        found.warn(place, 0, message);
     }
 }
 
@@ -263,116 +390,45 @@ fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
-/// The byte offset of a top-level key (`reviews:`) at the start of a line.
-fn find_key(text: &str, key: &str) -> Option<usize> {
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(key)
-            && rest.trim_start_matches([' ', '\t']).starts_with(':')
-        {
-            return Some(at);
-        }
-        at += line.len();
-    }
-    None
-}
-
-fn empty_sections(text: &str, page: &Page, warn: &mut impl FnMut(Option<usize>, String)) {
-    if page.synopsis.paragraphs.is_empty() {
-        warn(
-            find_key(text, "synopsis"),
-            "the synopsis has no text".into(),
-        );
-    }
-    if page
-        .screenshots
-        .as_ref()
-        .is_some_and(|s| s.items.is_empty())
-    {
-        warn(
-            find_key(text, "screenshots"),
-            "the screenshots section is empty".into(),
-        );
-    }
-    if page.reviews.as_ref().is_some_and(|r| r.items.is_empty()) {
-        warn(
-            find_key(text, "reviews"),
-            "the reviews section is empty: the viewer shows its empty state".into(),
-        );
-    }
-}
-
-fn missing_images(text: &str, page: &Page, warn: &mut impl FnMut(Option<usize>, String)) {
-    let Some(shots) = &page.screenshots else {
-        return;
-    };
-    // Each image names its own `image:` key, in order: the n-th item with an image
-    // is at the n-th key, so two items naming the same file land on their own lines.
-    let mut from = 0;
-    for shot in &shots.items {
-        let Some(image) = &shot.image else { continue };
-        let at = text[from..].find("image:").map(|i| from + i);
-        if let Some(at) = at {
-            from = at + 1;
-        }
-        if !image.is_file() {
-            let value = at.map(|a| a + "image:".len() + leading_spaces(&text[a + 6..]));
-            warn(
-                value,
-                format!("screenshot image \"{}\" does not exist", image.display()),
-            );
-        }
-    }
-}
-
-fn leading_spaces(s: &str) -> usize {
-    s.len() - s.trim_start_matches([' ', '\t']).len()
-}
-
-/// Turns byte offsets into 1-based line and character column.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
-    }
-
-    fn position(&self, text: &str, at: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= at).max(1);
-        let start = self.starts[line - 1];
-        let col = text.get(start..at).map_or(1, |s| s.chars().count() + 1);
-        (line, col)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::loader;
 
-    fn bundled() -> (Source, Page) {
-        let source = loader::bundled();
-        let page = loader::parse(&source).expect("bundled page loads");
-        (source, page)
+    /// The warnings for a page, each as `LINE:COL: message`.
+    fn warnings(text: &str) -> Vec<String> {
+        let source = Source {
+            name: "p.yaml".into(),
+            base_dir: None,
+            text: text.into(),
+        };
+        let checked = loader::check(&source);
+        assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+        let page = checked.page.expect("loads");
+        check(&source, &page, &checked.places)
+            .into_iter()
+            .map(|d| {
+                let at = d.at.expect("placed");
+                format!("{}:{}: {}", at.line, at.column, d.message)
+            })
+            .collect()
     }
 
     #[test]
     fn bundled_page_points_at_six_foreign_words() {
-        let (source, page) = bundled();
-        let found = check(&source, &page);
+        let source = loader::bundled();
+        let checked = loader::check(&source);
+        let page = checked.page.expect("bundled page loads");
+        let found = check(&source, &page, &checked.places);
         let words: Vec<_> = found
             .iter()
             .filter(|d| d.message.contains("foreign"))
             .map(|d| {
-                let (line, col) = d.at.expect("placed");
-                let text_line = source.text.lines().nth(line - 1).expect("line exists");
+                let at = d.at.expect("placed");
+                let text_line = source.text.lines().nth(at.line - 1).expect("line exists");
                 let word: String = text_line
                     .chars()
-                    .skip(col - 1)
+                    .skip(at.column - 1)
                     .take_while(|c| c.is_alphabetic())
                     .collect();
                 (word, d.message.contains("Cyrillic"))
@@ -381,8 +437,81 @@ mod tests {
         assert_eq!(words.len(), 6, "{found:#?}");
         assert_eq!(words[0], ("фрон".to_string(), true));
         assert!(words[1..].iter().all(|(w, cyr)| w == "που" && !cyr));
-        let places: std::collections::HashSet<_> = found.iter().map(|d| d.at).collect();
+        let places: HashSet<_> = found.iter().map(|d| d.at).collect();
         assert_eq!(places.len(), found.len(), "each at its own place");
+    }
+
+    #[test]
+    fn a_word_in_a_comment_is_never_reported() {
+        let found = warnings(
+            "# кино: a comment\ntitle: T # кино\nlanguage: en\nsynopsis:\n  text: |\n    \
+             # not a comment: кино\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "6:22: \"кино\" is written in Cyrillic script, foreign to the page's language \
+              (Latin)"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_value_is_read_on_its_own_bytes() {
+        // The title holds the word too, but only the synopsis is flagged, and a
+        // caption's "image:" does not stand in for the image's own key.
+        let found = warnings(
+            "title: Tokyo\nsynopsis:\n  text: Tokyо\nscreenshots:\n  items:\n    - \
+             caption: 'image: none'\n      image: no-such-dir-layar/a.png\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "3:9: \"Tokyо\" mixes scripts (Latin, Cyrillic): letters that look alike but \
+                 are not",
+                "7:14: screenshot image \"no-such-dir-layar/a.png\" does not exist",
+            ]
+        );
+    }
+
+    #[test]
+    fn removed_characters_are_placed_and_named() {
+        let found =
+            warnings("title: \"a\\e[31mb\\\\e\"\nsynopsis:\n  text: |\n    x \u{202e}y \\e\n");
+        assert_eq!(
+            found,
+            [
+                "1:10: U+001B (escape) written as an escape is removed: it could act on a \
+                 terminal",
+                "4:7: U+202E (bidirectional embedding or override) is removed: it could act on \
+                 a terminal",
+            ],
+            "an escaped backslash and a backslash outside double quotes are text"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.contains('\u{1b}') || m.contains('\u{202e}'))
+        );
+    }
+
+    #[test]
+    fn aliased_text_is_read_once_where_it_is_written() {
+        let found = warnings(
+            "title: &t Tokyо\nsynopsis:\n  text: *t\nreviews:\n  items:\n    - {author: *t, \
+             text: *t}\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("1:11: "), "{found:?}");
+    }
+
+    #[test]
+    fn empty_sections_are_pointed_at_their_key() {
+        let found = warnings("title: T\nsynopsis: {text: x}\nreviews:\n  items: []\n");
+        assert_eq!(
+            found,
+            ["3:1: the reviews section is empty: the viewer shows its empty state"]
+        );
     }
 
     #[test]
@@ -395,32 +524,6 @@ mod tests {
         assert!(word_problem("café", expected_scripts("id")).is_none());
         assert!(word_problem("привет", expected_scripts("ru")).is_none());
         assert!(word_problem("привет", expected_scripts("xx")).is_none());
-    }
-
-    #[test]
-    fn removed_characters_are_placed_and_named() {
-        let mut found = Vec::new();
-        removed_characters("a: b\r\nc: \x1b[31md\u{202e}\n", &mut |at, m| {
-            found.push((at, m));
-        });
-        assert_eq!(found.len(), 2, "CRLF is not reported: {found:?}");
-        assert_eq!(found[0].0, Some(9));
-        assert!(found[0].1.starts_with("U+001B (escape)"));
-        assert!(found[1].1.starts_with("U+202E (bidirectional"));
-        assert!(
-            !found
-                .iter()
-                .any(|(_, m)| m.contains('\x1b') || m.contains('\u{202e}'))
-        );
-    }
-
-    #[test]
-    fn positions_count_characters_from_one() {
-        let text = "ab\nπρ x\n";
-        let index = LineIndex::new(text);
-        assert_eq!(index.position(text, 0), (1, 1));
-        assert_eq!(index.position(text, 3), (2, 1));
-        assert_eq!(index.position(text, text.find('x').expect("x")), (2, 4));
     }
 
     #[test]
@@ -452,14 +555,19 @@ mod tests {
     fn display_follows_the_compiler_convention() {
         let d = Diagnostic {
             file: "a.yaml".into(),
-            at: Some((3, 7)),
+            at: Some(Location { line: 1, column: 4 }),
             severity: Severity::Warning,
             message: "m".into(),
+            excerpt: Some(Excerpt::at("a: b\n", 3)),
         };
-        assert_eq!(d.to_string(), "a.yaml:3:7: warning: m");
+        assert_eq!(
+            d.to_string(),
+            "a.yaml:1:4: warning: m\n    |\n  1 | a: b\n    |    ^"
+        );
         let e = Diagnostic {
             at: None,
             severity: Severity::Error,
+            excerpt: None,
             ..d
         };
         assert_eq!(e.to_string(), "a.yaml: error: m");

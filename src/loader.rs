@@ -1,33 +1,37 @@
-//! Reading a content file into a [`Page`]: the YAML wire structs, their conversion into
+//! Reading a content file into a [`Page`]: the YAML wire structs, their validation into
 //! the model, and [`LoadError`], which names the file, line, column and field.
 //!
 //! A load goes [`read`] (the bytes: only a regular file, only up to
-//! [`Limits::max_file_bytes`], only UTF-8) then [`parse`]: a check for an empty file, a
-//! linear `prescan` bounding nesting depth (libyaml is quadratic on deep flow nesting)
-//! and finding the control characters YAML forbids, one `serde_yaml::from_str` straight
-//! into the `wire` structs under a text `budget` (aliases can multiply text), and a
-//! `convert` into the model that moves strings. The pre-scan runs before the parse only
-//! when the text has enough brackets to nest too deep; otherwise only when the parse
-//! fails, to name the place (see `prescan::may_nest_too_deep`).
+//! [`Limits::max_file_bytes`], only UTF-8) then [`parse`]: serde-saphyr reads the text
+//! into permissive `wire` types under budgets scaled to the file (`yaml`), and
+//! `validate` turns them into the model, collecting every problem. The viewer's read
+//! keeps no places; a page with a problem is read again with them ([`check`]), so that
+//! every problem is reported at its line and column, in file order. `--check` reads with
+//! places from the start, and gets the places of the page's text for its warnings.
 //!
 //! - `error`: [`LoadError`] and the one message format every output shares;
 //!   `quoting` shows the file's own text in it, sanitised and cut to fit.
-//! - `yaml_error`: reading `serde_yaml`'s errors into [`LoadErrorKind`]s.
+//! - `syntax`: plain words for the YAML mistakes authors make most.
+//! - `rules`: what each value must be; `suggest`: the key a misspelt one is closest to.
+//! - `places`: where values stand in the file, as the parser reported them.
 
-mod budget;
-mod convert;
 mod error;
-mod prescan;
+mod places;
 mod quoting;
+mod rules;
+mod suggest;
+mod syntax;
+mod validate;
 mod wire;
-mod yaml_error;
+mod yaml;
 
 use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use error::{LoadError, LoadErrorKind, Location, Nesting};
-pub(crate) use prescan::escaped_removals;
+pub use error::{Expansion, LoadError, LoadErrorKind, Location, Nesting, Problem};
+pub use places::{Field, Place, Places};
+pub use quoting::Excerpt;
 
 use crate::model::Page;
 
@@ -40,6 +44,14 @@ pub struct Source {
     pub base_dir: Option<PathBuf>,
     /// The file's text, with a UTF-8 byte-order mark removed.
     pub text: String,
+}
+
+impl Source {
+    /// The text the YAML parser reads: [`Self::text`] without a byte-order mark. Places
+    /// ([`Place`]) are byte offsets into it.
+    pub fn yaml(&self) -> &str {
+        without_bom(&self.text)
+    }
 }
 
 /// Limits a load must stay within.
@@ -173,65 +185,103 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
         let location = quoting::location_of(valid, valid.len());
         let line_text = String::from_utf8_lossy(&bytes[line_start..line_end]);
         let byte = bytes[bad];
-        LoadError::new(name, LoadErrorKind::NotUtf8 { byte }).at_line(&line_text, location)
+        let problem = Problem::new(LoadErrorKind::NotUtf8 { byte }).at_line(&line_text, location);
+        LoadError::of(name, vec![problem])
     })
 }
 
-/// Parses a source into a page.
+/// Parses a source into a page, or says every problem it has.
+///
+/// The first read keeps no places, and takes only what a page that loads holds. Anything
+/// else (a problem, or what the first read does not take, such as a number where text
+/// goes) makes [`check`] read the page again: every problem is then reported at its line
+/// and column, as `--check` reports it.
 pub fn parse(source: &Source) -> Result<Page, LoadError> {
-    let name = source.name.as_str();
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    if let Some(comments_only) = emptiness(text) {
-        return Err(LoadError::new(name, LoadErrorKind::Empty { comments_only }));
-    }
-    // Deep flow nesting must be refused before libyaml sees it; anything else the
-    // pre-scan refuses also fails the parse, so then it runs only to name the place.
-    let checked_first = prescan::may_nest_too_deep(text);
-    if checked_first {
-        prescan::check(text).map_err(|refused| prescan_error(name, text, refused))?;
-    }
-    let scope = budget::Scope::enter(budget::for_len(text.len()));
-    let wire: wire::PageWire = serde_yaml::from_str(text).map_err(|e| {
-        // (When it ran first and passed, it has nothing more to say.)
-        let refused = if checked_first {
-            None
-        } else {
-            prescan::check(text).err()
-        };
-        match refused {
-            Some(refused) => prescan_error(name, text, refused),
-            None => yaml_error::translate(name, text, &e, scope.exceeded()),
+    let text = source.yaml();
+    if let Ok(node) = yaml::read::<wire::Bare>(text) {
+        let validated = validate::page(node, text, source.base_dir.as_deref());
+        if validated.problems.is_empty() {
+            return Ok(validated.page);
         }
-    })?;
-    drop(scope);
-    Ok(convert::page(wire, source.base_dir.as_deref()))
+    }
+    check(source).into_result()
 }
 
-/// The error for what the pre-scan refused.
-fn prescan_error(name: &str, text: &str, refused: prescan::Refused) -> LoadError {
-    let kind = match refused.what {
-        prescan::Refusal::TooDeep(nesting) => LoadErrorKind::TooDeep {
-            nesting,
-            limit: prescan::MAX_DEPTH,
+/// What [`check`] found in a file.
+#[derive(Debug)]
+pub struct Checked {
+    /// The file's name as shown.
+    pub name: String,
+    /// The page as far as it could be read, wrong values left out; `None` when the YAML
+    /// itself could not be read.
+    pub page: Option<Page>,
+    /// Every problem, in file order; none when the page loaded.
+    pub problems: Vec<Problem>,
+    /// Where the values of [`Self::page`] that `--check` reads for warnings stand.
+    pub places: Places,
+}
+
+impl Checked {
+    /// The page, when nothing was wrong with it.
+    pub fn into_result(self) -> Result<Page, LoadError> {
+        match self.page {
+            Some(page) if self.problems.is_empty() => Ok(page),
+            // A page that has problems holds one at least; none and no page cannot be.
+            _ if self.problems.is_empty() => Err(LoadError::new(
+                &self.name,
+                LoadErrorKind::Syntax {
+                    message: "the page could not be read".into(),
+                },
+            )),
+            _ => Err(LoadError::of(&self.name, self.problems)),
+        }
+    }
+}
+
+/// Reads a source keeping every value's place: every problem at its line and column, and
+/// where the page's values stand.
+pub fn check(source: &Source) -> Checked {
+    let text = source.yaml();
+    let name = source.name.clone();
+    match yaml::read::<wire::Located>(text) {
+        Ok(node) => {
+            let validated = validate::page(node, text, source.base_dir.as_deref());
+            let mut problems: Vec<Problem> = validated
+                .problems
+                .into_iter()
+                .map(|(place, kind)| match place {
+                    Some(place) => Problem::new(kind).at(text, place.index, place.at),
+                    None => Problem::new(kind),
+                })
+                .collect();
+            problems.sort_by_key(|p| p.location().map(|l| (l.line, l.column)));
+            Checked {
+                name,
+                page: Some(validated.page),
+                problems,
+                places: validated.places,
+            }
+        }
+        Err(refusal) => Checked {
+            name,
+            page: None,
+            problems: vec![refused(text, *refusal)],
+            places: Vec::new(),
         },
-        prescan::Refusal::Forbidden(c) => LoadErrorKind::ForbiddenCharacter { c },
-    };
-    let location = quoting::location_of(text, refused.index);
-    LoadError::new(name, kind).at(text, refused.index, location)
+    }
 }
 
-/// `None` when `text` has content; otherwise whether it has comments (else it is blank).
-fn emptiness(text: &str) -> Option<bool> {
-    let mut comments = false;
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with('#') {
-            comments = true;
-        } else if !line.is_empty() {
-            return None;
-        }
+/// The problem serde-saphyr's refusal of `text` is.
+fn refused(text: &str, (kind, place): yaml::Refusal) -> Problem {
+    match place {
+        Some((index, location)) => Problem::new(kind).at(text, index, location),
+        None => Problem::new(kind),
     }
-    Some(comments)
+}
+
+/// `text` without a leading byte-order mark.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 #[cfg(test)]

@@ -194,10 +194,14 @@ fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
         Box::new(files.iter().map(move |f| loader::read(f, limits)))
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match layar::check::run(sources, &mut out).and_then(|s| out.flush().map(|()| s)) {
+    // A closed pipe stops the writing, not the check: the status is the check's.
+    let written = layar::check::run(sources, &mut out).and_then(|summary| match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(summary),
+    });
+    match written {
         Ok(summary) if summary.passed() => ExitCode::SUCCESS,
         Ok(_) => ExitCode::FAILURE,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("layar: error: cannot write the report: {e}");
             ExitCode::FAILURE

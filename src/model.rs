@@ -37,8 +37,24 @@ pub struct Screenshots {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screenshot {
     pub caption: String,
-    /// The image's path as resolved against the content file's folder.
-    pub image: Option<PathBuf>,
+    pub image: Option<Image>,
+}
+
+/// A screenshot's image file, looked at once, when the page is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// The path as resolved against the content file's folder.
+    pub path: PathBuf,
+    pub status: ImageStatus,
+}
+
+/// What the loader found at an image's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageStatus {
+    /// A regular file is there.
+    Found,
+    /// Nothing is there, or not a regular file.
+    Missing,
 }
 
 /// The reviews section, which may hold no reviews at all.

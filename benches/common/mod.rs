@@ -1,5 +1,6 @@
 //! What the benches share: the page generator, a bare `serde_yaml` parse to compare
-//! the loader with, and the viewer driven on ratatui's `TestBackend`.
+//! the loader with (and a bare serde-saphyr one, the floor under it), and the viewer
+//! driven on ratatui's `TestBackend`.
 
 #![allow(dead_code)] // each bench uses a part of this module
 
@@ -90,6 +91,13 @@ pub struct BareReview {
 /// The bare parse.
 pub fn bare_parse(yaml: &str) -> BarePage {
     serde_yaml::from_str(yaml).expect("the generated page parses")
+}
+
+/// The same plain structs read by serde-saphyr, the parser under layar's loader, with
+/// no budget: the floor layar's load stands on.
+pub fn bare_saphyr_parse(yaml: &str) -> BarePage {
+    let options = serde_saphyr::options! { budget: None, with_snippet: false };
+    serde_saphyr::from_str_with_options(yaml, options).expect("the generated page parses")
 }
 
 /// A viewer: the app and the terminal it draws on.

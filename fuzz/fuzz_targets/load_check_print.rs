@@ -2,7 +2,8 @@
 //! and for a page that loads, the viewer's state driven by a few actions and drawn on
 //! a `TestBackend` at a few sizes. Besides "never panics, never hangs", it checks the
 //! hardening promise itself: no control character reaches `--print` (without colour)
-//! or a screen cell.
+//! or a screen cell; and that the viewer's load and `--check` agree on every page: the
+//! same problems, or none.
 
 #![no_main]
 
@@ -35,6 +36,18 @@ fuzz_target!(|data: &[u8]| {
         base_dir: None,
         text: text.to_owned(),
     };
+    // `--check`'s read: every problem, and the page's warnings.
+    let checked = loader::check(&source);
+    if let Some(page) = &checked.page {
+        for d in lint::check(&source, page, &checked.places) {
+            let shown = d.to_string();
+            assert!(
+                !has_control(&shown),
+                "a diagnostic carries a control: {shown:?}"
+            );
+        }
+    }
+    // The viewer's read: the page, or every problem, as `--check` found them.
     let page = match loader::parse(&source) {
         Ok(page) => page,
         Err(e) => {
@@ -43,16 +56,19 @@ fuzz_target!(|data: &[u8]| {
                 !has_control(&shown),
                 "an error carries a control: {shown:?}"
             );
+            assert_eq!(
+                e.problems(),
+                &checked.problems[..],
+                "the viewer and --check disagree"
+            );
             return;
         }
     };
-    for d in lint::check(&source, &page) {
-        let shown = d.to_string();
-        assert!(
-            !has_control(&shown),
-            "a diagnostic carries a control: {shown:?}"
-        );
-    }
+    assert!(
+        checked.problems.is_empty(),
+        "--check refuses a page the viewer loads: {:?}",
+        checked.problems
+    );
     for (width, fit) in [(1, Fit::First), (7, Fit::Optimal), (80, Fit::First)] {
         let mut out = Vec::new();
         print(
@@ -127,8 +143,8 @@ fn drive(page: &Page, data: &[u8]) {
             Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
             Terminal::new(TestBackend::new(w, h)).expect("test terminal"),
         ];
-        for &action in &actions {
-            app.update(action);
+        for action in &actions {
+            app.update(action.clone());
             for terminal in &mut screens {
                 terminal
                     .draw(|frame| ui::draw(frame, &app, &theme))

@@ -18,7 +18,8 @@ use crate::i18n::{EN, ID, Strings};
 use crate::keymap::Mode;
 use crate::layout::{BlockKind, CARD_INSET, Section};
 use crate::model::{
-    Date, Page, Paragraphs, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
+    Date, Image, ImageStatus, Page, Paragraphs, Rating, Review, Reviews, Screenshot, Screenshots,
+    Synopsis,
 };
 use crate::screen;
 use crate::text::paragraphs;
@@ -128,7 +129,10 @@ fn screenshot() -> impl Strategy<Value = Screenshot> {
     (line(), prop::option::of(line())).prop_map(|(caption, image)| Screenshot {
         caption,
         // Never a file that exists, so the search reference knows the line's text.
-        image: image.map(|name| format!("no-such-dir-layar/{name}").into()),
+        image: image.map(|name| Image {
+            path: format!("no-such-dir-layar/{name}").into(),
+            status: ImageStatus::Missing,
+        }),
     })
 }
 
@@ -310,10 +314,10 @@ fn searched_texts(page: &Page, strings: &Strings) -> Vec<String> {
         for shot in &shots.items {
             texts.push(shot.caption.clone());
             texts.push(match &shot.image {
-                Some(path) => format!(
+                Some(image) => format!(
                     "{}: {} ({})",
                     strings.image,
-                    path.display(),
+                    image.path.display(),
                     strings.image_missing
                 ),
                 None => strings.no_image.to_owned(),

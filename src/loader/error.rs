@@ -1,6 +1,7 @@
 //! [`LoadError`]: why a content file could not be loaded, said so that its author can act.
 //!
-//! Every message has one shape, used by the viewer, `--print` and `--check` alike:
+//! A load error holds every [`Problem`] found in the file, in file order. Each one has
+//! one shape, used by the viewer, `--print` and `--check` alike:
 //!
 //! ```text
 //! FILE:LINE:COLUMN: error: FIELD.PATH: expected X, found "Y"
@@ -21,13 +22,13 @@ use super::quoting::Excerpt;
 use crate::text::sanitize::sanitized;
 
 /// A place in a content file: 1-based line and 1-based column, in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
 }
 
-/// Why a content file could not be loaded: the file, the place and what is wrong there.
+/// Why a content file could not be loaded: the file, and every problem found in it.
 ///
 /// Boxed, so a `Result<Page, LoadError>` stays small.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,11 +38,73 @@ pub struct LoadError(Box<Details>);
 struct Details {
     /// The file's name as shown: the path as given (sanitised), or the bundled page's path in the source tree.
     file: String,
+    /// Never empty; in file order.
+    problems: Vec<Problem>,
+}
+
+/// One thing wrong in a content file, at its place when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
     /// Where in the file, when the problem has a place.
     location: Option<Location>,
     kind: LoadErrorKind,
     /// The source line around the location, ready to show.
     excerpt: Option<Excerpt>,
+}
+
+impl Problem {
+    /// A problem without a place in the file.
+    pub fn new(kind: LoadErrorKind) -> Self {
+        Self {
+            location: None,
+            kind,
+            excerpt: None,
+        }
+    }
+
+    /// Places the problem at byte `index` of `text`, reported as `location`.
+    pub(super) fn at(mut self, text: &str, index: usize, location: Location) -> Self {
+        self.location = Some(location);
+        self.excerpt = Some(Excerpt::at(text, index));
+        self
+    }
+
+    /// Places the problem on a line whose text is `line_text`, before its
+    /// `location.column`-th character.
+    pub(super) fn at_line(mut self, line_text: &str, location: Location) -> Self {
+        self.location = Some(location);
+        self.excerpt = Some(Excerpt::new(line_text, location.column.saturating_sub(1)));
+        self
+    }
+
+    /// Where in the file, when the problem has a place.
+    pub fn location(&self) -> Option<Location> {
+        self.location
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &LoadErrorKind {
+        &self.kind
+    }
+
+    /// The source line with a caret under the place, when there is one.
+    pub fn excerpt(&self) -> Option<&Excerpt> {
+        self.excerpt.as_ref()
+    }
+
+    /// The problem's lines, after `FILE` and the severity's word (`error`).
+    pub fn fmt_as(&self, f: &mut fmt::Formatter<'_>, file: &str, severity: &str) -> fmt::Result {
+        match self.location {
+            Some(Location { line, column }) => {
+                write!(f, "{file}:{line}:{column}: {severity}: {}", self.kind)?;
+                if let Some(excerpt) = &self.excerpt {
+                    excerpt.fmt(f, line)?;
+                }
+                Ok(())
+            }
+            None => write!(f, "{file}: {severity}: {}", self.kind),
+        }
+    }
 }
 
 /// Which kind of nesting went too deep.
@@ -74,12 +137,17 @@ pub enum LoadErrorKind {
     Empty { comments_only: bool },
     /// A character YAML does not allow anywhere in a file: most control characters.
     ForbiddenCharacter { c: char },
-    /// Not YAML: the parser's own description of the problem.
+    /// Not YAML: what is wrong, in plain words where layar knows the mistake, else in
+    /// the parser's.
     Syntax { message: String },
     /// Collections nested deeper than the loader accepts.
     TooDeep { nesting: Nesting, limit: usize },
-    /// Aliases (`*name`) expand the page's text past its budget.
-    TooMuchText { path: String, limit: u64 },
+    /// Aliases (`*name`) expand the page past its budget; `anchor_line` is where the
+    /// anchored value they repeat starts, when known.
+    TooMuchExpansion {
+        limit: Expansion,
+        anchor_line: Option<usize>,
+    },
     /// A value of the wrong type, out of range or malformed.
     Invalid {
         path: String,
@@ -97,18 +165,30 @@ pub enum LoadErrorKind {
     },
     /// The same key twice in one mapping.
     DuplicateKey { path: String, key: String },
-    /// Anything else the YAML parser reports, such as several documents in one file.
-    Other { path: String, message: String },
+}
+
+/// Which budget aliases went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expansion {
+    /// The page's text, in bytes.
+    Text(u64),
+    /// The number of values (scalars, lists, mappings) the parser yields, and of the
+    /// aliases and anchors that make them.
+    Values,
 }
 
 impl LoadError {
     /// An error without a place in the file.
     pub fn new(file: &str, kind: LoadErrorKind) -> Self {
+        Self::of(file, vec![Problem::new(kind)])
+    }
+
+    /// The error for `problems` in `file`: at least one, in file order.
+    pub(super) fn of(file: &str, problems: Vec<Problem>) -> Self {
+        debug_assert!(!problems.is_empty());
         Self(Box::new(Details {
             file: sanitized(file).into_owned(),
-            location: None,
-            kind,
-            excerpt: None,
+            problems,
         }))
     }
 
@@ -117,14 +197,20 @@ impl LoadError {
         &self.0.file
     }
 
-    /// Where in the file, when the problem has a place.
-    pub fn location(&self) -> Option<Location> {
-        self.0.location
+    /// Every problem found, in file order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.0.problems
     }
 
-    /// What is wrong.
+    /// Where in the file the first problem is, when it has a place.
+    pub fn location(&self) -> Option<Location> {
+        self.0.problems.first().and_then(Problem::location)
+    }
+
+    /// What is wrong first.
     pub fn kind(&self) -> &LoadErrorKind {
-        &self.0.kind
+        // Never empty: every constructor gives a problem.
+        &self.0.problems[0].kind
     }
 
     /// The error for an I/O failure on `file`.
@@ -140,53 +226,18 @@ impl LoadError {
         };
         Self::new(file, kind)
     }
-
-    /// Places the error at byte `index` of `text`, reported as `line`:`column`.
-    pub(super) fn at(mut self, text: &str, index: usize, location: Location) -> Self {
-        self.0.location = Some(location);
-        self.0.excerpt = Some(Excerpt::at(text, index));
-        self
-    }
-
-    /// Places the error on `line`, whose text is `line_text`, before its `column`-th character.
-    pub(super) fn at_line(mut self, line_text: &str, location: Location) -> Self {
-        self.0.location = Some(location);
-        self.0.excerpt = Some(Excerpt::new(line_text, location.column.saturating_sub(1)));
-        self
-    }
-
-    /// The field path the error names, if it names one.
-    pub fn field_path(&self) -> Option<&str> {
-        match &self.0.kind {
-            LoadErrorKind::TooMuchText { path, .. }
-            | LoadErrorKind::Invalid { path, .. }
-            | LoadErrorKind::MissingKey { path, .. }
-            | LoadErrorKind::UnknownKey { path, .. }
-            | LoadErrorKind::DuplicateKey { path, .. }
-            | LoadErrorKind::Other { path, .. } => Some(path),
-            _ => None,
-        }
-    }
 }
 
 impl fmt::Display for LoadError {
+    /// Each problem in the one shape, one after another.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Details {
-            file,
-            location,
-            kind,
-            excerpt,
-        } = &*self.0;
-        match location {
-            Some(Location { line, column }) => {
-                write!(f, "{file}:{line}:{column}: error: {kind}")?;
-                if let Some(excerpt) = excerpt {
-                    excerpt.fmt(f, *line)?;
-                }
-                Ok(())
+        for (i, problem) in self.0.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
             }
-            None => write!(f, "{file}: error: {kind}"),
+            problem.fmt_as(f, &self.0.file, "error")?;
         }
+        Ok(())
     }
 }
 
@@ -245,7 +296,7 @@ impl fmt::Display for LoadErrorKind {
                 },
                 u32::from(*c),
             ),
-            Self::Syntax { message } => write!(f, "invalid YAML: {message}"),
+            Self::Syntax { message } => f.write_str(message),
             Self::TooDeep { nesting, limit } => match nesting {
                 Nesting::Flow => write!(
                     f,
@@ -256,12 +307,26 @@ impl fmt::Display for LoadErrorKind {
                     "indented blocks nested more than {limit} deep; layar refuses this"
                 ),
             },
-            Self::TooMuchText { path, limit } => write!(
-                f,
-                "{}the page's text grows past {} through aliases (`*name`); refusing to expand it",
-                At(path),
-                Size(*limit),
-            ),
+            Self::TooMuchExpansion { limit, anchor_line } => {
+                match limit {
+                    Expansion::Text(bytes) => write!(
+                        f,
+                        "aliases (`*name`) make the page's text grow past {}",
+                        Size(*bytes)
+                    )?,
+                    Expansion::Values => {
+                        f.write_str(
+                            "aliases (`*name`) multiply the page's values past what its size \
+                             allows",
+                        )?;
+                    }
+                }
+                f.write_str("; refusing to expand them")?;
+                match anchor_line {
+                    Some(line) => write!(f, " (this alias repeats the value on line {line})"),
+                    None => Ok(()),
+                }
+            }
             Self::Invalid {
                 path,
                 expected,
@@ -286,7 +351,6 @@ impl fmt::Display for LoadErrorKind {
             Self::DuplicateKey { path, key } => {
                 write!(f, "{}key `{key}` appears twice", At(path))
             }
-            Self::Other { path, message } => write!(f, "{}{message}", At(path)),
         }
     }
 }
@@ -325,14 +389,11 @@ mod tests {
     fn message_with_location_shows_the_line_and_a_caret() {
         let text = "title: x\nreviews:\n  items:\n    - author: a\n      rating: 11\n";
         let index = text.find("11").unwrap_or_default();
-        let e = LoadError::new(
-            "f.yaml",
-            LoadErrorKind::Invalid {
-                path: "reviews.items[0].rating".into(),
-                expected: "a number from 0 to 10".into(),
-                found: quote("11"),
-            },
-        )
+        let problem = Problem::new(LoadErrorKind::Invalid {
+            path: "reviews.items[0].rating".into(),
+            expected: "a number from 0 to 10".into(),
+            found: quote("11"),
+        })
         .at(
             text,
             index,
@@ -341,10 +402,50 @@ mod tests {
                 column: 15,
             },
         );
+        let e = LoadError::of("f.yaml", vec![problem]);
         assert_eq!(
             shown(&e),
             "f.yaml:5:15: error: reviews.items[0].rating: expected a number from 0 to 10, \
              found \"11\"\n    |\n  5 |       rating: 11\n    |               ^"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_shown_in_turn() {
+        let text = "title: T\nheding: x\n";
+        let unknown = Problem::new(LoadErrorKind::UnknownKey {
+            path: String::new(),
+            key: "heding".into(),
+            suggestion: None,
+            known: vec!["title".into()],
+        })
+        .at(text, 9, Location { line: 2, column: 1 });
+        let missing = Problem::new(LoadErrorKind::MissingKey {
+            path: String::new(),
+            key: "synopsis".into(),
+        })
+        .at(text, 0, Location { line: 1, column: 1 });
+        let e = LoadError::of("f.yaml", vec![missing, unknown]);
+        assert_eq!(e.location(), Some(Location { line: 1, column: 1 }));
+        assert_eq!(e.problems().len(), 2);
+        assert_eq!(
+            shown(&e),
+            "f.yaml:1:1: error: missing required key `synopsis`\n    |\n  1 | title: T\n    | ^\n\
+             f.yaml:2:1: error: unknown key `heding`; expected one of `title`\n    |\n  2 | \
+             heding: x\n    | ^"
+        );
+    }
+
+    #[test]
+    fn alias_refusals_name_the_anchor() {
+        let kind = LoadErrorKind::TooMuchExpansion {
+            limit: Expansion::Text(1 << 20),
+            anchor_line: Some(7),
+        };
+        assert_eq!(
+            kind.to_string(),
+            "aliases (`*name`) make the page's text grow past 1 MiB; refusing to expand them \
+             (this alias repeats the value on line 7)"
         );
     }
 

@@ -53,39 +53,69 @@ fn suffix_chars(s: &str, n: usize) -> (&str, bool) {
     }
 }
 
-/// Whether `c` ends a line as the YAML parser sees it (it also counts NEL, LS and PS).
+/// Whether `c` ends a line as the YAML parser sees it: YAML 1.2 breaks lines at `\n` and
+/// `\r` only (`\r\n` is one break).
 pub(super) fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(c, '\n' | '\r')
 }
 
 /// The line and column of byte `index` in `text`, counting lines as the YAML parser does
-/// (`\r\n` once; NEL, LS and PS too) and columns in characters.
+/// and columns in characters.
 pub(super) fn location_of(text: &str, index: usize) -> Location {
     let mut index = index.min(text.len());
     while !text.is_char_boundary(index) {
         index -= 1;
     }
-    let b = &text.as_bytes()[..index];
+    let before = &text.as_bytes()[..index];
     let mut line = 1;
     let mut line_start = 0;
     let mut i = 0;
-    while i < b.len() {
-        let len = match (b[i], b.get(i + 1), b.get(i + 2)) {
-            (b'\r', Some(b'\n'), _) | (0xC2, Some(0x85), _) => 2,
-            (b'\n' | b'\r', ..) => 1,
-            (0xE2, Some(0x80), Some(0xA8 | 0xA9)) => 3,
-            _ => 0,
-        };
-        if len > 0 {
-            line += 1;
-            line_start = i + len;
-            i += len;
+    while let Some(at) = before.get(i..).and_then(first_break) {
+        let at = i + at;
+        let len = if before.get(at..at + 2) == Some(b"\r\n") {
+            2
         } else {
-            i += 1;
-        }
+            1
+        };
+        line += 1;
+        line_start = at + len;
+        i = at + len;
     }
     let column = text.get(line_start..index).map_or(0, |s| s.chars().count()) + 1;
     Location { line, column }
+}
+
+/// The byte offset of `location` in `text` (the inverse of [`location_of`]); the end of
+/// its line when the column is past it, the end of the text when the line is.
+pub(super) fn index_of(text: &str, location: Location) -> usize {
+    let b = text.as_bytes();
+    let mut start = 0;
+    for _ in 1..location.line {
+        match b.get(start..).and_then(first_break) {
+            Some(at) => {
+                let at = start + at;
+                start = at
+                    + if b.get(at..at + 2) == Some(b"\r\n") {
+                        2
+                    } else {
+                        1
+                    };
+            }
+            None => return text.len(),
+        }
+    }
+    let line = &text[start..];
+    let line = &line[..line.find(is_line_break).unwrap_or(line.len())];
+    start
+        + line
+            .char_indices()
+            .nth(location.column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i)
+}
+
+/// The offset of the first `\n` or `\r` in `b`.
+fn first_break(b: &[u8]) -> Option<usize> {
+    memchr::memchr2(b'\n', b'\r', b)
 }
 
 /// How wide the shown part of a source line may be, in columns.
@@ -95,7 +125,7 @@ const CARET_MAX: usize = 40;
 
 /// The source line shown under a message: sanitised, cut around the caret to fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Excerpt {
+pub struct Excerpt {
     text: String,
     /// Columns before the caret.
     caret: usize,
@@ -103,7 +133,7 @@ pub(super) struct Excerpt {
 
 impl Excerpt {
     /// The line of `text` holding byte `index`, with the caret under that byte's character.
-    pub(super) fn at(text: &str, index: usize) -> Self {
+    pub fn at(text: &str, index: usize) -> Self {
         let mut index = index.min(text.len());
         while !text.is_char_boundary(index) {
             index -= 1;
@@ -131,8 +161,10 @@ impl Excerpt {
         let (before, after) = line.split_at(at);
         let (before, cut_left) = suffix_chars(before, CARET_MAX * 4);
         let (after, cut_right) = prefix_chars(after, EXCERPT_WIDTH * 4);
-        let before = sanitized(before);
-        let after = sanitized(after);
+        // Line and paragraph separators are not line breaks to the parser, but a
+        // terminal may start a new line at them.
+        let before = sanitized(before).replace(['\u{2028}', '\u{2029}'], " ");
+        let after = sanitized(after).replace(['\u{2028}', '\u{2029}'], " ");
 
         let mut text = String::new();
         let mut caret = str_width(&before);
@@ -156,8 +188,9 @@ impl Excerpt {
         Self { text, caret }
     }
 
-    /// The gutter, the line and the caret, each on its own line after the message.
-    pub(super) fn fmt(&self, f: &mut fmt::Formatter<'_>, line: usize) -> fmt::Result {
+    /// The gutter, the line (numbered `line`) and the caret, each on its own line after
+    /// a message.
+    pub fn fmt(&self, f: &mut fmt::Formatter<'_>, line: usize) -> fmt::Result {
         let number = line.to_string();
         let w = number.len().max(3);
         write!(f, "\n{:w$} |", "")?;
@@ -219,21 +252,41 @@ mod tests {
 
     #[test]
     fn excerpt_finds_the_line_by_byte_offset() {
-        let text = "one\r\ntwo\u{2028}three";
+        let text = "one\r\ntwo\rthree";
         let at = text.find("hree").unwrap_or_default();
         let e = Excerpt::at(text, at);
         assert_eq!((e.text.as_str(), e.caret), ("three", 1));
         let end = Excerpt::at(text, text.len());
         assert_eq!((end.text.as_str(), end.caret), ("three", 5));
+        let ls = Excerpt::at("a\u{2028}b", 0);
+        assert_eq!(ls.text, "a b", "a line separator is shown as a space");
     }
 
     #[test]
     fn locations_count_lines_as_yaml_does() {
-        let text = "a\r\nb\rc\u{2028}dé\nxyz";
+        let text = "a\r\nb\rc\u{2028}dé\nxyz\u{85}w";
         let at = |needle: &str| location_of(text, text.find(needle).unwrap_or_default());
         assert_eq!(at("b"), Location { line: 2, column: 1 });
         assert_eq!(at("c"), Location { line: 3, column: 1 });
-        assert_eq!(at("é"), Location { line: 4, column: 2 });
-        assert_eq!(at("z"), Location { line: 5, column: 3 });
+        assert_eq!(at("é"), Location { line: 3, column: 4 });
+        assert_eq!(at("z"), Location { line: 4, column: 3 });
+        assert_eq!(at("w"), Location { line: 4, column: 5 });
+    }
+
+    #[test]
+    fn index_of_inverts_location_of() {
+        let text = "a\r\nbé\rc\n\nxyz";
+        for (index, c) in text.char_indices() {
+            if c == '\n' && text[..index].ends_with('\r') {
+                continue; // inside one line break
+            }
+            assert_eq!(index_of(text, location_of(text, index)), index, "{index}");
+        }
+        assert_eq!(index_of(text, Location { line: 9, column: 1 }), text.len());
+        assert_eq!(
+            index_of(text, Location { line: 1, column: 7 }),
+            1,
+            "end of line 1"
+        );
     }
 }

@@ -1,363 +1,509 @@
-//! The YAML wire format: what a content file may say, as serde types.
+//! The YAML wire format: the shape of a content file, read permissively.
 //!
-//! Every struct denies unknown keys, so a misspelt `synopis:` is an error and never
-//! silently ignored. Leaf values are small newtypes whose `Deserialize` impls do the
-//! checking (a non-empty title, a rating from 0 to 10, a calendar date, a language tag's
-//! shape), so `serde_yaml` attaches the line, column and field path to what they refuse.
-//! Their visitors also charge text to the [`budget`] before allocating it, and sanitise
-//! it once, here, so the conversion into the model only moves strings.
+//! Nothing here refuses a page for what it says. A value of the wrong kind is kept as
+//! what was found ([`Node::Wrong`]), an unknown key or a key given twice is kept with its
+//! place ([`Mapping::extra`]), and every leaf is a [`Raw`] scalar, so that
+//! [`super::validate`] can report every problem of a file in one pass. Only what
+//! serde-saphyr itself refuses (YAML that does not parse, a budget breached) stops a read.
 //!
-//! Refusals are worded `expected X, found "Y"`; [`super::yaml_error`] relies on that shape.
+//! Each value is read as an [`At`]: the value, and where the file holds it when the read
+//! keeps places ([`Located`], through serde-saphyr's `Spanned`). The viewer's read keeps
+//! none ([`Bare`]) and expects a page that loads: keys and text as strings, which spares
+//! `Spanned` (about a tenth of a big page's parse) and the number and boolean guesses of
+//! an untyped read. Anything else stops it, and the loader reads the file again, located,
+//! to report every problem at its place.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::marker::PhantomData;
 
-use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
 
-use super::budget;
-use super::quoting::quote;
-use crate::model::{Date, Rating};
-use crate::text::sanitize::sanitize;
+use super::places::Place;
 
-/// A whole page.
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with `title` and `synopsis` at the top level"
-)]
-pub(super) struct PageWire {
-    pub title: Title,
-    pub language: Option<LanguageTag>,
-    pub synopsis: SynopsisWire,
-    pub screenshots: Option<ScreenshotsWire>,
-    pub reviews: Option<ReviewsWire>,
+/// How a read keeps the places of values.
+pub(super) trait Spans: Sized {
+    /// What a value keeps of its place.
+    type Place;
+
+    /// Reads a `T` with its place.
+    fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<At<T, Self>, D::Error>;
+
+    /// The place kept, if any.
+    fn place(place: &Self::Place) -> Option<&Place>;
+
+    /// Reads a value where text goes, or a key, with `visitor`.
+    fn text<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        d: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error>;
 }
 
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with `text` and an optional `heading`"
-)]
-pub(super) struct SynopsisWire {
-    pub heading: Option<Line>,
-    pub text: Prose,
-}
+/// A read that keeps no places: the viewer's load of a page.
+pub(super) enum Bare {}
 
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with `items` and an optional `heading`"
-)]
-pub(super) struct ScreenshotsWire {
-    pub heading: Option<Line>,
-    pub items: Vec<ScreenshotWire>,
-}
+impl Spans for Bare {
+    type Place = ();
 
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with `caption` and an optional `image`"
-)]
-pub(super) struct ScreenshotWire {
-    pub caption: Line,
-    pub image: Option<ImagePath>,
-}
-
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with `items` and an optional `heading`"
-)]
-pub(super) struct ReviewsWire {
-    pub heading: Option<Line>,
-    pub items: Vec<ReviewWire>,
-}
-
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with `author`, `text` and optionally `rating` and `date`"
-)]
-pub(super) struct ReviewWire {
-    pub author: Author,
-    pub rating: Option<RatingWire>,
-    pub date: Option<DateWire>,
-    pub text: Prose,
-}
-
-/// Text shown on one line (a heading, a caption): sanitised, newlines turned into
-/// spaces, trimmed.
-pub(super) struct Line(pub String);
-
-/// The film's title: a [`Line`] that may not be empty.
-pub(super) struct Title(pub String);
-
-/// A review's author: a [`Line`] that may not be empty.
-pub(super) struct Author(pub String);
-
-/// Running text (a synopsis, a review), sanitised, with at least one paragraph; it is
-/// split into paragraphs on conversion.
-pub(super) struct Prose(pub String);
-
-/// An image path as written in the file, not yet joined to the file's folder.
-pub(super) struct ImagePath(pub PathBuf);
-
-/// A BCP 47 language tag, checked for shape (not against the registry).
-pub(super) struct LanguageTag(pub String);
-
-/// A rating, from a number 0 to 10 with at most one decimal place.
-pub(super) struct RatingWire(pub Rating);
-
-/// A calendar date written `YYYY-MM-DD`.
-pub(super) struct DateWire(pub Date);
-
-/// `expected {expected}, found "{v}"` as a deserialisation error.
-fn refuse<E: de::Error>(expected: impl fmt::Display, v: &str) -> E {
-    E::custom(format_args!("expected {expected}, found {}", quote(v)))
-}
-
-/// Makes `s` one clean line: sanitised, line breaks turned into spaces, trimmed.
-fn clean_line(s: &mut String) {
-    sanitize(s);
-    if s.contains(['\n', '\u{2028}', '\u{2029}']) {
-        *s = s.replace(['\n', '\u{2028}', '\u{2029}'], " ");
+    fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<At<T, Self>, D::Error> {
+        T::deserialize(d).map(|value| At { value, place: () })
     }
-    let trimmed = s.trim();
-    if trimmed.len() != s.len() {
-        *s = trimmed.to_owned();
+
+    fn place((): &()) -> Option<&Place> {
+        None
+    }
+
+    /// Text only: a number, a boolean or a collection stops the read.
+    fn text<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        d: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        d.deserialize_str(visitor)
     }
 }
 
-/// Reads any scalar as text, through `check`.
-struct TextVisitor<F> {
-    expecting: &'static str,
-    check: F,
+/// A read that keeps every value's place: `--check`, and the second read of a page with
+/// a problem.
+pub(super) enum Located {}
+
+impl Spans for Located {
+    type Place = Option<Place>;
+
+    fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<At<T, Self>, D::Error> {
+        Spanned::<T>::deserialize(d).map(|s| At {
+            place: Place::from_spans(&s.referenced, &s.defined),
+            value: s.value,
+        })
+    }
+
+    fn place(place: &Option<Place>) -> Option<&Place> {
+        place.as_ref()
+    }
+
+    /// Any value: what is not text is kept as found, to be reported.
+    fn text<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        d: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        d.deserialize_any(visitor)
+    }
 }
 
-impl<F> Visitor<'_> for TextVisitor<F>
-where
-    F: FnOnce(String) -> Result<String, &'static str>,
-{
-    type Value = String;
+/// A value and, when the read keeps them, its place.
+pub(super) struct At<T, S: Spans> {
+    pub value: T,
+    pub place: S::Place,
+}
+
+impl<'de, T: Deserialize<'de>, S: Spans> Deserialize<'de> for At<T, S> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        S::read(d)
+    }
+}
+
+/// Any YAML value, as a leaf sees it: a scalar as the parser resolved it, or only the
+/// kind of a collection (whose content is read past).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Raw {
+    Text(String),
+    /// A plain scalar that reads as a number (`8`, `7.5`, `0x1F`, `.nan`).
+    Number(f64),
+    /// A plain scalar that reads as a boolean (`true`, `yes`).
+    Bool(bool),
+    /// `~`, `null`, or nothing at all.
+    Null,
+    List,
+    Mapping,
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+/// A value where text goes, read as [`Spans::text`] reads it.
+pub(super) struct Text<S>(pub Raw, PhantomData<fn() -> S>);
+
+impl<'de, S: Spans> Deserialize<'de> for Text<S> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_option(TextVisitor::<S>(PhantomData))
+            .map(|raw| Self(raw, PhantomData))
+    }
+}
+
+/// Null, or what [`Spans::text`] reads.
+struct TextVisitor<S>(PhantomData<fn() -> S>);
+
+impl<'de, S: Spans> Visitor<'de> for TextVisitor<S> {
+    type Value = Raw;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.expecting)
+        f.write_str("text")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        let owned = budget::take(v)?;
-        (self.check)(owned).map_err(|expected| refuse(expected, v))
+    fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        S::text(d, RawVisitor)
     }
 }
 
-/// Deserialises text with `check`, which gets the owned copy and returns the value or what
-/// was expected instead.
-fn text<'de, D, F>(d: D, expecting: &'static str, check: F) -> Result<String, D::Error>
-where
-    D: Deserializer<'de>,
-    F: FnOnce(String) -> Result<String, &'static str>,
-{
-    d.deserialize_str(TextVisitor { expecting, check })
-}
+struct RawVisitor;
 
-/// A one-line value; `required` refuses one that is empty once cleaned.
-fn line<'de, D: Deserializer<'de>>(
-    d: D,
-    expecting: &'static str,
-    required: bool,
-) -> Result<String, D::Error> {
-    text(d, expecting, move |mut s| {
-        clean_line(&mut s);
-        if required && s.is_empty() {
-            Err(expecting)
-        } else {
-            Ok(s)
+/// The visits of scalars other than text, shared by the visitors here, which differ in
+/// what they make of a scalar.
+macro_rules! visit_scalars {
+    ($wrap:expr) => {
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($wrap(Raw::Bool(v)))
         }
-    })
-}
 
-impl<'de> Deserialize<'de> for Line {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        line(d, "text", false).map(Self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Title {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        line(d, "a non-empty title", true).map(Self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Author {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        line(d, "a non-empty author name", true).map(Self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Prose {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        text(d, "text", |mut s| {
-            sanitize(&mut s);
-            if s.trim().is_empty() {
-                Err("text with at least one paragraph")
-            } else {
-                Ok(s)
-            }
-        })
-        .map(Self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ImagePath {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        text(d, "a path to an image file", |mut s| {
-            sanitize(&mut s);
-            if s.trim().is_empty() {
-                Err("a path to an image file")
-            } else {
-                Ok(s)
-            }
-        })
-        .map(|s| Self(PathBuf::from(s)))
-    }
-}
-
-impl<'de> Deserialize<'de> for LanguageTag {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        const EXPECTED: &str = "a BCP 47 language tag such as `id` or `pt-BR`";
-        text(d, EXPECTED, |s| {
-            if is_language_tag(&s) {
-                Ok(s)
-            } else {
-                Err(EXPECTED)
-            }
-        })
-        .map(Self)
-    }
-}
-
-/// Whether `s` has the shape of a BCP 47 tag: subtags of 1 to 8 ASCII letters or digits
-/// joined by `-`, the first one 2 to 8 letters (or `x`/`i` for private and grandfathered
-/// tags).
-fn is_language_tag(s: &str) -> bool {
-    let mut subtags = s.split('-');
-    let primary = subtags.next().unwrap_or_default();
-    let primary_ok = matches!(primary, "x" | "i" | "X" | "I")
-        || ((2..=8).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok
-        && subtags
-            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// What a rating must be.
-const RATING: &str = "a number from 0 to 10";
-/// What a rating with too many decimals should have been.
-const RATING_STEP: &str = "a number from 0 to 10 with at most one decimal place";
-
-struct RatingVisitor;
-
-impl RatingVisitor {
-    fn tenths<E: de::Error>(tenths: f64, shown: &str) -> Result<Rating, E> {
-        let rounded = tenths.round();
-        if !(0.0..=f64::from(Rating::MAX_TENTHS)).contains(&tenths) {
-            return Err(refuse(RATING, shown));
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            // Only a rating's range is checked on a number, and no integer this large
+            // is in range however it rounds.
+            #[allow(clippy::cast_precision_loss)]
+            Ok($wrap(Raw::Number(v as f64)))
         }
-        if (tenths - rounded).abs() > 1e-6 {
-            return Err(refuse(RATING_STEP, shown));
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            #[allow(clippy::cast_precision_loss)]
+            Ok($wrap(Raw::Number(v as f64)))
         }
-        // In range and whole, so the cast is exact.
-        #[allow(clippy::cast_sign_loss)]
-        let whole = rounded as u8;
-        Rating::from_tenths(whole).ok_or_else(|| refuse(RATING, shown))
-    }
+
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+            #[allow(clippy::cast_precision_loss)]
+            Ok($wrap(Raw::Number(v as f64)))
+        }
+
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+            #[allow(clippy::cast_precision_loss)]
+            Ok($wrap(Raw::Number(v as f64)))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok($wrap(Raw::Number(v)))
+        }
+
+        fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+            Ok($wrap(Raw::Text(String::from_utf8_lossy(v).into_owned())))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($wrap(Raw::Null))
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($wrap(Raw::Null))
+        }
+    };
 }
 
-impl Visitor<'_> for RatingVisitor {
-    type Value = Rating;
+/// The visits of text, taking a string the parser made without copying it.
+macro_rules! visit_text {
+    ($wrap:expr) => {
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok($wrap(Raw::Text(v.to_owned())))
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok($wrap(Raw::Text(v)))
+        }
+    };
+}
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(RATING)
+        f.write_str("any value")
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Rating, E> {
-        match u8::try_from(v) {
-            Ok(v) if v <= 10 => Self::tenths(f64::from(v) * 10.0, &v.to_string()),
-            _ => Err(refuse(RATING, &v.to_string())),
-        }
+    visit_scalars!(std::convert::identity);
+    visit_text!(std::convert::identity);
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Rating, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Err(refuse(RATING, &v.to_string())),
-        }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Raw, A::Error> {
+        skip_seq(seq).map(|()| Raw::List)
     }
 
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Rating, E> {
-        Err(refuse(RATING, &v.to_string()))
-    }
-
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Rating, E> {
-        Err(refuse(RATING, &v.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Rating, E> {
-        Self::tenths(v * 10.0, &v.to_string())
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Rating, E> {
-        Err(refuse(RATING, v))
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Rating, E> {
-        Err(refuse(RATING, if v { "true" } else { "false" }))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Rating, E> {
-        Err(E::custom(format_args!("expected {RATING}, found null")))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Raw, A::Error> {
+        skip_map(map).map(|()| Raw::Mapping)
     }
 }
 
-impl<'de> Deserialize<'de> for RatingWire {
+fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// A collection the format expects, or what was found instead.
+pub(super) enum Node<T> {
+    Ok(T),
+    Wrong(Raw),
+}
+
+/// A collection of the format: how it reads a YAML mapping or list. What it does not
+/// read is found in the wrong place.
+pub(super) trait Collection: Sized {
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Node<Self>, A::Error> {
+        skip_map(map).map(|()| Node::Wrong(Raw::Mapping))
+    }
+
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Node<Self>, A::Error> {
+        skip_seq(seq).map(|()| Node::Wrong(Raw::List))
+    }
+}
+
+impl<'de, T: Collection> Deserialize<'de> for Node<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RatingVisitor).map(Self)
+        d.deserialize_any(NodeVisitor(PhantomData))
     }
 }
 
-struct DateVisitor;
+struct NodeVisitor<T>(PhantomData<T>);
 
-impl Visitor<'_> for DateVisitor {
-    type Value = Date;
+impl<'de, T: Collection> Visitor<'de> for NodeVisitor<T> {
+    type Value = Node<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a date written YYYY-MM-DD")
+        f.write_str("any value")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-        if let Some(date) = Date::parse(v) {
-            return Ok(date);
+    visit_scalars!(Node::Wrong);
+    visit_text!(Node::Wrong);
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node<T>, D::Error> {
+        Node::deserialize(d)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Node<T>, A::Error> {
+        T::from_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Node<T>, A::Error> {
+        T::from_map(map)
+    }
+}
+
+impl<T: for<'de> Deserialize<'de>> Collection for Vec<T> {
+    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Node<Self>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
         }
-        let b = v.as_bytes();
-        let shaped = b.len() == 10
-            && b.iter().enumerate().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    *c == b'-'
-                } else {
-                    c.is_ascii_digit()
+        Ok(Node::Ok(items))
+    }
+}
+
+/// The keys of one mapping of the format.
+pub(super) trait Keys {
+    /// The keys it knows, in the order the format lists them.
+    const KEYS: &'static [&'static str];
+}
+
+/// A mapping's fields: one `Option<Entry>` per known key.
+pub(super) trait Fields<S: Spans>: Keys + Default {
+    /// Whether the key `KEYS[key]` has been read.
+    fn has(&self, key: usize) -> bool;
+
+    /// Reads the value of `KEYS[key]`, whose key is at `place`.
+    fn read<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: usize,
+        place: S::Place,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+}
+
+/// A key as written: the index of a known key of `F`, or what was found instead.
+pub(super) struct Key<F, S>(pub Result<usize, Raw>, PhantomData<fn() -> (F, S)>);
+
+impl<'de, F: Keys, S: Spans> Deserialize<'de> for Key<F, S> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let found = S::text(d, KeyVisitor::<F>(PhantomData))?;
+        Ok(Self(found, PhantomData))
+    }
+}
+
+struct KeyVisitor<F>(PhantomData<fn() -> F>);
+
+impl<'de, F: Keys> Visitor<'de> for KeyVisitor<F> {
+    type Value = Result<usize, Raw>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    visit_scalars!(Err);
+
+    // Known keys are matched without allocating.
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(F::KEYS
+            .iter()
+            .position(|k| *k == v)
+            .ok_or_else(|| Raw::Text(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(F::KEYS.iter().position(|k| *k == v).ok_or(Raw::Text(v)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        skip_seq(seq).map(|()| Err(Raw::List))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        skip_map(map).map(|()| Err(Raw::Mapping))
+    }
+}
+
+/// A known key's value, with the key's place.
+pub(super) struct Entry<T, S: Spans> {
+    pub key: S::Place,
+    pub value: At<T, S>,
+}
+
+/// A mapping as written: the known keys' values, and the other keys.
+pub(super) struct Mapping<F, S: Spans> {
+    pub fields: F,
+    /// Keys the format does not know (`Err`), and known keys given a second time (`Ok`),
+    /// in file order. Their values are read past.
+    pub extra: Vec<At<Result<usize, Raw>, S>>,
+}
+
+impl<F: Fields<S>, S: Spans> Collection for Mapping<F, S> {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Node<Self>, A::Error> {
+        let mut fields = F::default();
+        let mut extra = Vec::new();
+        while let Some(key) = map.next_key::<At<Key<F, S>, S>>()? {
+            match key.value.0 {
+                Ok(i) if !fields.has(i) => fields.read(i, key.place, &mut map)?,
+                found => {
+                    map.next_value::<IgnoredAny>()?;
+                    extra.push(At {
+                        value: found,
+                        place: key.place,
+                    });
                 }
-            });
-        if shaped {
-            Err(refuse("a date that exists in the calendar", v))
-        } else {
-            Err(refuse("a date written YYYY-MM-DD", v))
+            }
         }
+        Ok(Node::Ok(Self { fields, extra }))
     }
 }
 
-impl<'de> Deserialize<'de> for DateWire {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(DateVisitor).map(Self)
+/// A mapping or list of the format, at its place.
+pub(super) type Item<T, S> = At<Node<T>, S>;
+
+/// Defines the fields of one mapping of the format: a struct of `Option<Entry>`s, and
+/// its [`Keys`] and [`Fields`].
+macro_rules! fields {
+    ($(#[$doc:meta])* $name:ident { $($field:ident: $ty:ty,)* }) => {
+        $(#[$doc])*
+        pub(super) struct $name<S: Spans> {
+            $(pub $field: Option<Entry<$ty, S>>,)*
+        }
+
+        impl<S: Spans> Default for $name<S> {
+            fn default() -> Self {
+                Self { $($field: None,)* }
+            }
+        }
+
+        impl<S: Spans> Keys for $name<S> {
+            const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl<S: Spans> Fields<S> for $name<S> {
+            fn has(&self, key: usize) -> bool {
+                match Self::KEYS.get(key).copied() {
+                    $(Some(stringify!($field)) => self.$field.is_some(),)*
+                    _ => false,
+                }
+            }
+
+            fn read<'de, A: MapAccess<'de>>(
+                &mut self,
+                key: usize,
+                place: S::Place,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                match Self::KEYS.get(key).copied() {
+                    $(Some(stringify!($field)) => {
+                        self.$field = Some(Entry { key: place, value: map.next_value()? });
+                    })*
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+/// The whole file.
+pub(super) type PageNode<S> = Item<Mapping<PageWire<S>, S>, S>;
+
+fields! {
+    /// A whole page.
+    PageWire {
+        title: Text<S>,
+        language: Text<S>,
+        synopsis: Node<Mapping<SynopsisWire<S>, S>>,
+        screenshots: Node<Mapping<ScreenshotsWire<S>, S>>,
+        reviews: Node<Mapping<ReviewsWire<S>, S>>,
+    }
+}
+
+fields! {
+    SynopsisWire {
+        heading: Text<S>,
+        text: Text<S>,
+    }
+}
+
+fields! {
+    ScreenshotsWire {
+        heading: Text<S>,
+        items: Node<Vec<Item<Mapping<ScreenshotWire<S>, S>, S>>>,
+    }
+}
+
+fields! {
+    ScreenshotWire {
+        caption: Text<S>,
+        image: Text<S>,
+    }
+}
+
+fields! {
+    ReviewsWire {
+        heading: Text<S>,
+        items: Node<Vec<Item<Mapping<ReviewWire<S>, S>, S>>>,
+    }
+}
+
+fields! {
+    ReviewWire {
+        author: Text<S>,
+        rating: Raw,
+        date: Text<S>,
+        text: Text<S>,
     }
 }
 
@@ -365,128 +511,79 @@ impl<'de> Deserialize<'de> for DateWire {
 mod tests {
     use super::*;
 
-    fn from<T: for<'de> Deserialize<'de>>(yaml: &str) -> Result<T, String> {
-        serde_yaml::from_str(yaml).map_err(|e| e.to_string())
+    fn yaml_options(yaml: &str) -> serde_saphyr::Options {
+        super::super::yaml::options(yaml.len())
     }
 
-    fn rating(yaml: &str) -> Result<u8, String> {
-        from::<RatingWire>(yaml).map(|r| r.0.tenths())
-    }
-
-    #[test]
-    fn ratings_are_tenths_from_0_to_10() {
-        assert_eq!(rating("8"), Ok(80));
-        assert_eq!(rating("7.5"), Ok(75));
-        assert_eq!(rating("0"), Ok(0));
-        assert_eq!(rating("10"), Ok(100));
-        assert_eq!(rating("10.0"), Ok(100));
-        assert_eq!(rating("8.1"), Ok(81));
-        assert_eq!(
-            rating("11"),
-            Err("expected a number from 0 to 10, found \"11\"".into())
-        );
-        assert_eq!(
-            rating("-1"),
-            Err("expected a number from 0 to 10, found \"-1\"".into())
-        );
-        assert_eq!(
-            rating("10.5"),
-            Err("expected a number from 0 to 10, found \"10.5\"".into())
-        );
-        assert_eq!(
-            rating("7.25"),
-            Err(
-                "expected a number from 0 to 10 with at most one decimal place, found \"7.25\""
-                    .into()
-            )
-        );
-        assert_eq!(
-            rating("good"),
-            Err("expected a number from 0 to 10, found \"good\"".into())
-        );
-        assert_eq!(
-            rating(".nan"),
-            Err("expected a number from 0 to 10, found \"NaN\"".into())
-        );
-        assert!(rating("99999999999999999999999").is_err());
+    fn read<T: for<'de> Deserialize<'de>>(yaml: &str) -> T {
+        serde_saphyr::from_str_with_options(yaml, yaml_options(yaml)).expect("parses")
     }
 
     #[test]
-    fn dates_must_exist() {
-        let date = |y: &str| from::<DateWire>(y).map(|d| d.0.to_string());
-        assert_eq!(date("2024-05-01"), Ok("2024-05-01".into()));
-        assert_eq!(date("'2024-02-29'"), Ok("2024-02-29".into()));
+    fn leaves_keep_what_the_parser_found() {
+        assert_eq!(read::<Raw>("hello"), Raw::Text("hello".into()));
+        assert_eq!(read::<Raw>("'8'"), Raw::Text("8".into()));
+        assert_eq!(read::<Raw>("7.5"), Raw::Number(7.5));
+        assert_eq!(read::<Raw>("-3"), Raw::Number(-3.0));
+        assert_eq!(read::<Raw>("true"), Raw::Bool(true));
+        assert_eq!(read::<Raw>("~"), Raw::Null);
+        assert_eq!(read::<Raw>("[1, [2]]"), Raw::List);
+        assert_eq!(read::<Raw>("{a: {b: c}}"), Raw::Mapping);
+    }
+
+    #[test]
+    fn collections_of_the_wrong_kind_are_kept_as_found() {
+        let wrong = |yaml| match read::<Node<Vec<Raw>>>(yaml) {
+            Node::Ok(_) => None,
+            Node::Wrong(raw) => Some(raw),
+        };
+        assert_eq!(wrong("[a, b]"), None);
+        assert_eq!(wrong("none yet"), Some(Raw::Text("none yet".into())));
+        assert_eq!(wrong("{a: 1}"), Some(Raw::Mapping));
+        assert_eq!(wrong("5"), Some(Raw::Number(5.0)));
+    }
+
+    #[test]
+    fn unknown_and_repeated_keys_are_kept_in_order() {
+        let yaml = "author: A\nratng: 5\nauthor: B\n[x]: y\ntext: T\n";
+        let Node::Ok(review) = read::<Node<Mapping<ReviewWire<Located>, Located>>>(yaml) else {
+            panic!("a mapping");
+        };
+        let author = review.fields.author.map(|e| e.value.value.0);
+        assert_eq!(author, Some(Raw::Text("A".into())), "the first one stays");
+        assert!(review.fields.rating.is_none());
+        let extra: Vec<_> = review.extra.into_iter().map(|e| e.value).collect();
         assert_eq!(
-            date("2024-02-30"),
-            Err("expected a date that exists in the calendar, found \"2024-02-30\"".into())
-        );
-        assert_eq!(
-            date("May 1"),
-            Err("expected a date written YYYY-MM-DD, found \"May 1\"".into())
-        );
-        assert_eq!(
-            date("20240501"),
-            Err("expected a date written YYYY-MM-DD, found \"20240501\"".into())
+            extra,
+            [Err(Raw::Text("ratng".into())), Ok(0), Err(Raw::List)]
         );
     }
 
     #[test]
-    fn language_tags_are_checked_for_shape() {
-        for ok in [
-            "id",
-            "en",
-            "pt-BR",
-            "zh-Hant-TW",
-            "es-419",
-            "x-klingon",
-            "i-enochian",
-            "tlh",
-        ] {
-            assert!(is_language_tag(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "e",
-            "english language",
-            "en_US",
-            "en-",
-            "-en",
-            "toolongtag",
-            "en-toolongsub",
-            "1a",
-        ] {
-            assert!(!is_language_tag(bad), "{bad}");
-        }
+    fn a_bare_read_takes_text_only() {
+        let text = |yaml: &str| {
+            serde_saphyr::from_str_with_options::<Text<Bare>>(yaml, yaml_options(yaml))
+                .map(|t| t.0)
+                .ok()
+        };
+        assert_eq!(text("'1917'"), Some(Raw::Text("1917".into())));
+        assert_eq!(text("1917"), Some(Raw::Text("1917".into())), "as spelt");
+        assert_eq!(text("~"), Some(Raw::Null));
+        assert_eq!(text("[a]"), None, "stops the read");
+        let located = |yaml: &str| {
+            serde_saphyr::from_str_with_options::<Text<Located>>(yaml, yaml_options(yaml))
+                .map(|t| t.0)
+                .ok()
+        };
+        assert_eq!(located("1917"), Some(Raw::Number(1917.0)));
+        assert_eq!(located("[a]"), Some(Raw::List));
     }
 
     #[test]
-    fn lines_are_clean_single_lines() {
-        let line = |y: &str| from::<Line>(y).map(|l| l.0);
-        assert_eq!(line("\"  a\\nb\\t\\u001bc \""), Ok("a b c".into()));
-        assert_eq!(line("1917"), Ok("1917".into()));
-        assert_eq!(line("''"), Ok(String::new()));
-        assert_eq!(
-            from::<Title>("\"\\e\"").map(|t| t.0),
-            Err("expected a non-empty title, found \"\"".into())
-        );
-    }
-
-    #[test]
-    fn prose_needs_a_paragraph() {
-        assert_eq!(
-            from::<Prose>("'  '").map(|p| p.0),
-            Err("expected text with at least one paragraph, found \"  \"".into())
-        );
-        assert_eq!(
-            from::<Prose>("|\n  a\n\n  b\n").map(|p| p.0),
-            Ok("a\n\nb\n".into())
-        );
-    }
-
-    #[test]
-    fn text_is_charged_to_the_budget() {
-        let scope = budget::Scope::enter(10);
-        assert!(from::<Line>("a very long line indeed").is_err());
-        assert!(scope.exceeded().is_some());
+    fn located_reads_keep_the_places() {
+        let at: At<Raw, Located> = read("\n  \"a\\tb\"\n");
+        let place = at.place.expect("placed");
+        assert_eq!((place.at.line, place.at.column), (2, 3));
+        assert_eq!(place.source, 3..9);
     }
 }

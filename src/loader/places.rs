@@ -1,0 +1,167 @@
+//! Where a page's values stand in its file, as the YAML parser reported them: the place of
+//! each problem, and the places `--check` reads its warnings from.
+//!
+//! A [`Place`] comes from serde-saphyr's `Spanned`: the line and column where a value is
+//! used, and the bytes it was read from. Nothing here searches the file: a position inside
+//! a value is found by re-reading that value's own bytes ([`Place::source`]).
+
+use std::ops::Range;
+
+use super::error::Location;
+use super::quoting::is_line_break;
+
+/// Where a value stands in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Where the value is used: its own place, or the alias (`*name`) that repeats it.
+    pub at: Location,
+    /// The byte offset of [`Self::at`].
+    pub index: usize,
+    /// The bytes the value was read from: its own, or those of the anchored value an
+    /// alias repeats. Empty for a mapping or list written as an indented block.
+    pub source: Range<usize>,
+    /// Where [`Self::source`] starts.
+    pub start: Location,
+    /// Whether the value is written in double quotes, where backslash escapes apply.
+    pub double_quoted: bool,
+}
+
+impl Place {
+    /// The place of serde-saphyr's `referenced` and `defined` locations. Byte offsets come
+    /// with every location of a text parsed from a string; `None` if one is missing.
+    pub(super) fn from_spans(
+        referenced: &serde_saphyr::Location,
+        defined: &serde_saphyr::Location,
+    ) -> Option<Self> {
+        let index = usize::try_from(referenced.span().byte_offset()?).ok()?;
+        let start = usize::try_from(defined.span().byte_offset()?).ok()?;
+        let len = usize::try_from(defined.span().byte_len()?).ok()?;
+        Some(Self {
+            at: location(referenced),
+            index,
+            source: start..start.saturating_add(len),
+            start: location(defined),
+            double_quoted: false,
+        })
+    }
+
+    /// The value's own bytes in `text`.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.source.clone()).unwrap_or_default()
+    }
+
+    /// The line and column of byte `offset` of [`Self::slice`], counting from the value's
+    /// start as the parser counts lines (`\n`, `\r` and `\r\n`) and columns (characters).
+    pub fn locate(&self, text: &str, offset: usize) -> Location {
+        self.locate_from(text, (0, self.start), offset)
+    }
+
+    /// As [`Self::locate`], going on from an earlier `(offset, location)` in the value, so
+    /// that places found in order cost one walk over the value, not one each.
+    pub fn locate_from(&self, text: &str, from: (usize, Location), offset: usize) -> Location {
+        let slice = self.slice(text);
+        let (start, mut at) = if from.0 <= offset {
+            from
+        } else {
+            (0, self.start)
+        };
+        let before = slice
+            .get(start.min(slice.len())..offset.min(slice.len()))
+            .unwrap_or_default();
+        let mut chars = before.chars().peekable();
+        while let Some(c) = chars.next() {
+            if is_line_break(c) {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                at = Location {
+                    line: at.line + 1,
+                    column: 1,
+                };
+            } else {
+                at.column += 1;
+            }
+        }
+        at
+    }
+}
+
+/// A serde-saphyr location as layar's.
+pub(super) fn location(at: &serde_saphyr::Location) -> Location {
+    Location {
+        line: usize::try_from(at.line()).unwrap_or(usize::MAX),
+        column: usize::try_from(at.column()).unwrap_or(usize::MAX),
+    }
+}
+
+/// A value of the page that `--check` reads for warnings, named by where it is in the
+/// model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    SynopsisHeading,
+    SynopsisText,
+    /// The `screenshots:` key.
+    Screenshots,
+    ScreenshotsHeading,
+    /// The caption of the screenshot at this index.
+    Caption(usize),
+    /// The image path of the screenshot at this index.
+    Image(usize),
+    /// The `reviews:` key.
+    Reviews,
+    ReviewsHeading,
+    /// The author of the review at this index.
+    Author(usize),
+    /// The text of the review at this index.
+    ReviewText(usize),
+}
+
+/// Where each value `--check` reads stands, in file order.
+pub type Places = Vec<(Field, Place)>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(source: Range<usize>, line: usize, column: usize) -> Place {
+        let start = Location { line, column };
+        Place {
+            at: start,
+            index: source.start,
+            source,
+            start,
+            double_quoted: false,
+        }
+    }
+
+    #[test]
+    fn positions_inside_a_value_count_from_its_start() {
+        let text = "a: |\n  one\r\n  twö x\n";
+        let p = place(7..text.len(), 2, 3);
+        assert_eq!(p.slice(text), "one\r\n  twö x\n");
+        assert_eq!(p.locate(text, 0), Location { line: 2, column: 3 });
+        assert_eq!(p.locate(text, 2), Location { line: 2, column: 5 });
+        let x = p.slice(text).find('x').unwrap_or_default();
+        assert_eq!(p.locate(text, x), Location { line: 3, column: 7 });
+        let ö = p.slice(text).find('ö').unwrap_or_default();
+        let from = (ö, p.locate(text, ö));
+        assert_eq!(
+            p.locate_from(text, from, x),
+            Location { line: 3, column: 7 }
+        );
+        let later = (x, Location { line: 3, column: 7 });
+        assert_eq!(
+            p.locate_from(text, later, 2),
+            Location { line: 2, column: 5 }
+        );
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_and_other_breaks_do_not() {
+        let text = "ab\rc\u{2028}d";
+        let p = place(0..text.len(), 1, 1);
+        let d = text.find('d').unwrap_or_default();
+        assert_eq!(p.locate(text, d), Location { line: 2, column: 3 });
+    }
+}

@@ -1,0 +1,249 @@
+//! What each kind of value must be: a title that is not empty, a rating from 0 to 10, a
+//! date in the calendar, a language tag's shape. Pure functions: each takes the value as
+//! read and gives the model's value, or what was expected instead.
+
+use crate::model::{Date, Rating};
+use crate::text::sanitize::{is_removed, sanitize};
+
+/// What a rating must be.
+pub(super) const RATING: &str = "a number from 0 to 10";
+/// What a rating with too many decimals should have been.
+pub(super) const RATING_STEP: &str = "a number from 0 to 10 with at most one decimal place";
+/// What a date must be written as.
+pub(super) const DATE: &str = "a date written YYYY-MM-DD";
+/// What a well-written date must be.
+pub(super) const CALENDAR_DATE: &str = "a date that exists in the calendar";
+/// What a language tag must be.
+pub(super) const LANGUAGE: &str = "a BCP 47 language tag such as `id` or `pt-BR`";
+
+/// What a text value must be, and how it is cleaned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextRule {
+    /// One line (a heading, a caption): sanitised, line breaks made spaces, trimmed.
+    Line,
+    /// A line that shows something: the title.
+    Title,
+    /// A line that shows something: a review's author.
+    Author,
+    /// Running text (a synopsis, a review) with at least one paragraph, sanitised.
+    Prose,
+    /// A path to an image file, sanitised.
+    Image,
+    /// A BCP 47 language tag.
+    Language,
+}
+
+impl TextRule {
+    /// What the value must be, for a message about a value of another kind.
+    pub(super) fn expected(self) -> &'static str {
+        match self {
+            Self::Line | Self::Prose => "text",
+            Self::Title => "a non-empty title",
+            Self::Author => "a non-empty author name",
+            Self::Image => "a path to an image file",
+            Self::Language => LANGUAGE,
+        }
+    }
+
+    /// Checks `s` and cleans it in place; or leaves it as it is and says what was expected.
+    pub(super) fn apply(self, s: &mut String) -> Result<(), &'static str> {
+        let must_show = match self {
+            Self::Title | Self::Author | Self::Image => Some(self.expected()),
+            Self::Prose => Some("text with at least one paragraph"),
+            Self::Line | Self::Language => None,
+        };
+        if let Some(expected) = must_show.filter(|_| is_blank(s)) {
+            return Err(expected);
+        }
+        match self {
+            Self::Line | Self::Title | Self::Author => clean_line(s),
+            Self::Prose | Self::Image => {
+                sanitize(s);
+            }
+            Self::Language if !is_language_tag(s) => return Err(LANGUAGE),
+            Self::Language => {}
+        }
+        Ok(())
+    }
+}
+
+/// Whether `s` shows as nothing once sanitised and trimmed. It stops at the first
+/// character that shows, so it costs nothing on ordinary text.
+pub(super) fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_removed(c))
+}
+
+/// Makes `s` one clean line: sanitised, line breaks turned into spaces, trimmed.
+pub(super) fn clean_line(s: &mut String) {
+    sanitize(s);
+    if s.contains(['\n', '\u{2028}', '\u{2029}']) {
+        *s = s.replace(['\n', '\u{2028}', '\u{2029}'], " ");
+    }
+    let trimmed = s.trim();
+    if trimmed.len() != s.len() {
+        *s = trimmed.to_owned();
+    }
+}
+
+/// The rating of the number `v`, or what was expected instead.
+pub(super) fn rating(v: f64) -> Result<Rating, &'static str> {
+    let tenths = v * 10.0;
+    if !(0.0..=f64::from(Rating::MAX_TENTHS)).contains(&tenths) {
+        return Err(RATING);
+    }
+    let rounded = tenths.round();
+    if (tenths - rounded).abs() > 1e-6 {
+        return Err(RATING_STEP);
+    }
+    // In range and whole, so the cast is exact.
+    #[allow(clippy::cast_sign_loss)]
+    Rating::from_tenths(rounded as u8).ok_or(RATING)
+}
+
+/// The date `s` names, or what was expected instead.
+pub(super) fn date(s: &str) -> Result<Date, &'static str> {
+    if let Some(date) = Date::parse(s) {
+        return Ok(date);
+    }
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    Err(if shaped { CALENDAR_DATE } else { DATE })
+}
+
+/// Whether `s` has the shape of a BCP 47 tag: subtags of 1 to 8 ASCII letters or digits
+/// joined by `-`, the first one 2 to 8 letters (or `x`/`i` for private and grandfathered
+/// tags). The registry itself is not consulted.
+pub(super) fn is_language_tag(s: &str) -> bool {
+    let mut subtags = s.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    let primary_ok = matches!(primary, "x" | "i" | "X" | "I")
+        || ((2..=8).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()));
+    primary_ok
+        && subtags
+            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_are_tenths_from_0_to_10() {
+        let tenths = |v: f64| rating(v).map(Rating::tenths);
+        assert_eq!(tenths(8.0), Ok(80));
+        assert_eq!(tenths(7.5), Ok(75));
+        assert_eq!(tenths(0.0), Ok(0));
+        assert_eq!(tenths(10.0), Ok(100));
+        assert_eq!(tenths(8.1), Ok(81));
+        assert_eq!(tenths(11.0), Err(RATING));
+        assert_eq!(tenths(-1.0), Err(RATING));
+        assert_eq!(tenths(10.5), Err(RATING));
+        assert_eq!(tenths(-0.05), Err(RATING));
+        assert_eq!(tenths(7.25), Err(RATING_STEP));
+        assert_eq!(tenths(f64::NAN), Err(RATING));
+        assert_eq!(tenths(f64::INFINITY), Err(RATING));
+        assert_eq!(tenths(1e23), Err(RATING));
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(
+            date("2024-05-01").map(|d| d.to_string()),
+            Ok("2024-05-01".into())
+        );
+        assert_eq!(
+            date("2024-02-29").map(|d| d.to_string()),
+            Ok("2024-02-29".into())
+        );
+        assert_eq!(date("2024-02-30"), Err(CALENDAR_DATE));
+        assert_eq!(date("2024-13-01"), Err(CALENDAR_DATE));
+        assert_eq!(date("May 1"), Err(DATE));
+        assert_eq!(date("20240501"), Err(DATE));
+    }
+
+    #[test]
+    fn language_tags_are_checked_for_shape() {
+        for ok in [
+            "id",
+            "en",
+            "pt-BR",
+            "zh-Hant-TW",
+            "es-419",
+            "x-klingon",
+            "i-enochian",
+            "tlh",
+        ] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "e",
+            "english language",
+            "en_US",
+            "en-",
+            "-en",
+            "toolongtag",
+            "en-toolongsub",
+            "1a",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lines_are_clean_single_lines() {
+        let line = |s: &str| {
+            let mut s = s.to_owned();
+            clean_line(&mut s);
+            s
+        };
+        assert_eq!(line("  a\nb\t\u{1b}c "), "a b c");
+        assert_eq!(line("a\u{2028}b"), "a b");
+        assert_eq!(line("1917"), "1917");
+    }
+
+    #[test]
+    fn text_rules_clean_or_refuse() {
+        let apply = |rule: TextRule, s: &str| {
+            let mut s = s.to_owned();
+            rule.apply(&mut s).map(|()| s)
+        };
+        assert_eq!(apply(TextRule::Line, " a\nb "), Ok("a b".into()));
+        assert_eq!(apply(TextRule::Line, ""), Ok(String::new()));
+        assert_eq!(apply(TextRule::Title, "\u{1b}"), Err("a non-empty title"));
+        assert_eq!(apply(TextRule::Author, " "), Err("a non-empty author name"));
+        assert_eq!(
+            apply(TextRule::Prose, "  "),
+            Err("text with at least one paragraph")
+        );
+        assert_eq!(
+            apply(TextRule::Prose, "a\n\nb\u{7}\n"),
+            Ok("a\n\nb\n".into())
+        );
+        assert_eq!(
+            apply(TextRule::Image, "shots/\u{202e}1.png"),
+            Ok("shots/1.png".into())
+        );
+        assert_eq!(apply(TextRule::Image, ""), Err("a path to an image file"));
+        assert_eq!(apply(TextRule::Language, "pt-BR"), Ok("pt-BR".into()));
+        assert_eq!(apply(TextRule::Language, "Bahasa Indonesia"), Err(LANGUAGE));
+    }
+
+    #[test]
+    fn blank_means_nothing_that_shows() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \n\t\u{1b}\u{202e} "));
+        assert!(!is_blank(" a "));
+        assert!(
+            !is_blank("\u{200b}"),
+            "a zero-width space is kept, so it is there"
+        );
+    }
+}

@@ -1,0 +1,566 @@
+//! From the wire to the model, checking every value: one pass that builds the page and
+//! collects every problem with its place.
+//!
+//! The page is built even when values are wrong (a wrong value is left out, a missing
+//! title is empty), so that `--check` can read it for warnings too. The loader gives it
+//! to the viewer only when nothing was wrong. Strings move from the wire into the model:
+//! text is cleaned in place and split into paragraphs inside its own string.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::error::LoadErrorKind;
+use super::places::{Field, Place, Places};
+use super::quoting::{one_line, quote};
+use super::rules::{self, TextRule};
+use super::suggest::closest;
+use super::wire::{
+    At, Entry, Fields, Item, Mapping, Node, PageNode, Raw, ReviewWire, ReviewsWire, ScreenshotWire,
+    ScreenshotsWire, Spans, SynopsisWire, Text,
+};
+use crate::model::{
+    Date, Image, ImageStatus, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
+};
+use crate::text::paragraphs;
+
+const PAGE: &str = "a mapping with `title` and `synopsis` at the top level";
+const SYNOPSIS: &str = "a mapping with `text` and an optional `heading`";
+const SECTION: &str = "a mapping with `items` and an optional `heading`";
+const SCREENSHOT: &str = "a mapping with `caption` and an optional `image`";
+const REVIEW: &str = "a mapping with `author`, `text` and optionally `rating` and `date`";
+const LIST: &str = "a list";
+
+/// A problem found, at its place when the read kept places.
+pub(super) type Finding = (Option<Place>, LoadErrorKind);
+
+/// What validating a page gives.
+pub(super) struct Validated {
+    pub page: Page,
+    /// Every problem, roughly in file order.
+    pub problems: Vec<Finding>,
+    /// Where the values `--check` reads for warnings stand, when the read kept places.
+    pub places: Places,
+}
+
+/// Validates the page read from `text`; image paths resolve against `base_dir`.
+pub(super) fn page<S: Spans>(node: PageNode<S>, text: &str, base_dir: Option<&Path>) -> Validated {
+    let mut check = Check {
+        text,
+        base_dir,
+        path: Vec::new(),
+        problems: Vec::new(),
+        places: Vec::new(),
+    };
+    let page = check.page(node);
+    Validated {
+        page,
+        problems: check.problems,
+        places: check.places,
+    }
+}
+
+/// One step of a field path: `reviews`, `items`, `[1]`.
+#[derive(Clone, Copy)]
+enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A mapping of the format, opened.
+struct Opened<F> {
+    fields: F,
+    place: Option<Place>,
+    /// The known keys its unknown keys look like misspellings of.
+    suggested: Vec<&'static str>,
+}
+
+/// A leaf's value, as text where it is text.
+enum Leaf {
+    Absent,
+    Null(Option<Place>),
+    /// Text, or a number or boolean as the file spells it.
+    Text(String, Option<Place>),
+    /// Something else: a collection, or a number or boolean read without its place.
+    Other(Raw, Option<Place>),
+}
+
+struct Check<'a> {
+    text: &'a str,
+    base_dir: Option<&'a Path>,
+    path: Vec<Step>,
+    problems: Vec<Finding>,
+    places: Places,
+}
+
+impl Check<'_> {
+    fn page<S: Spans>(&mut self, node: PageNode<S>) -> Page {
+        let mut page = Page {
+            title: String::new(),
+            language: None,
+            synopsis: Synopsis {
+                heading: None,
+                paragraphs: paragraphs::Paragraphs::default(),
+            },
+            screenshots: None,
+            reviews: None,
+        };
+        let nothing = S::place(&node.place).is_none_or(|p| p.source.is_empty());
+        if matches!(node.value, Node::Wrong(Raw::Null)) && nothing {
+            let comments_only = !self.text.trim().is_empty();
+            self.problems
+                .push((None, LoadErrorKind::Empty { comments_only }));
+            return page;
+        }
+        let Some(m) = self.mapping(node, PAGE, false) else {
+            return page;
+        };
+        self.require(&m, m.fields.title.is_some(), "title");
+        self.require(&m, m.fields.synopsis.is_some(), "synopsis");
+        let f = m.fields;
+        let title = self.text("title", f.title, TextRule::Title, true, Some(Field::Title));
+        page.title = title.unwrap_or_default();
+        page.language = self.text("language", f.language, TextRule::Language, false, None);
+        if let Some(entry) = f.synopsis {
+            page.synopsis = self.within("synopsis", |c| c.synopsis(entry.value));
+        }
+        if let Some(entry) = f.screenshots {
+            let key = S::place(&entry.key).cloned();
+            page.screenshots = self.within("screenshots", |c| c.screenshots(key, entry.value));
+        }
+        if let Some(entry) = f.reviews {
+            let key = S::place(&entry.key).cloned();
+            page.reviews = self.within("reviews", |c| c.reviews(key, entry.value));
+        }
+        page
+    }
+
+    fn synopsis<S: Spans>(&mut self, node: Item<Mapping<SynopsisWire<S>, S>, S>) -> Synopsis {
+        let mut synopsis = Synopsis {
+            heading: None,
+            paragraphs: paragraphs::Paragraphs::default(),
+        };
+        if let Some(m) = self.mapping(node, SYNOPSIS, false) {
+            self.require(&m, m.fields.text.is_some(), "text");
+            let f = m.fields;
+            let heading = Some(Field::SynopsisHeading);
+            synopsis.heading = self.text("heading", f.heading, TextRule::Line, false, heading);
+            let text = Some(Field::SynopsisText);
+            if let Some(text) = self.text("text", f.text, TextRule::Prose, true, text) {
+                synopsis.paragraphs = paragraphs::split_owned(text);
+            }
+        }
+        synopsis
+    }
+
+    /// The screenshots section, whose `screenshots:` key is at `key`.
+    fn screenshots<S: Spans>(
+        &mut self,
+        key: Option<Place>,
+        node: Item<Mapping<ScreenshotsWire<S>, S>, S>,
+    ) -> Option<Screenshots> {
+        let m = self.mapping(node, SECTION, true)?;
+        self.require(&m, m.fields.items.is_some(), "items");
+        let f = m.fields;
+        let heading = Some(Field::ScreenshotsHeading);
+        let heading = self.text("heading", f.heading, TextRule::Line, false, heading);
+        let list = self.list("items", f.items);
+        if list.is_some() {
+            self.record(Field::Screenshots, key);
+        }
+        let list = list.unwrap_or_default();
+        let mut items = Vec::with_capacity(list.len());
+        for (i, item) in list.into_iter().enumerate() {
+            let shot = self.within("items", |c| {
+                c.at_index(i, |c| c.screenshot(items.len(), item))
+            });
+            items.extend(shot);
+        }
+        Some(Screenshots { heading, items })
+    }
+
+    /// Screenshot number `index` of the model.
+    fn screenshot<S: Spans>(
+        &mut self,
+        index: usize,
+        node: Item<Mapping<ScreenshotWire<S>, S>, S>,
+    ) -> Option<Screenshot> {
+        let m = self.mapping(node, SCREENSHOT, false)?;
+        self.require(&m, m.fields.caption.is_some(), "caption");
+        let f = m.fields;
+        let caption = Some(Field::Caption(index));
+        let caption = self.text("caption", f.caption, TextRule::Line, true, caption);
+        let image = Some(Field::Image(index));
+        let image = self.text("image", f.image, TextRule::Image, false, image);
+        Some(Screenshot {
+            caption: caption.unwrap_or_default(),
+            image: image.map(|path| self.image(path)),
+        })
+    }
+
+    /// The image at `path` as written, looked at once: it is there or it is not.
+    fn image(&self, path: String) -> Image {
+        let path = PathBuf::from(path);
+        // Joined to the content file's folder; the bundled page's stay relative.
+        let path = match self.base_dir {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.join(path),
+            _ => path,
+        };
+        let status = if path.is_file() {
+            ImageStatus::Found
+        } else {
+            ImageStatus::Missing
+        };
+        Image { path, status }
+    }
+
+    /// The reviews section, whose `reviews:` key is at `key`.
+    fn reviews<S: Spans>(
+        &mut self,
+        key: Option<Place>,
+        node: Item<Mapping<ReviewsWire<S>, S>, S>,
+    ) -> Option<Reviews> {
+        let m = self.mapping(node, SECTION, true)?;
+        self.require(&m, m.fields.items.is_some(), "items");
+        let f = m.fields;
+        let heading = Some(Field::ReviewsHeading);
+        let heading = self.text("heading", f.heading, TextRule::Line, false, heading);
+        let list = self.list("items", f.items);
+        if list.is_some() {
+            self.record(Field::Reviews, key);
+        }
+        let list = list.unwrap_or_default();
+        let mut items = Vec::with_capacity(list.len());
+        for (i, item) in list.into_iter().enumerate() {
+            let review = self.within("items", |c| c.at_index(i, |c| c.review(items.len(), item)));
+            items.extend(review);
+        }
+        Some(Reviews { heading, items })
+    }
+
+    /// Review number `index` of the model.
+    fn review<S: Spans>(
+        &mut self,
+        index: usize,
+        node: Item<Mapping<ReviewWire<S>, S>, S>,
+    ) -> Option<Review> {
+        let m = self.mapping(node, REVIEW, false)?;
+        self.require(&m, m.fields.author.is_some(), "author");
+        self.require(&m, m.fields.text.is_some(), "text");
+        let f = m.fields;
+        let author = Some(Field::Author(index));
+        let author = self.text("author", f.author, TextRule::Author, true, author);
+        let rating = self.within("rating", |c| c.rating(f.rating));
+        let date = self.within("date", |c| c.date(f.date));
+        let text = Some(Field::ReviewText(index));
+        let text = self.text("text", f.text, TextRule::Prose, true, text);
+        Some(Review {
+            author: author.unwrap_or_default(),
+            rating,
+            date,
+            paragraphs: text.map(paragraphs::split_owned).unwrap_or_default(),
+        })
+    }
+
+    fn rating<S: Spans>(&mut self, entry: Option<Entry<Raw, S>>) -> Option<Rating> {
+        let at = entry?.value;
+        let place = S::place(&at.place).cloned();
+        let refused = match at.value {
+            Raw::Null => return None,
+            Raw::Number(v) => match rules::rating(v) {
+                Ok(rating) => return Some(rating),
+                Err(expected) => expected,
+            },
+            _ => rules::RATING,
+        };
+        let found = self.found(&at.value, place.as_ref());
+        self.invalid(place, refused, found);
+        None
+    }
+
+    fn date<S: Spans>(&mut self, entry: Option<Entry<Text<S>, S>>) -> Option<Date> {
+        let (refused, found, place) = match self.leaf(entry) {
+            Leaf::Absent | Leaf::Null(_) => return None,
+            Leaf::Text(s, place) => match rules::date(&s) {
+                Ok(date) => return Some(date),
+                Err(expected) => (expected, quote(&s), place),
+            },
+            Leaf::Other(raw, place) => (rules::DATE, self.found(&raw, place.as_ref()), place),
+        };
+        self.invalid(place, refused, found);
+        None
+    }
+
+    /// The text at `key` under `rule`; `field` names it for `--check`'s warnings.
+    fn text<S: Spans>(
+        &mut self,
+        key: &'static str,
+        entry: Option<Entry<Text<S>, S>>,
+        rule: TextRule,
+        required: bool,
+        field: Option<Field>,
+    ) -> Option<String> {
+        let (refused, found, place) = match self.leaf(entry) {
+            Leaf::Absent => return None,
+            Leaf::Null(_) if !required => return None,
+            Leaf::Null(place) => (rule.expected(), "null".to_owned(), place),
+            Leaf::Text(mut s, place) => match rule.apply(&mut s) {
+                Ok(()) => {
+                    if let (Some(field), Some(place)) = (field, place) {
+                        self.places.push((field, place));
+                    }
+                    return Some(s);
+                }
+                Err(expected) => (expected, quote(&s), place),
+            },
+            Leaf::Other(raw, place) => (rule.expected(), self.found(&raw, place.as_ref()), place),
+        };
+        self.within(key, |c| c.invalid(place, refused, found));
+        None
+    }
+
+    /// A leaf's value as text where it is text: a number or boolean is taken as the file
+    /// spells it (`1917`, not a float), which needs its place.
+    fn leaf<S: Spans>(&self, entry: Option<Entry<Text<S>, S>>) -> Leaf {
+        let Some(entry) = entry else {
+            return Leaf::Absent;
+        };
+        // A value written as nothing (`key:`, an empty `|` block) is placed at its key.
+        let mut place = S::place(&entry.value.place)
+            .filter(|p| !p.source.is_empty())
+            .or(S::place(&entry.key))
+            .cloned();
+        match entry.value.value.0 {
+            Raw::Null => Leaf::Null(place),
+            Raw::Text(s) => {
+                if let Some(place) = &mut place {
+                    place.double_quoted = is_double_quoted(place.slice(self.text), &s);
+                }
+                Leaf::Text(s, place)
+            }
+            raw @ (Raw::Number(_) | Raw::Bool(_)) => match place {
+                Some(place) => Leaf::Text(place.slice(self.text).to_owned(), Some(place)),
+                // Only a read with places has these here (see `wire::Bare`).
+                None => Leaf::Other(raw, None),
+            },
+            raw @ (Raw::List | Raw::Mapping) => Leaf::Other(raw, place),
+        }
+    }
+
+    /// The items of the list at `key`; `None` when it is absent or not a list.
+    fn list<T, S: Spans>(
+        &mut self,
+        key: &'static str,
+        entry: Option<Entry<Node<Vec<T>>, S>>,
+    ) -> Option<Vec<T>> {
+        let entry = entry?;
+        match entry.value.value {
+            Node::Ok(items) => Some(items),
+            Node::Wrong(raw) => {
+                let place = S::place(&entry.value.place).cloned();
+                let found = self.found(&raw, place.as_ref());
+                self.within(key, |c| c.invalid(place, LIST, found));
+                None
+            }
+        }
+    }
+
+    /// A mapping's fields and place; `None` when the file has something else there
+    /// (reported, unless `optional` and it is null).
+    fn mapping<F: Fields<S>, S: Spans>(
+        &mut self,
+        node: Item<Mapping<F, S>, S>,
+        expected: &'static str,
+        optional: bool,
+    ) -> Option<Opened<F>> {
+        let place = S::place(&node.place).cloned();
+        match node.value {
+            Node::Ok(mapping) => {
+                let suggested = mapping
+                    .extra
+                    .into_iter()
+                    .filter_map(|key| self.extra_key::<F, S>(key))
+                    .collect();
+                Some(Opened {
+                    fields: mapping.fields,
+                    place,
+                    suggested,
+                })
+            }
+            Node::Wrong(Raw::Null) if optional => None,
+            Node::Wrong(raw) => {
+                let found = self.found(&raw, place.as_ref());
+                self.invalid(place, expected, found);
+                None
+            }
+        }
+    }
+
+    /// A key of `F`'s mapping that the format does not know, or a known one given twice;
+    /// the known key an unknown one looks like a misspelling of.
+    fn extra_key<F: Fields<S>, S: Spans>(
+        &mut self,
+        key: At<Result<usize, Raw>, S>,
+    ) -> Option<&'static str> {
+        let place = S::place(&key.place).cloned();
+        let path = self.path();
+        let mut suggested = None;
+        let kind = match key.value {
+            Ok(i) => LoadErrorKind::DuplicateKey {
+                path,
+                key: F::KEYS.get(i).copied().unwrap_or_default().to_owned(),
+            },
+            Err(raw) => {
+                let name = match raw {
+                    Raw::Text(s) => s,
+                    Raw::List => "[…]".to_owned(),
+                    Raw::Mapping => "{…}".to_owned(),
+                    Raw::Null | Raw::Number(_) | Raw::Bool(_) => place
+                        .as_ref()
+                        .map_or_else(|| "null".to_owned(), |p| p.slice(self.text).to_owned()),
+                };
+                suggested = closest(&name, F::KEYS);
+                LoadErrorKind::UnknownKey {
+                    path,
+                    suggestion: suggested.map(str::to_owned),
+                    key: one_line(&name, 60),
+                    known: F::KEYS.iter().map(|k| (*k).to_owned()).collect(),
+                }
+            }
+        };
+        self.problems.push((place, kind));
+        suggested
+    }
+
+    /// Reports `key` missing from the mapping `opened`, unless `present`, or unless an
+    /// unknown key there was already taken for a misspelling of it.
+    fn require<F>(&mut self, opened: &Opened<F>, present: bool, key: &'static str) {
+        if !present && !opened.suggested.contains(&key) {
+            let path = self.path();
+            let kind = LoadErrorKind::MissingKey {
+                path,
+                key: key.to_owned(),
+            };
+            self.problems.push((opened.place.clone(), kind));
+        }
+    }
+
+    fn invalid(&mut self, place: Option<Place>, expected: &str, found: String) {
+        let kind = LoadErrorKind::Invalid {
+            path: self.path(),
+            expected: expected.to_owned(),
+            found,
+        };
+        self.problems.push((place, kind));
+    }
+
+    /// What was found instead of what was expected, as a message shows it: scalars quoted
+    /// as the file spells them, collections by their kind.
+    fn found(&self, raw: &Raw, place: Option<&Place>) -> String {
+        match raw {
+            Raw::Text(s) => quote(s),
+            Raw::Null => "null".into(),
+            Raw::List => "a list".into(),
+            Raw::Mapping => "a mapping".into(),
+            Raw::Number(_) | Raw::Bool(_) => match place {
+                Some(place) => quote(place.slice(self.text)),
+                None => match raw {
+                    Raw::Bool(b) => quote(&b.to_string()),
+                    Raw::Number(v) => quote(&v.to_string()),
+                    _ => String::new(),
+                },
+            },
+        }
+    }
+
+    fn record(&mut self, field: Field, place: Option<Place>) {
+        if let Some(place) = place {
+            self.places.push((field, place));
+        }
+    }
+
+    /// Runs `f` with `key` added to the field path.
+    fn within<T>(&mut self, key: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(Step::Key(key));
+        let out = f(self);
+        self.path.pop();
+        out
+    }
+
+    /// Runs `f` with the list index `i` added to the field path.
+    fn at_index<T>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(Step::Index(i));
+        let out = f(self);
+        self.path.pop();
+        out
+    }
+
+    /// The field path, `reviews.items[1].rating`; empty at the top level.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for step in &self.path {
+            match step {
+                Step::Key(key) if path.is_empty() => path.push_str(key),
+                Step::Key(key) => {
+                    path.push('.');
+                    path.push_str(key);
+                }
+                Step::Index(i) => {
+                    let _ = write!(path, "[{i}]");
+                }
+            }
+        }
+        path
+    }
+}
+
+/// Whether a text whose bytes in the file are `slice`, and whose value is `value`, is
+/// written in double quotes. A block scalar's bytes start at its content, which may
+/// itself start with `"`; but then the value starts with that first line, as it cannot
+/// when the quote opens a double-quoted scalar.
+fn is_double_quoted(slice: &str, value: &str) -> bool {
+    let first_line = slice.split(['\n', '\r']).next().unwrap_or_default();
+    slice.starts_with('"') && !value.starts_with(first_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn double_quotes_are_told_from_a_block_that_starts_with_one() {
+        assert!(is_double_quoted("\"a\\e\"", "a\u{1b}"));
+        assert!(
+            is_double_quoted("\"\\\"q\"", "\"q"),
+            "an escaped quote first"
+        );
+        assert!(
+            !is_double_quoted("\"x\"\n  y\n", "\"x\"\ny\n"),
+            "a `|` block"
+        );
+        assert!(
+            !is_double_quoted("\"x\"", "\"x\"\n"),
+            "a block at the end of the file"
+        );
+        assert!(!is_double_quoted("'a'", "a"));
+        assert!(!is_double_quoted("plain", "plain"));
+    }
+
+    #[test]
+    fn paths_name_keys_and_indices() {
+        let mut check = Check {
+            text: "",
+            base_dir: None,
+            path: Vec::new(),
+            problems: Vec::new(),
+            places: Vec::new(),
+        };
+        assert_eq!(check.path(), "");
+        let path = check.within("reviews", |c| {
+            c.within("items", |c| {
+                c.at_index(3, |c| c.within("rating", |c| c.path()))
+            })
+        });
+        assert_eq!(path, "reviews.items[3].rating");
+        assert!(check.path.is_empty(), "steps are taken back");
+    }
+}
