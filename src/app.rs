@@ -15,7 +15,9 @@ use crate::action::Action;
 use crate::i18n::Strings;
 use crate::keymap::Mode;
 use crate::layout::{Doc, Section};
-use crate::model::Page;
+use crate::model::{ImageStatus, Page};
+use crate::picture::cache::{Mode as PictureMode, Pictures};
+use crate::picture::worker::Job;
 use crate::screen;
 use crate::text::wrap::Fit;
 use pane::Pane;
@@ -51,6 +53,10 @@ pub struct App<'a> {
     size: Rect,
     /// Lines the help overlay is scrolled by.
     help_scroll: usize,
+    /// The screenshots' pictures.
+    pictures: Pictures,
+    /// A note for the footer until the next key: what opening a picture came to.
+    note: Option<String>,
     quit: bool,
 }
 
@@ -73,8 +79,33 @@ impl<'a> App<'a> {
             before_search: None,
             size: Rect::default(),
             help_scroll: 0,
+            pictures: Pictures::new(PictureMode::Off),
+            note: None,
             quit: false,
         }
+    }
+
+    /// The app with the screenshots shown as `pictures` say (text cards unless set).
+    #[must_use]
+    pub fn with_pictures(mut self, pictures: Pictures) -> Self {
+        self.pictures = pictures;
+        self.fit_pictures();
+        self
+    }
+
+    pub fn pictures(&self) -> &Pictures {
+        &self.pictures
+    }
+
+    /// Whether pictures are being made: the event loop collects them between keys
+    /// ([`Action::CollectPictures`]).
+    pub fn awaits_pictures(&self) -> bool {
+        self.pictures.is_making()
+    }
+
+    /// The footer's note, until the next key.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The app with its panes filling lines by `fit` (first fit unless set).
@@ -162,6 +193,21 @@ impl<'a> App<'a> {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if !matches!(
+            action,
+            Action::CollectPictures
+                | Action::ContinueSearch
+                | Action::Resize { .. }
+                | Action::ImageOpened(_)
+                | Action::Pictures(_)
+        ) {
+            self.note = None;
+        }
+        self.apply(action);
+        self.want_pictures();
+    }
+
+    fn apply(&mut self, action: Action) {
         if self.mode == Mode::Help && self.scroll_help(&action) {
             return;
         }
@@ -250,7 +296,112 @@ impl<'a> App<'a> {
             Action::Suspend => {}
             Action::Click { column, row } => self.click(column, row),
             Action::Resize { width, height } => self.resize(width, height),
+            action @ (Action::OpenImage
+            | Action::ImageOpened(_)
+            | Action::Pictures(_)
+            | Action::CollectPictures
+            | Action::Resumed) => self.apply_to_pictures(action),
         }
+    }
+
+    /// The actions about the screenshots' pictures.
+    fn apply_to_pictures(&mut self, action: Action) {
+        match action {
+            Action::ImageOpened(program) => {
+                self.note = Some(match program {
+                    Some(program) => format!("{} {program}", self.strings.opened_image),
+                    None => self.strings.cannot_open_image.to_owned(),
+                });
+            }
+            Action::Pictures(mode) => {
+                self.pictures.set_mode(mode);
+                self.fit_pictures();
+            }
+            Action::CollectPictures => {
+                self.pictures.collect();
+            }
+            // Kitty pictures live in the terminal, which may have dropped them; the
+            // others are sent whole with each full frame.
+            Action::Resumed
+                if self
+                    .pictures
+                    .graphics()
+                    .is_some_and(|g| g.protocol == crate::picture::worker::Protocol::Kitty) =>
+            {
+                self.pictures.forget();
+            }
+            // Opening is the runner's business; what came of it is noted.
+            _ => {}
+        }
+    }
+
+    /// Keeps room in the screenshot cards for pictures as the mode says.
+    fn fit_pictures(&mut self) {
+        let cell = self.pictures.cell();
+        if let Some(i) = self.index_of(Section::Screenshots) {
+            self.panes[i].set_pictures(cell);
+        }
+    }
+
+    /// Asks for the pictures of the cards on screen, in screen order.
+    fn want_pictures(&mut self) {
+        let Some(graphics) = self.pictures.graphics() else {
+            return;
+        };
+        let mut jobs: Vec<Job> = Vec::new();
+        if self.selected == Section::Screenshots {
+            let shots = self
+                .page
+                .screenshots
+                .as_ref()
+                .map_or(&[][..], |s| &s.items[..]);
+            for (block, wrapped, line, _) in self.pane().visible() {
+                let (crate::layout::LineRef::Picture { .. }, Some(size)) = (line, wrapped.picture)
+                else {
+                    continue;
+                };
+                if jobs.last().is_some_and(|j| j.card == block) {
+                    continue;
+                }
+                if let Some(image) = shots.get(block).and_then(|s| s.image.as_ref()) {
+                    jobs.push(Job {
+                        card: block,
+                        path: image.path.clone(),
+                        size,
+                        graphics,
+                    });
+                }
+            }
+        }
+        self.pictures.want(jobs);
+    }
+
+    /// The picture to open for Enter: the focused card's, on the screenshots tab, if
+    /// there is a file to hand over (a format layar cannot read may open elsewhere).
+    pub fn image_to_open(&self) -> Option<&'a std::path::Path> {
+        if self.selected != Section::Screenshots || self.mode != Mode::Normal {
+            return None;
+        }
+        let shots = self.page.screenshots.as_ref()?;
+        let image = shots.items.get(self.pane().focus())?.image.as_ref()?;
+        match image.status {
+            ImageStatus::Missing | ImageStatus::NotAFile | ImageStatus::Unreadable => None,
+            _ => Some(image.path.as_path()),
+        }
+    }
+
+    /// The card under a click at `column`, `row`, on the screenshots tab.
+    pub fn card_at(&self, column: u16, row: u16) -> Option<usize> {
+        if self.selected != Section::Screenshots || self.mode != Mode::Normal {
+            return None;
+        }
+        let text = screen::regions(self.size)?.text;
+        if !(text.x..text.right()).contains(&column) || !(text.y..text.bottom()).contains(&row) {
+            return None;
+        }
+        let (block, wrapped, line, _) = *self.pane().visible().get(usize::from(row - text.y))?;
+        let card = matches!(wrapped.block.kind, crate::layout::BlockKind::Card { .. });
+        (card && line != crate::layout::LineRef::Blank).then_some(block)
     }
 
     /// Scrolling keys move the help overlay while it is open.
@@ -381,6 +532,10 @@ impl<'a> App<'a> {
         let Some(regions) = screen::regions(self.size) else {
             return;
         };
+        if let Some(card) = self.card_at(column, row) {
+            self.pane_mut().set_focus(card);
+            return;
+        }
         if row != regions.tabs.y {
             return;
         }

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::picture::detect::Choice;
+use layar::picture::worker::Protocol;
 use layar::text::escape::{escaped, escaped_os};
 use layar::text::wrap::Fit;
 
@@ -130,6 +132,11 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
+    /// How screenshots are drawn: asked of the terminal (auto), with a graphics
+    /// protocol, with coloured half-blocks, or as text (none).
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = ImagesArg::Auto)]
+    pub images: ImagesArg,
+
     /// Refuse content files larger than this many bytes (suffixes K, M, G).
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     pub max_size: u64,
@@ -161,6 +168,29 @@ impl WrapArg {
         match self {
             Self::FirstFit => Fit::First,
             Self::Optimal => Fit::Optimal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImagesArg {
+    Auto,
+    Kitty,
+    Sixel,
+    Iterm2,
+    Halfblocks,
+    None,
+}
+
+impl ImagesArg {
+    pub fn choice(self) -> Choice {
+        match self {
+            Self::Auto => Choice::Auto,
+            Self::Kitty => Choice::Use(Protocol::Kitty),
+            Self::Sixel => Choice::Use(Protocol::Sixel),
+            Self::Iterm2 => Choice::Use(Protocol::Iterm2),
+            Self::Halfblocks => Choice::Use(Protocol::HalfBlocks),
+            Self::None => Choice::Off,
         }
     }
 }

@@ -41,9 +41,19 @@ pub struct Strings {
     pub empty_synopsis: &'static str,
     /// The footer's position on the reviews tab: `ulasan 3/12`.
     pub review_word: &'static str,
+    /// `gambar: shots/1.png`, and the footer's position on the screenshots tab:
+    /// `gambar 2/3`.
     pub image: &'static str,
     pub image_missing: &'static str,
     pub no_image: &'static str,
+    /// A card's picture while it is being decoded.
+    pub loading_image: &'static str,
+    /// What is wrong with an image file, as its card says it.
+    pub image_problems: ImageProblems,
+    /// The footer's note after `Enter` on a card: the viewer it was handed to, or
+    /// why it could not be.
+    pub opened_image: &'static str,
+    pub cannot_open_image: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
     pub search_prompt: &'static str,
@@ -57,6 +67,19 @@ pub struct Strings {
     pub all: &'static str,
     pub key_groups: KeyGroups,
     pub actions: ActionNames,
+}
+
+/// What is wrong with an image file, in a few words (the path is shown before them).
+#[derive(Debug)]
+pub struct ImageProblems {
+    pub not_a_file: &'static str,
+    pub unreadable: &'static str,
+    pub unknown_format: &'static str,
+    pub truncated: &'static str,
+    pub corrupt: &'static str,
+    pub too_large: &'static str,
+    pub too_many_pixels: &'static str,
+    pub pixels: &'static str,
 }
 
 /// Headings of the help overlay's groups.
@@ -88,6 +111,7 @@ pub struct ActionNames {
     pub reviews_tab: &'static str,
     pub next_review: &'static str,
     pub prev_review: &'static str,
+    pub open_image: &'static str,
     pub search: &'static str,
     pub next_match: &'static str,
     pub prev_match: &'static str,
@@ -119,6 +143,19 @@ pub static EN: Strings = Strings {
     image: "image",
     image_missing: "not found",
     no_image: "no image",
+    loading_image: "loading image…",
+    image_problems: ImageProblems {
+        not_a_file: "not a regular file",
+        unreadable: "cannot be read",
+        unknown_format: "not an image format layar reads",
+        truncated: "truncated",
+        corrupt: "corrupt",
+        too_large: "file too large",
+        too_many_pixels: "too large",
+        pixels: "pixels",
+    },
+    opened_image: "opened with",
+    cannot_open_image: "cannot open the image",
     help_title: "Keys",
     help_close: "Esc or ? closes this help",
     search_prompt: "Search",
@@ -132,7 +169,7 @@ pub static EN: Strings = Strings {
     key_groups: KeyGroups {
         scroll: "Scrolling",
         tabs: "Tabs",
-        reviews: "Reviews",
+        reviews: "Reviews and images",
         search: "Search",
         other: "Other",
     },
@@ -151,8 +188,9 @@ pub static EN: Strings = Strings {
         cycle_tab_back: "cycle tabs backwards",
         goto_tab: "go to tab n",
         reviews_tab: "go to the reviews",
-        next_review: "next review",
-        prev_review: "previous review",
+        next_review: "next review or image",
+        prev_review: "previous review or image",
+        open_image: "open the image in its viewer",
         search: "search every tab",
         next_match: "next match",
         prev_match: "previous match",
@@ -184,6 +222,19 @@ pub static ID: Strings = Strings {
     image: "gambar",
     image_missing: "tidak ditemukan",
     no_image: "tanpa gambar",
+    loading_image: "memuat gambar…",
+    image_problems: ImageProblems {
+        not_a_file: "bukan berkas biasa",
+        unreadable: "tidak dapat dibaca",
+        unknown_format: "bukan format gambar yang dikenal",
+        truncated: "berkas terpotong",
+        corrupt: "berkas rusak",
+        too_large: "berkas terlalu besar",
+        too_many_pixels: "terlalu besar",
+        pixels: "piksel",
+    },
+    opened_image: "dibuka dengan",
+    cannot_open_image: "gambar tidak dapat dibuka",
     help_title: "Tombol",
     help_close: "Esc atau ? menutup bantuan ini",
     search_prompt: "Cari",
@@ -197,7 +248,7 @@ pub static ID: Strings = Strings {
     key_groups: KeyGroups {
         scroll: "Gulir",
         tabs: "Tab",
-        reviews: "Ulasan",
+        reviews: "Ulasan dan gambar",
         search: "Cari",
         other: "Lainnya",
     },
@@ -216,8 +267,9 @@ pub static ID: Strings = Strings {
         cycle_tab_back: "putar tab mundur",
         goto_tab: "ke tab ke-n",
         reviews_tab: "ke ulasan",
-        next_review: "ulasan berikutnya",
-        prev_review: "ulasan sebelumnya",
+        next_review: "ulasan/gambar berikutnya",
+        prev_review: "ulasan/gambar sebelumnya",
+        open_image: "buka gambar di penampilnya",
         search: "cari di semua tab",
         next_match: "hasil berikutnya",
         prev_match: "hasil sebelumnya",

@@ -21,6 +21,7 @@ pub mod layout;
 pub mod lint;
 pub mod loader;
 pub mod model;
+pub mod picture;
 pub mod print;
 pub mod screen;
 pub mod terminal;

@@ -5,6 +5,7 @@ pub mod body;
 pub mod footer;
 pub mod help;
 mod hidden;
+pub mod picture;
 pub mod tabs;
 
 #[cfg(test)]

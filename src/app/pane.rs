@@ -11,6 +11,7 @@ mod line_counts;
 use std::collections::HashMap;
 
 use crate::layout::{Doc, LineRef, WrappedBlock};
+use crate::picture::geometry::CellSize;
 use crate::text::wrap::Fit;
 use line_counts::LineCounts;
 
@@ -47,6 +48,8 @@ pub struct Pane<'a> {
     width: usize,
     /// How lines are filled when a block is wrapped.
     fit: Fit,
+    /// The cell size cards keep room for pictures at, when pictures are shown.
+    pictures: Option<CellSize>,
     height: usize,
     wrapped: HashMap<usize, WrappedBlock<'a>>,
     /// Lines per block at `width`, as far as known (every block has a line).
@@ -63,6 +66,7 @@ impl<'a> Pane<'a> {
             doc,
             width: 0,
             fit: Fit::default(),
+            pictures: None,
             height: 0,
             wrapped: HashMap::new(),
             top: Anchor::default(),
@@ -101,18 +105,34 @@ impl<'a> Pane<'a> {
     pub fn resize(&mut self, width: usize, height: usize) {
         let width = width.max(1);
         if width != self.width {
-            let keep = self.top_text_offset();
-            self.width = width;
-            self.wrapped.clear();
-            self.counts.forget();
-            self.top.line = match keep {
-                Some((para, at)) => self.line_at(self.top.block, para, at),
-                None => 0,
-            };
+            self.rewrap(|pane| pane.width = width);
         }
         self.height = height;
         self.clamp();
         self.prepare();
+    }
+
+    /// Keeps room in cards for pictures at `cell` pixels a cell, or none: rewraps,
+    /// keeping the reader's place, as a new width does.
+    pub fn set_pictures(&mut self, pictures: Option<CellSize>) {
+        if pictures != self.pictures {
+            self.rewrap(|pane| pane.pictures = pictures);
+            self.clamp();
+            self.prepare();
+        }
+    }
+
+    /// Applies `change` to how blocks are wrapped and forgets every wrapped block,
+    /// keeping the top line's first character on the top line.
+    fn rewrap(&mut self, change: impl FnOnce(&mut Self)) {
+        let keep = self.top_text_offset();
+        change(self);
+        self.wrapped.clear();
+        self.counts.forget();
+        self.top.line = match keep {
+            Some((para, at)) => self.line_at(self.top.block, para, at),
+            None => 0,
+        };
     }
 
     /// Where the top line starts in the text: a paragraph and a byte offset, or
@@ -125,8 +145,12 @@ impl<'a> Pane<'a> {
                 let (para, _) = block.lines.get(self.top.line + 1)?.text()?;
                 Some((para, BEFORE))
             }
-            LineRef::CardBottom => {
-                let (para, range) = block.lines.get(self.top.line.checked_sub(1)?)?.text()?;
+            // Below the text: the last text line above it (a caption, above a picture).
+            LineRef::CardBottom | LineRef::Picture { .. } => {
+                let (para, range) = block.lines[..self.top.line]
+                    .iter()
+                    .rev()
+                    .find_map(|l| l.text())?;
                 Some((para, range.start))
             }
         }
@@ -158,7 +182,11 @@ impl<'a> Pane<'a> {
         if block >= self.blocks() || self.wrapped.contains_key(&block) {
             return;
         }
-        let wrapped = WrappedBlock::new(self.doc.block(block), self.width.max(1), self.fit, true);
+        let (content, width) = (self.doc.block(block), self.width.max(1));
+        let wrapped = match self.pictures {
+            Some(cell) => WrappedBlock::with_pictures(content, width, self.fit, cell),
+            None => WrappedBlock::new(content, width, self.fit, true),
+        };
         self.counts.set(block, wrapped.lines.len().max(1));
         self.wrapped.insert(block, wrapped);
     }
@@ -291,6 +319,13 @@ impl<'a> Pane<'a> {
         self.top = self.max_top();
         self.focus = self.blocks().saturating_sub(1);
         self.prepare();
+    }
+
+    /// Moves the focus to `block`, which is on screen (a click).
+    pub fn set_focus(&mut self, block: usize) {
+        if block < self.blocks() {
+            self.focus = block;
+        }
     }
 
     /// Moves the focus to the next block and brings its start to the top.
