@@ -42,6 +42,9 @@ pub const MAX_SIDE: u32 = 20_000;
 /// channel, and its decoder's working buffers.
 pub const MAX_ALLOC: u64 = 512 << 20;
 
+/// The formats layar reads, as `--check` lists them.
+pub const FORMATS: &str = "PNG, JPEG, GIF, WebP, BMP, TIFF, PNM, QOI, TGA, ICO";
+
 /// The decoder's limits: the side and allocation bounds above.
 pub fn limits() -> ::image::Limits {
     let mut limits = ::image::Limits::default();

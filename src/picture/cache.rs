@@ -61,6 +61,8 @@ pub struct Pictures {
     kitty_ids: Vec<u32>,
     /// Counts the collections that took something in: a change to draw.
     version: u64,
+    /// About how many bytes of pictures are kept: [`BUDGET`].
+    budget: usize,
 }
 
 impl std::fmt::Debug for Pictures {
@@ -88,6 +90,7 @@ impl Pictures {
             clock: 0,
             kitty_ids: Vec::new(),
             version: 0,
+            budget: BUDGET,
         }
     }
 
@@ -249,11 +252,11 @@ impl Pictures {
         self.version
     }
 
-    /// Drops the pictures used longest ago while more than [`BUDGET`] is held; those
+    /// Drops the pictures used longest ago while more than the budget is held; those
     /// on screen now are kept.
     fn trim(&mut self) {
         let mut held: usize = self.made.values().map(|e| e.picture.bytes).sum();
-        while held > BUDGET {
+        while held > self.budget {
             let oldest = self
                 .made
                 .iter()
@@ -353,17 +356,15 @@ mod tests {
     #[test]
     fn the_oldest_pictures_go_when_the_budget_is_spent() {
         let mut pictures = Pictures::new(Mode::On(GRAPHICS)).made_inline();
-        // Each half-block picture of 4096×1 cells counts 196,608 bytes: 300 of them
-        // are more than the budget.
-        for card in 0..300 {
-            pictures.want(vec![job(card, "gradient.png", 4096)]);
+        // A half-block picture of 4×1 cells counts 192 bytes: ten fit.
+        pictures.budget = 10 * 192;
+        for card in 0..30 {
+            pictures.want(vec![job(card, "gradient.png", 4)]);
         }
-        assert!(pictures.held() <= BUDGET, "{}", pictures.held());
-        let size = Cells {
-            cols: 4096,
-            rows: 1,
-        };
-        assert!(matches!(pictures.shown(299, size), Shown::Picture(_)));
+        assert!(pictures.held() <= pictures.budget, "{}", pictures.held());
+        assert!(pictures.held() > 8 * 192, "{}", pictures.held());
+        let size = Cells { cols: 4, rows: 1 };
+        assert!(matches!(pictures.shown(29, size), Shown::Picture(_)));
         assert!(matches!(pictures.shown(0, size), Shown::Loading));
     }
 }

@@ -9,7 +9,7 @@ use ::image::imageops::FilterType;
 use ::image::{DynamicImage, ImageReader};
 
 use super::{classify, classify_io, probe, within_limits};
-use crate::model::ImageStatus;
+use crate::model::{ImageStatus, Page};
 
 /// The longest side a decoded picture is kept at, in pixels: a card at its widest
 /// (96 columns) in a terminal whose cells are 20 pixels wide. Larger pictures are
@@ -34,6 +34,20 @@ pub fn decode(path: &Path) -> Result<DynamicImage, ImageStatus> {
         });
     }
     Ok(shrunk(image))
+}
+
+/// Decodes every picture of `page` that its header called sound, and records what is
+/// wrong with those that are not: for `--check`, which reads the whole file where the
+/// viewer reads the header at load and the rest when the card is shown.
+pub fn verify(page: &mut Page) {
+    let shots = page.screenshots.iter_mut().flat_map(|s| &mut s.items);
+    for image in shots.filter_map(|s| s.image.as_mut()) {
+        if image.status.facts().is_some()
+            && let Err(status) = decode(&image.path)
+        {
+            image.status = status;
+        }
+    }
 }
 
 /// The picture with its longest side at most [`MAX_KEPT_SIDE`], its aspect kept.

@@ -288,7 +288,18 @@ impl Maker {
                 bytes: pixels * 4 * 4 / 3,
             });
         }
-        let protocol = SlicedProtocol::new_with_resize(&picker, image.clone(), target, resize)
+        // Half-blocks fill whole cells: stretched by less than a cell to fill them
+        // exactly, rather than padded with transparency, which they would show black.
+        let source = if graphics.protocol == Protocol::HalfBlocks {
+            let (w, h) = (
+                u32::from(size.cols) * u32::from(cell.width.max(1)),
+                u32::from(size.rows) * u32::from(cell.height.max(1)),
+            );
+            image.resize_exact(w, h, FilterType::Triangle)
+        } else {
+            image.clone()
+        };
+        let protocol = SlicedProtocol::new_with_resize(&picker, source, target, resize)
             .map_err(|_| ImageStatus::Corrupt)?;
         let bytes = match graphics.protocol {
             Protocol::HalfBlocks => usize::from(size.cols) * usize::from(size.rows) * 48,

@@ -255,9 +255,17 @@ mod screens {
         for y in [row, row + 1] {
             // Where both halves of a cell are one colour, it is a blank on that colour.
             let (r, g, b) = rgb(buf[(left, y)].bg);
-            assert!(r > 200 && g < 30 && b < 60, "red on the left: {:?}", (r, g, b));
+            assert!(
+                r > 200 && g < 30 && b < 60,
+                "red on the left: {:?}",
+                (r, g, b)
+            );
             let (r, g, b) = rgb(buf[(right, y)].bg);
-            assert!(r < 60 && g < 30 && b > 200, "blue on the right: {:?}", (r, g, b));
+            assert!(
+                r < 60 && g < 30 && b > 200,
+                "blue on the right: {:?}",
+                (r, g, b)
+            );
         }
         // From left to right the red falls and the blue rises.
         let reds: Vec<u8> = (left..=right).map(|x| rgb(buf[(x, row)].bg).0).collect();

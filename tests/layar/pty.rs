@@ -11,10 +11,17 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// slow, busy machine must not fail the test; a broken program fails it either way.
 const PATIENCE: Duration = Duration::from_secs(30);
 
+/// What the test terminal types back when the program asks: once the output holds
+/// `query`, the bytes of `answer` (as a terminal answers a device attributes query).
+pub struct Answer {
+    pub query: &'static [u8],
+    pub answer: Vec<u8>,
+}
+
 pub struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
 }
@@ -26,6 +33,17 @@ impl Session {
     }
 
     pub fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::start_answering(args, cols, rows, env, Vec::new())
+    }
+
+    /// Starts `layar ARGS` in a terminal that answers queries as `answers` say.
+    pub fn start_answering(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        answers: Vec<Answer>,
+    ) -> Self {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -46,22 +64,35 @@ impl Session {
         let child = pair.slave.spawn_command(cmd).expect("spawn layar");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             nonzero(rows),
             nonzero(cols),
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
+        let (s, r, w) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&writer));
         std::thread::spawn(move || {
+            let mut answers = answers;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
                 s.lock().expect("screen lock").process(&buf[..n]);
-                r.lock().expect("raw lock").extend_from_slice(&buf[..n]);
+                let mut raw = r.lock().expect("raw lock");
+                // Where a query split over two reads may start.
+                let from = raw.len().saturating_sub(64);
+                raw.extend_from_slice(&buf[..n]);
+                answers.retain(|a| {
+                    let asked = raw[from..].windows(a.query.len()).any(|w| w == a.query);
+                    if asked {
+                        let mut w = w.lock().expect("writer lock");
+                        let _ = w.write_all(&a.answer);
+                        let _ = w.flush();
+                    }
+                    !asked
+                });
             }
         });
         Self {
@@ -75,10 +106,9 @@ impl Session {
 
     /// Types bytes as the keyboard would.
     pub fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let mut writer = self.writer.lock().expect("writer lock");
+        writer.write_all(bytes.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
     }
 
     /// The screen's text, row by row.
@@ -170,6 +200,20 @@ pub fn wait_on(screen: &Mutex<vt100::Parser>, what: &str, check: impl Fn(&vt100:
                 parser.screen().contents()
             );
         }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Waits until the program's output, as written, passes `check`.
+pub fn wait_on_raw(session: &Session, what: &str, check: impl Fn(&[u8]) -> bool) {
+    wait_until(what, || check(&session.raw.lock().expect("raw lock")));
+}
+
+/// Waits until `check` holds, or panics after [`PATIENCE`].
+pub fn wait_until(what: &str, check: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !check() {
+        assert!(start.elapsed() < PATIENCE, "waited for {what}");
         std::thread::sleep(Duration::from_millis(20));
     }
 }
