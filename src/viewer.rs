@@ -237,11 +237,11 @@ impl Viewer {
                             if let Some(action) = action {
                                 run.app.update(action);
                             }
-                            let opened = run
-                                .app
-                                .image_to_open()
-                                .and_then(|path| open::open(path, &run.opener).ok());
-                            run.app.update(Action::ImageOpened(opened));
+                            // Only a card with a file to hand over opens.
+                            if let Some(path) = run.app.image_to_open() {
+                                let opened = open::open(path, &run.opener).ok();
+                                run.app.update(Action::ImageOpened(opened));
+                            }
                         }
                         Step::Suspend => {
                             self.forget_pictures(run)?;

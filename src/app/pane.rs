@@ -712,6 +712,46 @@ mod tests {
     }
 
     #[test]
+    fn pictures_keep_room_in_cards_and_the_place_is_kept_when_they_go() {
+        use crate::model::{Image, ImageFacts, ImageStatus, Screenshot, Screenshots};
+        use crate::picture::geometry::CellSize;
+        let mut p = page(&["x"], 0);
+        let shot = |caption: &str| Screenshot {
+            caption: caption.into(),
+            image: Some(Image {
+                path: "still.png".into(),
+                status: ImageStatus::Found(ImageFacts {
+                    width: 200,
+                    height: 100,
+                    format: "PNG",
+                }),
+            }),
+        };
+        p.screenshots = Some(Screenshots {
+            heading: None,
+            items: vec![shot("one"), shot("two")],
+        });
+        let mut pane = pane(&p, Section::Screenshots, 40, 6);
+        assert_eq!(
+            pane.total_lines(),
+            2 * 4 + 1,
+            "text cards: top, caption, path, bottom"
+        );
+        pane.set_pictures(Some(CellSize::HALF_BLOCKS));
+        // 200×100 at 10×20 pixels a cell: 20 columns, 5 rows.
+        assert_eq!(pane.total_lines(), 2 * (4 + 5) + 1);
+        assert!(matches!(pane.visible()[2].2, LineRef::Picture { row: 0 }));
+        // Scrolled into the first picture, then the pictures go: the top is the
+        // caption above it.
+        pane.scroll_down(4);
+        assert!(matches!(pane.visible()[0].2, LineRef::Picture { row: 2 }));
+        pane.set_pictures(None);
+        assert_eq!(texts(&pane)[0], "one");
+        pane.set_pictures(None);
+        assert_eq!(texts(&pane)[0], "one", "no change, no rewrap");
+    }
+
+    #[test]
     fn zero_height_never_panics() {
         let p = page(&["a b c"], 3);
         let mut pane = pane(&p, Section::Reviews, 0, 0);

@@ -287,6 +287,32 @@ mod screens {
     }
 
     #[test]
+    fn the_focused_card_opens_and_the_footer_says_what_came_of_it() {
+        let page = gradient_page();
+        let mut app = App::new(&page, &EN).with_pictures(Pictures::new(HALF_BLOCKS).made_inline());
+        app.update(Action::Resize {
+            width: 40,
+            height: 12,
+        });
+        assert_eq!(app.image_to_open(), None, "not on the screenshots tab");
+        app.update(Action::GotoTab(2));
+        assert_eq!(
+            app.image_to_open(),
+            Some(Path::new("tests/fixtures/images/gradient.png"))
+        );
+        // A click on the card's picture is on the card; one on the rule is not.
+        assert_eq!(app.card_at(20, 5), Some(0));
+        assert_eq!(app.card_at(20, 2), None);
+        app.update(Action::ImageOpened(Some("xdg-open".into())));
+        let footer = |app: &App<'_>| crate::ui::footer::status(app).0;
+        assert_eq!(footer(&app), "opened with xdg-open · image 1/1 · All");
+        app.update(Action::LineDown);
+        assert_eq!(footer(&app), "image 1/1 · All", "gone with the next key");
+        app.update(Action::ImageOpened(None));
+        assert!(footer(&app).starts_with("cannot open the image"));
+    }
+
+    #[test]
     fn text_cards_keep_no_room() {
         let page = gradient_page();
         let screen = text(&screen(&page, Mode::Off, 40, 12));
