@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use super::tty::{Tty, layar_child, wait_for_state};
 use super::{PATIENCE, fixture, kill, layar, scratch, text};
 use crate::pty::Session;
 
@@ -25,7 +24,7 @@ fn sigint_restores_the_terminal_mouse_included() {
     let mut s = Session::start(&["--mouse"], 80, 24);
     s.wait_for_text("Tangkapan Layar (3)");
     assert!(text(&s.raw()).contains("\x1b[?1000h"), "mouse captured");
-    kill(s.pid().expect("pid"), "INT");
+    kill(s.pid(), "INT");
     assert_eq!(s.wait_exit(), 128 + 2);
     assert!(restored_at_the_end(&String::from_utf8_lossy(&s.raw())));
 }
@@ -35,7 +34,7 @@ fn sighup_and_sigquit_end_the_viewer() {
     for (signal, number) in [("HUP", 1), ("QUIT", 3)] {
         let mut s = Session::start(&[], 80, 24);
         s.wait_for_text("Tangkapan Layar (3)");
-        kill(s.pid().expect("pid"), signal);
+        kill(s.pid(), signal);
         assert_eq!(s.wait_exit(), 128 + number, "SIG{signal}");
         let raw = String::from_utf8_lossy(&s.raw()).into_owned();
         assert!(restored_at_the_end(&raw), "SIG{signal}");
@@ -77,31 +76,31 @@ fn a_one_by_one_terminal_and_a_resize_storm_never_panic() {
 
 #[test]
 fn ctrl_z_stops_with_the_terminal_restored_and_fg_redraws() {
-    let mut shell = Tty::shell();
+    let mut shell = Session::shell();
     let bash = shell.pid();
     shell.send("\"$LAYAR\" --lang en --mouse\r");
     shell.wait_for("the viewer", |sc| {
         sc.alternate_screen() && sc.contents().contains("Screenshots (3)")
     });
 
-    let before = shell.raw_len();
+    let before = shell.output_len();
     shell.send("\x1a");
     let pid = wait_for_state(bash, 'T');
     shell.wait_for("the shell's screen", |sc| {
         !sc.alternate_screen() && !sc.hide_cursor() && sc.contents().contains("Stopped")
     });
-    let given_back = shell.raw_since(before);
+    let given_back = shell.output_since(before);
     assert!(restored_at_the_end(&given_back), "{given_back:?}");
     assert!(given_back.contains("\x1b[?1000l"), "mouse capture off");
 
-    let before = shell.raw_len();
+    let before = shell.output_len();
     shell.send("fg\r");
     shell.wait_for("the viewer again", |sc| {
         sc.alternate_screen() && sc.contents().contains("Screenshots (3)")
     });
     let (again, state) = layar_child(bash).expect("layar still runs");
     assert_eq!((again, state == 'T'), (pid, false));
-    let redraw = shell.raw_since(before);
+    let redraw = shell.output_since(before);
     assert!(redraw.contains("\x1b[?1049h"), "the screen taken again");
     assert!(
         redraw.contains("Di Balik Layar"),
@@ -118,26 +117,21 @@ fn ctrl_z_stops_with_the_terminal_restored_and_fg_redraws() {
 fn ctrl_z_without_job_control_carries_on() {
     // With no job-control shell the process group is orphaned and the kernel discards
     // the stop: layar gives the terminal back, takes it again and redraws.
-    let mut tty = Tty::start(env!("CARGO_BIN_EXE_layar"), &["--lang", "en"]);
-    tty.wait_for("the viewer", |sc| sc.contents().contains("Screenshots (3)"));
-    let before = tty.raw_len();
-    tty.send("\x1a");
-    tty.wait_for("a redraw", |sc| sc.contents().contains("Screenshots (3)"));
-    let start = Instant::now();
-    while !tty.raw_since(before).contains("\x1b[?1049h") {
-        assert!(start.elapsed() < PATIENCE, "no second start after Ctrl-Z");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let again = tty.raw_since(before);
+    let mut s = Session::answering(&["--lang", "en"]);
+    s.wait_for("the viewer", |sc| sc.contents().contains("Screenshots (3)"));
+    let before = s.output_len();
+    s.send("\x1a");
+    s.wait_for_output_since(before, "\x1b[?1049h");
+    let again = s.output_since(before);
     assert!(
         again.find("\x1b[?1049l") < again.find("\x1b[?1049h"),
         "{again:?}"
     );
-    tty.wait_for("the redrawn title", |sc| {
+    s.wait_for("the redrawn title", |sc| {
         sc.contents().contains("Di Balik Layar")
     });
-    tty.send("q");
-    assert_eq!(tty.wait_exit(), 0);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
 }
 
 #[test]
@@ -162,7 +156,7 @@ fn stdin_not_a_terminal() {
     assert!(text(&out.stdout).starts_with("Evil "));
     // Input from elsewhere, output to a terminal: the viewer reads keys from the
     // terminal itself.
-    let mut shell = Tty::shell();
+    let mut shell = Session::shell();
     shell.send("\"$LAYAR\" --lang en < /dev/null; echo \"status $?\"\r");
     shell.wait_for("the viewer", |sc| {
         sc.alternate_screen() && sc.contents().contains("Screenshots (3)")
@@ -202,5 +196,46 @@ fn a_closed_pipe_ends_print_and_check_quietly() {
         assert!(out.status.success(), "{mode}");
         assert_eq!(text(&out.stderr), "layar exited 0\n", "{mode}");
         assert_eq!(text(&out.stdout).lines().count(), 1, "{mode}");
+    }
+}
+
+/// The pid of the `layar` whose parent is `parent`, and its state letter from
+/// `/proc/PID/stat` (`T` when stopped).
+fn layar_child(parent: u32) -> Option<(u32, char)> {
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let comm = &stat[open + 1..close];
+        let mut fields = stat[close + 1..].split_whitespace();
+        let state = fields.next().and_then(|s| s.chars().next());
+        let parent_pid = fields.next().and_then(|p| p.parse::<u32>().ok());
+        if comm == "layar" && parent_pid == Some(parent) {
+            return Some((pid, state?));
+        }
+    }
+    None
+}
+
+fn wait_for_state(parent: u32, want: char) -> u32 {
+    let start = Instant::now();
+    loop {
+        if let Some((pid, state)) = layar_child(parent)
+            && state == want
+        {
+            return pid;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "layar never reached state {want}: {:?}",
+            layar_child(parent)
+        );
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
