@@ -498,7 +498,16 @@ mod tests {
             Action::CycleTab,
             Action::PageDown,
         ];
-        for (w, h) in [(0, 0), (1, 1), (5, 3), (19, 5), (19, 24), (80, 5), (20, 6), (21, 7)] {
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (5, 3),
+            (19, 5),
+            (19, 24),
+            (80, 5),
+            (20, 6),
+            (21, 7),
+        ] {
             let mut a = app(&p, w, h);
             // Below the least size there is no body: the panes show nothing.
             let rows = screen::regions(a.size()).map_or(0, |r| usize::from(r.text.height));

@@ -91,8 +91,21 @@ fn help_and_search_screens() {
 #[test]
 fn too_small_says_so() {
     let page = bundled();
-    let needed = format!("≥ {}×{}", crate::screen::MIN_WIDTH, crate::screen::MIN_HEIGHT);
-    for (w, h) in [(80, 5), (19, 24), (19, 5), (5, 3), (2, 1), (1, 3), (1, 1), (0, 0)] {
+    let needed = format!(
+        "≥ {}×{}",
+        crate::screen::MIN_WIDTH,
+        crate::screen::MIN_HEIGHT
+    );
+    for (w, h) in [
+        (80, 5),
+        (19, 24),
+        (19, 5),
+        (5, 3),
+        (2, 1),
+        (1, 3),
+        (1, 1),
+        (0, 0),
+    ] {
         let app = app_at(&page, w, h, &[Action::PageDown, Action::ToggleHelp]);
         let shown = text(&screen(&app, &Theme::color()));
         let rows: Vec<&str> = shown
