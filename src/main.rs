@@ -155,21 +155,124 @@ fn finish_output(
 }
 
 /// `--check`: every file's problems, then a one-line summary; the bundled page
-/// when no file is named.
+/// when no file is named. The exit status is the check's result even when the
+/// reader goes away early (`layar --check *.yaml | head -1`): the rest is checked
+/// without being written.
 fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
     let sources: Box<dyn Iterator<Item = Result<Source, LoadError>>> = if files.is_empty() {
         Box::new(std::iter::once(Ok(loader::bundled())))
     } else {
         Box::new(files.iter().map(move |f| loader::read(f, limits)))
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(UntilClosed::new(io::stdout().lock()));
     match layar::check::run(sources, &mut out).and_then(|s| out.flush().map(|()| s)) {
         Ok(summary) if summary.passed() => ExitCode::SUCCESS,
         Ok(_) => ExitCode::FAILURE,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("layar: error: cannot write the report: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A writer whose reader may leave: after a broken pipe it takes every byte and
+/// writes none, so that `--check` goes on to its result. (Counting errors only as
+/// far as the pipe stayed open would miss one in a later file and exit 0.)
+struct UntilClosed<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W> UntilClosed<W> {
+    fn new(inner: W) -> Self {
+        Self {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn unless_closed<T>(&mut self, done: T, result: io::Result<T>) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for UntilClosed<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let written = self.inner.write(buf);
+        self.unless_closed(buf.len(), written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.inner.flush();
+        self.unless_closed((), flushed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes `room` bytes, then fails with `error`.
+    struct Pipe {
+        taken: Vec<u8>,
+        room: usize,
+        error: io::ErrorKind,
+    }
+
+    impl Write for Pipe {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.room - self.taken.len());
+            if n == 0 && !buf.is_empty() {
+                return Err(self.error.into());
+            }
+            self.taken.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_takes_the_rest_unwritten() {
+        let pipe = Pipe {
+            taken: Vec::new(),
+            room: 5,
+            error: io::ErrorKind::BrokenPipe,
+        };
+        let mut out = UntilClosed::new(pipe);
+        out.write_all(b"first\nsecond\n").expect("no error");
+        out.write_all(b"third\n").expect("no error after it closed");
+        out.flush().expect("flushed");
+        assert!(out.closed);
+        assert_eq!(out.inner.taken, b"first");
+    }
+
+    #[test]
+    fn other_errors_still_fail() {
+        let full = Pipe {
+            taken: Vec::new(),
+            room: 3,
+            error: io::ErrorKind::StorageFull,
+        };
+        let mut out = UntilClosed::new(full);
+        let e = out
+            .write_all(b"first\n")
+            .expect_err("a full disk is an error");
+        assert_eq!(e.kind(), io::ErrorKind::StorageFull);
+        assert!(!out.closed);
     }
 }

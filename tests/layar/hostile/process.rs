@@ -3,7 +3,7 @@
 //! pipe closed under `--print` and `--check`.
 
 use std::fmt::Write as _;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{PATIENCE, fixture, kill, layar, scratch, text};
@@ -168,34 +168,119 @@ fn stdin_not_a_terminal() {
     shell.exit_shell();
 }
 
-#[test]
-fn a_closed_pipe_ends_print_and_check_quietly() {
-    // Large enough that layar is still writing when `head` goes away.
-    let path = scratch("hostile-many-reviews.yaml");
+/// What a pipe can hold at most: 64 KiB by default on Linux, and 1 MiB is the most an
+/// unprivileged program may ask for. A reader that leaves after one line of a longer
+/// output closes the pipe while layar is still writing.
+const PIPE_AT_MOST: usize = 1 << 20;
+
+/// Reviews on the page of warnings.
+const REVIEWS: usize = 12_000;
+
+/// A page of [`REVIEWS`] reviews, each with a word that mixes scripts (a Cyrillic `о`
+/// in "Tokyо"): `--check` warns about every one, and `--print` prints them all.
+fn page_of_warnings() -> String {
+    let path = scratch("hostile-many-warnings.yaml");
     let mut yaml = String::from("title: Big\nsynopsis:\n  text: x\nreviews:\n  items:\n");
-    for i in 0..3000 {
+    for i in 0..REVIEWS {
         let _ = writeln!(
             yaml,
-            "    - author: a{i}\n      text: {}",
-            "word ".repeat(60)
+            "    - author: a{i}\n      text: Tokyо {}",
+            "word ".repeat(20)
         );
     }
-    std::fs::write(&path, yaml).expect("write the page");
-    let path = path.display().to_string();
-    for mode in ["--print", "--check"] {
-        let out = Command::new("sh")
-            .args([
-                "-c",
-                "{ \"$0\" \"$1\" \"$2\"; echo \"layar exited $?\" >&2; } | head -1",
-                env!("CARGO_BIN_EXE_layar"),
-                mode,
-                &path,
-            ])
-            .output()
-            .expect("run the pipeline");
-        assert!(out.status.success(), "{mode}");
-        assert_eq!(text(&out.stderr), "layar exited 0\n", "{mode}");
-        assert_eq!(text(&out.stdout).lines().count(), 1, "{mode}");
+    // Tests run in parallel: write a file of this thread's own, then move it into
+    // place, so no test reads one half written.
+    let own = scratch(&format!(
+        "hostile-many-warnings.{:?}.yaml",
+        std::thread::current().id()
+    ));
+    std::fs::write(&own, yaml).expect("write the page");
+    std::fs::rename(&own, &path).expect("move the page into place");
+    path.display().to_string()
+}
+
+/// Runs `layar ARGS | head -1` in a shell; what `head` printed, and what layar said
+/// on stderr followed by `layar exited N`.
+fn into_head(args: &[&str]) -> (String, String) {
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "{ \"$0\" \"$@\"; echo \"layar exited $?\" >&2; } | head -1",
+        ])
+        .arg(env!("CARGO_BIN_EXE_layar"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run the pipeline");
+    assert!(out.status.success(), "{args:?}: head failed");
+    (text(&out.stdout), text(&out.stderr))
+}
+
+/// Runs `layar ARGS` with stdout a pipe whose reader has already gone: every write
+/// fails. Its exit code and stderr.
+fn into_a_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_layar"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run layar");
+    (out.status.code(), text(&out.stderr))
+}
+
+#[test]
+fn a_closed_pipe_ends_print_and_check_quietly_with_their_own_status() {
+    let warnings = page_of_warnings();
+    let error = "tests/fixtures/load/rating-out-of-range.yaml";
+    // The whole report, and what the check finds, when nobody leaves early.
+    let full = layar(&["--check", &warnings]);
+    assert_eq!(full.status.code(), Some(0), "warnings only");
+    let report = text(&full.stdout);
+    assert!(
+        report.len() > PIPE_AT_MOST,
+        "a report of {} bytes",
+        report.len()
+    );
+    assert!(
+        report.ends_with(&format!("checked 1 file: 0 errors, {REVIEWS} warnings\n")),
+        "{}",
+        report.lines().last().unwrap_or_default()
+    );
+    let printed = layar(&["--print", &warnings]);
+    assert!(printed.stdout.len() > PIPE_AT_MOST);
+
+    // `| head -1`: the first line, no complaint, and the check's own status, also
+    // when the error comes after the reader has gone.
+    for (args, status) in [
+        (vec!["--print", &warnings], 0),
+        (vec!["--check", &warnings], 0),
+        (vec!["--check", &warnings, error], 1),
+    ] {
+        let (first, stderr) = into_head(&args);
+        assert_eq!(stderr, format!("layar exited {status}\n"), "{args:?}");
+        assert_eq!(first.lines().count(), 1, "{args:?}");
+        if args[0] == "--check" {
+            assert!(report.starts_with(&first), "{args:?}: {first}");
+        }
+    }
+
+    // A pipe closed before layar writes anything: the same.
+    for (args, status) in [
+        (vec!["--print", &warnings], 0),
+        (vec!["--check", &warnings], 0),
+        (vec!["--check", &warnings, error], 1),
+        (vec!["--check", error, &warnings], 1),
+        (vec!["--check", error], 1),
+    ] {
+        assert_eq!(
+            into_a_closed_pipe(&args),
+            (Some(status), String::new()),
+            "{args:?}"
+        );
     }
 }
 
