@@ -258,7 +258,9 @@ impl<'a> App<'a> {
         }
         // A new size can show more of the help (or none of it): its scroll shrinks
         // with its maximum, as each pane's does.
-        self.help_scroll = self.help_scroll.min(self.help_max_scroll());
+        if self.help_scroll > 0 {
+            self.help_scroll = self.help_scroll.min(self.help_max_scroll());
+        }
     }
 
     fn run_search(&mut self) {
