@@ -255,7 +255,7 @@ impl<'a> App<'a> {
 
     /// Scrolling keys move the help overlay while it is open.
     fn scroll_help(&mut self, action: &Action) -> bool {
-        let max = crate::ui::help::HelpLayout::new(self.strings, self.size).max_scroll();
+        let max = self.help_max_scroll();
         let at = self.help_scroll;
         self.help_scroll = match action {
             Action::LineDown | Action::PageDown | Action::HalfPageDown => at + 1,
@@ -266,6 +266,11 @@ impl<'a> App<'a> {
         }
         .min(max);
         true
+    }
+
+    /// How far the help overlay can scroll at the current size.
+    fn help_max_scroll(&self) -> usize {
+        crate::ui::help::HelpLayout::new(self.strings, self.size).max_scroll()
     }
 
     fn move_tab(&mut self, step: isize, wrap: bool) {
@@ -286,6 +291,11 @@ impl<'a> App<'a> {
         });
         for pane in &mut self.panes {
             pane.resize(w, h);
+        }
+        // A new size can show more of the help (or none of it): its scroll shrinks
+        // with its maximum, as each pane's does.
+        if self.help_scroll > 0 {
+            self.help_scroll = self.help_scroll.min(self.help_max_scroll());
         }
     }
 
@@ -578,20 +588,130 @@ mod tests {
         assert_eq!(a.mode(), Mode::Normal);
     }
 
-    #[test]
-    fn tiny_sizes_never_panic() {
-        let p = bundled();
-        for (w, h) in [(0, 0), (1, 1), (5, 3), (20, 6), (21, 7)] {
-            let mut a = app(&p, w, h);
-            for action in [
-                Action::PageDown,
-                Action::Bottom,
-                Action::NextReview,
-                Action::LineUp,
-                Action::Click { column: 3, row: 1 },
-            ] {
-                a.update(action);
-            }
+    /// What holds at every size: the selected tab exists, the top line lies inside
+    /// the text, no more lines show than fit, a short view means nothing is scrolled
+    /// past the end, and the help is scrolled no further than it can be.
+    fn assert_in_bounds(a: &App<'_>, what: &str) {
+        let sections: Vec<Section> = a.sections().collect();
+        assert_eq!(
+            sections.get(a.selected_index()),
+            Some(&a.selected()),
+            "{what}"
+        );
+        let pane = a.pane();
+        let top = pane.top();
+        assert!(top.block < pane.doc().len(), "{what}: top {top:?}");
+        if let Some(wrapped) = pane.wrapped(top.block) {
+            assert!(top.line < wrapped.lines.len(), "{what}: top {top:?}");
         }
+        let shown = pane.visible().len();
+        assert!(shown <= pane.height(), "{what}: {shown} lines shown");
+        if shown < pane.height() {
+            assert_eq!(top, pane::Anchor::default(), "{what}: past the end");
+        }
+        assert!(
+            a.help_scroll() <= a.help_max_scroll(),
+            "{what}: help scrolled to {}",
+            a.help_scroll()
+        );
+    }
+
+    #[test]
+    fn tiny_sizes_keep_every_position_in_bounds() {
+        let p = bundled();
+        let keys = [
+            Action::PageDown,
+            Action::Bottom,
+            Action::NextReview,
+            Action::LineUp,
+            Action::HalfPageDown,
+            Action::Wheel(-3),
+            Action::PreviousReview,
+            Action::ToggleHelp,
+            Action::Bottom,
+            Action::LineDown,
+            Action::CloseHelp,
+            Action::CycleTab,
+            Action::Bottom,
+            Action::NextReview,
+            Action::CycleTab,
+            Action::PageDown,
+        ];
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (5, 3),
+            (19, 5),
+            (19, 24),
+            (80, 5),
+            (20, 6),
+            (21, 7),
+        ] {
+            let mut a = app(&p, w, h);
+            // Below the least size there is no body: the panes show nothing.
+            let rows = screen::regions(a.size()).map_or(0, |r| usize::from(r.text.height));
+            assert_eq!(rows == 0, w < screen::MIN_WIDTH || h < screen::MIN_HEIGHT);
+            for action in &keys {
+                a.update(action.clone());
+                let what = format!("{w}×{h} after {action:?}");
+                assert_in_bounds(&a, &what);
+                assert_eq!(a.pane().height(), rows, "{what}");
+            }
+            // With no tab row, a click selects nothing.
+            let selected = a.selected();
+            a.update(Action::Click { column: 3, row: 1 });
+            if rows == 0 {
+                assert_eq!(a.selected(), selected, "{w}×{h}");
+            }
+            // Back at a usable size, every tab's reader is still inside the text, and
+            // the long synopsis fills the body.
+            a.update(Action::Resize {
+                width: 80,
+                height: 24,
+            });
+            for _ in 0..a.sections().count() {
+                a.update(Action::CycleTab);
+                let what = format!("{w}×{h} then 80×24, {:?}", a.selected());
+                assert_in_bounds(&a, &what);
+                assert!(!a.pane().visible().is_empty(), "{what}");
+            }
+            a.select(Section::Synopsis);
+            assert_eq!(a.pane().visible().len(), 20, "{w}×{h} then 80×24");
+        }
+    }
+
+    #[test]
+    fn the_help_stays_within_its_scroll_across_resizes() {
+        let p = bundled();
+        // Scrolled to its end where it scrolls, then where it fits whole.
+        let mut a = app(&p, 40, 12);
+        a.update(Action::ToggleHelp);
+        a.update(Action::Bottom);
+        assert!(a.help_scroll() > 0);
+        assert_eq!(a.help_scroll(), a.help_max_scroll());
+        a.update(Action::Resize {
+            width: 100,
+            height: 60,
+        });
+        assert_eq!((a.help_scroll(), a.help_max_scroll()), (0, 0));
+        // At 1×1 the help has no row to show, so nothing to scroll through; growing
+        // to 19×5 (one row) keeps it in bounds.
+        let mut a = app(&p, 1, 1);
+        a.update(Action::ToggleHelp);
+        a.update(Action::Bottom);
+        assert_eq!(a.help_scroll(), 0);
+        a.update(Action::Resize {
+            width: 19,
+            height: 5,
+        });
+        assert!(a.help_max_scroll() > 0);
+        assert_in_bounds(&a, "1×1 then 19×5");
+        a.update(Action::Bottom);
+        assert_eq!(a.help_scroll(), a.help_max_scroll());
+        a.update(Action::Resize {
+            width: 1,
+            height: 1,
+        });
+        assert_eq!(a.help_scroll(), 0);
     }
 }

@@ -28,12 +28,18 @@ use crate::text::width::str_width;
 use crate::theme::Theme;
 use crate::ui;
 
-/// Few cases, so `cargo test` stays quick; no persistence files are written.
+/// Few cases, so `cargo test` stays quick, unless `PROPTEST_CASES` asks for more. A
+/// failure is saved in `proptest-regressions/` (committed) and replayed first on every
+/// later run.
 fn config() -> Config {
+    let defaults = Config::default();
     Config {
-        cases: 64,
-        failure_persistence: None,
-        ..Config::default()
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
+            defaults.cases
+        } else {
+            64
+        },
+        ..defaults
     }
 }
 

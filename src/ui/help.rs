@@ -139,8 +139,12 @@ impl HelpLayout {
         }
     }
 
-    /// How far the overlay can scroll.
+    /// How far the overlay can scroll: none when it has no row for a key line
+    /// (a terminal under five rows), since there is nothing to scroll through.
     pub fn max_scroll(&self) -> usize {
+        if self.rows == 0 {
+            return 0;
+        }
         let tallest = self
             .columns
             .iter()
@@ -212,19 +216,56 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
 mod tests {
     use super::*;
     use crate::i18n::{EN, ID};
+    use crate::keymap::BINDINGS;
+
+    /// The help's key lines with the heading of the group each is under.
+    fn key_lines(strings: &Strings) -> Vec<(&'static str, String, &'static str)> {
+        let mut out = Vec::new();
+        for group in groups(strings) {
+            let Some(HelpLine::Group(heading)) = group.first() else {
+                panic!("a group without its heading: {group:?}");
+            };
+            for line in &group[1..] {
+                match line {
+                    HelpLine::Key { keys, what } => out.push((*heading, keys.clone(), *what)),
+                    other => panic!("{other:?} inside the group {heading}"),
+                }
+            }
+        }
+        out
+    }
 
     #[test]
     fn every_binding_appears_once() {
-        let lines: Vec<HelpLine> = groups(&EN).into_iter().flatten().collect();
-        let quit = lines
-            .iter()
-            .filter(|l| matches!(l, HelpLine::Key { what, .. } if *what == EN.actions.quit))
-            .count();
-        assert_eq!(quit, 1);
-        assert!(lines.contains(&HelpLine::Key {
-            keys: "r".into(),
-            what: "go to the reviews"
-        }));
+        for strings in [&EN, &ID] {
+            let lines = key_lines(strings);
+            for b in BINDINGS {
+                let what = (b.describe)(&strings.actions);
+                // One line says what the binding does, under the binding's group...
+                let said: Vec<_> = lines.iter().filter(|(_, _, w)| *w == what).collect();
+                let [(heading, keys, _)] = said.as_slice() else {
+                    panic!("{:?}: {what:?} on {} lines", b.action, said.len());
+                };
+                assert_eq!(*heading, b.group.name(&strings.key_groups), "{what:?}");
+                // ...and names each of its keys once.
+                for label in b.keys.iter().map(|k| k.label).filter(|l| !l.is_empty()) {
+                    let times = keys.split(' ').filter(|k| *k == label).count();
+                    assert_eq!(times, 1, "{label:?} in {keys:?} for {what:?}");
+                }
+            }
+            // Nothing else: every line, and every key on it, is a binding's.
+            for (_, keys, what) in &lines {
+                let bound: Vec<&str> = BINDINGS
+                    .iter()
+                    .filter(|b| (b.describe)(&strings.actions) == *what)
+                    .flat_map(|b| b.keys.iter().map(|k| k.label))
+                    .collect();
+                assert!(!keys.is_empty(), "{what:?} without keys");
+                for key in keys.split(' ') {
+                    assert!(bound.contains(&key), "{key:?} shown for {what:?}");
+                }
+            }
+        }
     }
 
     #[test]
