@@ -1,5 +1,10 @@
-//! The screen's regions for a terminal size: a pure function that the update (to
-//! know how much text fits) and the drawing (to place it) both use, so they agree.
+//! The screen's geometry, below both the state and the drawing: the regions for a
+//! terminal size, the help overlay's layout ([`help`]) and the tabs' placement
+//! ([`tabs`]). The update (to know how much text fits, how far the help scrolls, which
+//! tab a click is on) and the drawing (to place it all) both use them, so they agree.
+
+pub mod help;
+pub mod tabs;
 
 use ratatui::layout::Rect;
 

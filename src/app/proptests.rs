@@ -422,7 +422,7 @@ fn check_state(app: &App<'_>, reference: &mut Reference) -> Result<(), TestCaseE
         );
     }
     if app.mode() == Mode::Help {
-        let max = ui::help::HelpLayout::new(app.strings(), app.size()).max_scroll();
+        let max = crate::screen::help::HelpLayout::new(app.strings(), app.size()).max_scroll();
         prop_assert!(app.help_scroll() <= max);
     }
     Ok(())
