@@ -112,6 +112,15 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_numbered_from_one_with_counts_then_hits() {
+        assert_eq!(
+            Label::new(1, "Tangkapan Layar", Some(3), Some(9)),
+            label(2, "Tangkapan Layar", " (3) [9]")
+        );
+        assert_eq!(Label::new(0, "Plot", None, None), label(1, "Plot", ""));
+    }
+
+    #[test]
     fn wide_terminals_show_whole_labels() {
         assert_eq!(
             fitted(&bundled(), 80),
