@@ -3,13 +3,16 @@
 //! paragraphs with a [`Role`]. Blocks are made on demand from the page, so a page
 //! of 100,000 reviews costs nothing until a block is shown, and each block is
 //! wrapped by the shared text engine. The viewer and `--print` both draw from here.
+//! A review's shape is [`review`]'s.
+
+pub mod review;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::i18n::Strings;
-use crate::model::{ImageStatus, Page, Review};
+use crate::model::{ImageStatus, Page};
 use crate::text::wrap::{self, Fit, wrap};
 
 /// A section of the page, shown as one tab.
@@ -209,7 +212,7 @@ impl<'a> Doc<'a> {
     ///
     /// A review's rating and date line is made by layar for each call, so it is
     /// passed only when `meta` is set: a caller leaves it out for a query that
-    /// [`could_match_meta`] says cannot match it. The empty-state line is not
+    /// [`review::could_match_meta`] says cannot match it. The empty-state line is not
     /// searched: nothing is called for an index past [`Doc::items`].
     pub fn search_paras(&self, index: usize, meta: bool, mut f: impl FnMut(usize, &str)) {
         if index >= self.items() {
@@ -227,15 +230,10 @@ impl<'a> Doc<'a> {
             }
             Section::Reviews => {
                 let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
-                let review = &reviews[index];
-                f(0, &review.author);
-                // The same condition as `review_meta`: paragraph 1 is the meta line.
-                let has_meta = review.rating.is_some() || review.date.is_some();
-                if meta && let Some(line) = review_meta(review) {
-                    f(1, &line.text);
-                }
-                for (i, text) in review.paragraphs.iter().enumerate() {
-                    f(1 + usize::from(has_meta) + i, text);
+                for (i, part) in review::parts(&reviews[index]).enumerate() {
+                    if meta || !matches!(part, review::Part::Meta(_)) {
+                        f(i, &part.text());
+                    }
                 }
             }
         }
@@ -282,55 +280,13 @@ impl<'a> Doc<'a> {
 
     fn review(&self, index: usize, gap: bool) -> Block<'a> {
         let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
-        let review: &'a Review = &reviews[index];
-        let author = Para::new(review.author.as_str(), Role::Author);
-        let mut paras = vec![if gap { author.gap() } else { author }];
-        if let Some(meta) = review_meta(review) {
-            paras.push(meta);
-        }
-        for (i, text) in review.paragraphs.iter().enumerate() {
-            let para = Para::new(text, Role::Body);
-            paras.push(if i > 0 { para.gap() } else { para });
-        }
         Block {
             kind: BlockKind::Plain,
-            paras,
+            paras: review::parts(&reviews[index])
+                .map(|part| part.para(gap))
+                .collect(),
         }
     }
-}
-
-/// Every character a review's meta line can hold (see [`review_meta`]).
-const META_CHARS: &str = "★☆ 0123456789./·-";
-
-/// Whether `query` could match a review's meta line: only if it is made of the
-/// characters such a line holds. None of them has a case, so neither may the query's.
-pub fn could_match_meta(query: &str) -> bool {
-    query.chars().all(|c| META_CHARS.contains(c))
-}
-
-/// `★★★★☆ 8/10 · 2024-05-01`: the line under a review's author, if it has either.
-fn review_meta<'a>(review: &Review) -> Option<Para<'a>> {
-    let mut text = String::new();
-    let mut spans = Vec::new();
-    if let Some(rating) = review.rating {
-        let filled = usize::from(rating.stars());
-        text.push_str(&"★".repeat(filled));
-        text.push_str(&"☆".repeat(5 - filled));
-        spans.push((0..text.len(), Role::Stars));
-        let _ = write!(text, " {rating}/10");
-    }
-    if let Some(date) = review.date {
-        if !text.is_empty() {
-            text.push_str(" · ");
-        }
-        let _ = write!(text, "{date}");
-    }
-    (!text.is_empty()).then_some(Para {
-        text: Cow::Owned(text),
-        spans,
-        role: Role::Meta,
-        gap_before: false,
-    })
 }
 
 /// One line of a wrapped block: a blank line, a card's top or bottom border, or a
@@ -430,7 +386,7 @@ pub(crate) fn offset(at: usize) -> u32 {
 mod tests {
     use super::*;
     use crate::i18n::{EN, ID};
-    use crate::model::{Date, Image, Rating, Reviews, Screenshot, Screenshots, Synopsis};
+    use crate::model::{Date, Image, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis};
 
     fn page() -> Page {
         Page {
@@ -533,21 +489,6 @@ mod tests {
         let mut none = 0;
         Doc::new(&p, Section::Reviews, &EN).search_paras(2, true, |_, _| none += 1);
         assert_eq!(none, 0, "past the last item");
-    }
-
-    #[test]
-    fn only_queries_made_of_meta_characters_can_match_meta_lines() {
-        for query in ["★", "8/10", "2024-05", " · ", "7.5"] {
-            assert!(could_match_meta(query), "{query}");
-        }
-        for query in ["a", "8/10 x", "Ann", "É"] {
-            assert!(!could_match_meta(query), "{query}");
-        }
-        let p = page();
-        let meta = Doc::new(&p, Section::Reviews, &EN).block(0).paras[1]
-            .text
-            .clone();
-        assert!(could_match_meta(&meta), "{meta}");
     }
 
     #[test]

@@ -28,7 +28,8 @@ use std::collections::HashMap;
 use std::ops::{ControlFlow, Range};
 use std::time::{Duration, Instant};
 
-use crate::layout::{Doc, could_match_meta};
+use crate::layout::Doc;
+use crate::layout::review::could_match_meta;
 use crate::text::search::Matcher;
 use scan::{CHUNK, Mark, Place, Seen, mark_before, scan};
 

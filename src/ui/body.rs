@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
 use crate::app::App;
-use crate::layout::{BlockKind, LineRef, Section, WrappedBlock};
+use crate::layout::{BlockKind, CARD_INSET, LineRef, Section, WrappedBlock};
 use crate::screen::Regions;
 use crate::text::width::str_width;
 use crate::text::wrap;
@@ -34,7 +34,8 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
                 let (x, width) = if card {
                     buf.set_stringn(text.x, y, "│", 1, theme.card_border);
                     buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
-                    (text.x + 2, text.width.saturating_sub(4))
+                    let inset = CARD_INSET as u16;
+                    (text.x + inset / 2, text.width.saturating_sub(inset))
                 } else {
                     (text.x, text.width)
                 };
