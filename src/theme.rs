@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::layout::Role;
 
-/// The styles the viewer draws with.
+/// The styles the viewer draws with, and those `--print` writes.
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub title: Style,
@@ -102,6 +102,26 @@ impl Theme {
             help_key: bold,
             scrollbar: plain,
             too_small: bold,
+        }
+    }
+
+    /// The styles `--print` writes with, when it writes styles: bold headings and
+    /// authors, yellow stars, and dim where the line is layar's own rather than the
+    /// page's text (the rating and date, image lines, empty states). The rest is plain,
+    /// as text in a pager or a file reads best.
+    pub fn print() -> Self {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let dim = plain.add_modifier(Modifier::DIM);
+        Self {
+            title: bold,
+            author: bold,
+            stars: plain.fg(Color::Yellow),
+            meta: dim,
+            empty: dim,
+            image: dim,
+            image_missing: dim,
+            ..Self::mono()
         }
     }
 
