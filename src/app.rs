@@ -585,9 +585,7 @@ mod tests {
         assert_eq!(a.search().counter(), Some((1, 1)));
         let shown = a.pane().visible();
         assert!(
-            shown
-                .iter()
-                .any(|(_, w, l, _)| w.line_text(*l).contains("zebra")),
+            shown.iter().any(|l| l.text().contains("zebra")),
             "the hit is on screen"
         );
     }

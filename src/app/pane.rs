@@ -14,9 +14,6 @@ use crate::layout::{Doc, LineRef, WrappedBlock};
 use crate::text::wrap::Fit;
 use line_counts::LineCounts;
 
-/// A byte offset meaning "the blank line before the paragraph".
-const BEFORE: usize = usize::MAX;
-
 /// Wrapped blocks kept before the cache is trimmed to the view.
 const CACHE_BLOCKS: usize = 1024;
 /// Blocks kept on each side of the view when the cache is trimmed.
@@ -27,6 +24,33 @@ const CACHE_MARGIN: usize = 128;
 pub struct Anchor {
     pub block: usize,
     pub line: usize,
+}
+
+/// A place in a paragraph to find the line of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InPara {
+    /// The line that holds this byte.
+    Byte(usize),
+    /// The line before the paragraph's first: the blank line, or a card's top border.
+    Before,
+}
+
+/// A line on screen.
+#[derive(Debug, Clone, Copy)]
+pub struct VisibleLine<'p, 'a> {
+    /// The block's number in the section.
+    pub block: usize,
+    pub wrapped: &'p WrappedBlock<'a>,
+    pub line: LineRef,
+    /// The line's number in the block, from 0.
+    pub index: usize,
+}
+
+impl VisibleLine<'_, '_> {
+    /// The line's text, or "" for a blank line or a border.
+    pub fn text(&self) -> &str {
+        self.wrapped.line_text(self.line)
+    }
 }
 
 /// Where the view is, for the footer.
@@ -106,7 +130,7 @@ impl<'a> Pane<'a> {
             self.wrapped.clear();
             self.counts.forget();
             self.top.line = match keep {
-                Some((para, at)) => self.line_at(self.top.block, para, at),
+                Some((para, at)) => self.line_of(self.top.block, para, at),
                 None => 0,
             };
         }
@@ -115,26 +139,31 @@ impl<'a> Pane<'a> {
         self.prepare();
     }
 
-    /// Where the top line starts in the text: a paragraph and a byte offset, or
-    /// [`BEFORE`] for the blank line in front of the paragraph.
-    fn top_text_offset(&self) -> Option<(usize, usize)> {
+    /// Where the top line starts in the text: a paragraph and a place in it.
+    fn top_text_offset(&self) -> Option<(usize, InPara)> {
         let block = self.wrapped.get(&self.top.block)?;
         match *block.lines.get(self.top.line)? {
-            LineRef::Text { para, start, .. } => Some((para as usize, start as usize)),
+            LineRef::Text { para, start, .. } => {
+                Some((para as usize, InPara::Byte(start as usize)))
+            }
             LineRef::Blank | LineRef::CardTop => {
                 let (para, _) = block.lines.get(self.top.line + 1)?.text()?;
-                Some((para, BEFORE))
+                Some((para, InPara::Before))
             }
             LineRef::CardBottom => {
                 let (para, range) = block.lines.get(self.top.line.checked_sub(1)?)?.text()?;
-                Some((para, range.start))
+                Some((para, InPara::Byte(range.start)))
             }
         }
     }
 
-    /// The line of `block` that holds byte `at` of paragraph `para` (or the blank
-    /// line before it, for [`BEFORE`]).
+    /// The line of `block` that holds byte `at` of paragraph `para`.
     pub fn line_at(&mut self, block: usize, para: usize, at: usize) -> usize {
+        self.line_of(block, para, InPara::Byte(at))
+    }
+
+    /// The line of `block` at `at` in paragraph `para`.
+    fn line_of(&mut self, block: usize, para: usize, at: InPara) -> usize {
         self.ensure(block);
         let Some(wrapped) = self.wrapped.get(&block) else {
             return 0;
@@ -142,10 +171,12 @@ impl<'a> Pane<'a> {
         let mut found = 0;
         for (i, line) in wrapped.lines.iter().enumerate() {
             let Some((p, r)) = line.text() else { continue };
-            if p == para && at == BEFORE {
-                return i.saturating_sub(1);
-            }
-            if p > para || (p == para && r.start > at) {
+            let past = match at {
+                InPara::Before if p == para => return i.saturating_sub(1),
+                InPara::Before => false,
+                InPara::Byte(at) => p == para && r.start > at,
+            };
+            if p > para || past {
                 break;
             }
             found = i;
@@ -387,9 +418,9 @@ impl<'a> Pane<'a> {
         }
     }
 
-    /// The lines on screen, top to bottom, each with its block. Reads only; blocks
-    /// were wrapped by [`Pane::prepare`].
-    pub fn visible(&self) -> Vec<(usize, &WrappedBlock<'a>, LineRef, usize)> {
+    /// The lines on screen, top to bottom. Reads only; blocks were wrapped by
+    /// [`Pane::prepare`].
+    pub fn visible(&self) -> Vec<VisibleLine<'_, 'a>> {
         let mut out = Vec::with_capacity(self.height);
         let mut block = self.top.block;
         let mut line = self.top.line;
@@ -398,7 +429,12 @@ impl<'a> Pane<'a> {
                 break;
             };
             if let Some(&l) = wrapped.lines.get(line) {
-                out.push((block, wrapped, l, line));
+                out.push(VisibleLine {
+                    block,
+                    wrapped,
+                    line: l,
+                    index: line,
+                });
                 line += 1;
             } else {
                 block += 1;
@@ -463,7 +499,7 @@ impl<'a> Pane<'a> {
         let last = self.blocks().saturating_sub(1);
         self.visible()
             .last()
-            .is_some_and(|&(b, w, _, line)| b == last && line + 1 == w.lines.len())
+            .is_some_and(|l| l.block == last && l.index + 1 == l.wrapped.lines.len())
     }
 }
 
@@ -504,10 +540,7 @@ mod tests {
     }
 
     fn texts(p: &Pane<'_>) -> Vec<String> {
-        p.visible()
-            .iter()
-            .map(|(_, w, l, _)| w.line_text(*l).to_string())
-            .collect()
+        p.visible().iter().map(|l| l.text().to_string()).collect()
     }
 
     #[test]

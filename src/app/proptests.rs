@@ -385,9 +385,9 @@ fn check_state(app: &App<'_>, reference: &mut Reference) -> Result<(), TestCaseE
     if visible.len() < pane.height() {
         prop_assert_eq!(top, super::pane::Anchor::default(), "scrolled past the end");
     }
-    for &(_, wrapped, line, _) in &visible {
-        let text = wrapped.line_text(line);
-        let room = match wrapped.block.kind {
+    for line in &visible {
+        let text = line.text();
+        let room = match line.wrapped.block.kind {
             BlockKind::Card { .. } => pane.width().saturating_sub(CARD_INSET).max(1),
             BlockKind::Plain => pane.width().max(1),
         };

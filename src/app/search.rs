@@ -42,9 +42,6 @@ pub struct Hit {
     pub range: Range<usize>,
 }
 
-/// A block's hit count before the block is counted to its end.
-const UNREAD: u32 = u32::MAX;
-
 /// Blocks counted between two looks at the clock (a block's own pieces are timed too).
 const CLOCK_EVERY: usize = 64;
 
@@ -61,6 +58,15 @@ struct Current {
     hit: Hit,
     /// How many hits come before it in page order, once every block is counted.
     rank: Option<usize>,
+}
+
+/// A hit as searching finds it: its block numbered through all tabs, its paragraph
+/// and byte range.
+#[derive(Debug, Clone)]
+struct Found {
+    block: usize,
+    para: usize,
+    range: Range<usize>,
 }
 
 /// Where the search for the current hit has got to: round the page from block
@@ -92,8 +98,8 @@ pub struct Search {
     meta: bool,
     /// Where each tab's blocks start in the numbering, then the number of blocks.
     starts: Vec<usize>,
-    /// Hits per block, [`UNREAD`] until the block is counted to its end.
-    counts: Vec<u32>,
+    /// Hits per block, `None` until the block is counted to its end.
+    counts: Vec<Option<u32>>,
     /// The marks of the blocks longer than a piece, in text order.
     marks: HashMap<usize, Vec<Mark>>,
     /// The block whose counting stopped part way, and where.
@@ -139,7 +145,7 @@ impl Search {
         };
         for (tab, doc) in docs.iter().enumerate() {
             for block in 0..doc.items() {
-                scan(matcher, doc, block, self.meta, (0, 0), |seen| {
+                scan(matcher, doc, block, self.meta, Place::START, |seen| {
                     if let Seen::Hit(para, range) = seen {
                         hits.push(Hit {
                             tab,
@@ -220,15 +226,15 @@ impl Search {
         }
         if narrows {
             for count in &mut self.counts {
-                if *count != 0 {
-                    *count = UNREAD;
+                if *count != Some(0) {
+                    *count = None;
                 }
             }
         } else {
             self.counts.clear();
-            self.counts.resize(blocks, UNREAD);
+            self.counts.resize(blocks, None);
         }
-        self.unread = self.counts.iter().filter(|&&c| c == UNREAD).count();
+        self.unread = self.counts.iter().filter(|c| c.is_none()).count();
         let (tab, block) = from;
         let start = match (self.starts.get(tab), self.starts.get(tab + 1)) {
             (Some(&start), Some(&end)) => (start + block).min(end),
@@ -237,7 +243,7 @@ impl Search {
         self.finding = Some(Finding {
             start: if start >= blocks { 0 } else { start },
             k: 0,
-            place: (0, 0),
+            place: Place::START,
         });
         self.count_until(docs, deadline)
     }
@@ -275,10 +281,10 @@ impl Search {
         if let Some(mark) = self
             .marks
             .get(&b)
-            .and_then(|marks| mark_before(marks, (para, line.start)))
-            .filter(|m| m.place().0 == para)
+            .and_then(|marks| mark_before(marks, Place::new(para, line.start)))
+            .filter(|m| m.place().para == para)
         {
-            from = mark.place().1;
+            from = mark.place().at;
         }
         if let Some(c) = &self.current
             && c.block == b
@@ -313,13 +319,23 @@ impl Search {
         }
     }
 
+    /// Whether block `b` (numbered through all tabs) is counted and holds no hit.
+    fn has_no_hit(&self, b: usize) -> bool {
+        self.counts.get(b) == Some(&Some(0))
+    }
+
     /// The tab and block of block `b` numbered through all tabs.
     fn locate(&self, b: usize) -> (usize, usize) {
         let tab = self.starts.partition_point(|&s| s <= b).saturating_sub(1);
         (tab, b - self.starts.get(tab).copied().unwrap_or(0))
     }
 
-    fn set_current(&mut self, (b, para, range): (usize, usize, Range<usize>)) {
+    fn set_current(&mut self, found: Found) {
+        let Found {
+            block: b,
+            para,
+            range,
+        } = found;
         let (tab, block) = self.locate(b);
         self.current = Some(Current {
             block: b,
