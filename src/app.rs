@@ -2,7 +2,7 @@
 //! a [`Pane`] (its scroll position); the app holds the selected tab, the mode, the
 //! search and the screen size, and delegates the rest.
 
-pub mod pane;
+pub(crate) mod pane;
 #[cfg(test)]
 mod proptests;
 pub mod search;
@@ -30,7 +30,7 @@ pub const SEARCH_SLICE: Duration = Duration::from_millis(8);
 
 /// The longest query the prompt takes, in characters: more than anyone types, and a
 /// bound on what each keystroke costs whatever is pasted.
-pub const MAX_QUERY_CHARS: usize = 1_000;
+pub(crate) const MAX_QUERY_CHARS: usize = 1_000;
 
 /// Everything the viewer shows, and nothing it doesn't need.
 #[derive(Debug)]
@@ -81,14 +81,14 @@ impl<'a> App<'a> {
 
     /// The app with its panes filling lines by `fit` (first fit unless set).
     #[must_use]
-    pub fn with_fit(mut self, fit: Fit) -> Self {
+    pub(crate) fn with_fit(mut self, fit: Fit) -> Self {
         for pane in &mut self.panes {
             pane.set_fit(fit);
         }
         self
     }
 
-    pub fn page(&self) -> &'a Page {
+    pub(crate) fn page(&self) -> &'a Page {
         self.page
     }
 
@@ -96,7 +96,7 @@ impl<'a> App<'a> {
         self.strings
     }
 
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         self.mode
     }
 
@@ -105,21 +105,21 @@ impl<'a> App<'a> {
     }
 
     /// The query being typed, while the prompt is open.
-    pub fn prompt(&self) -> Option<&str> {
+    pub(crate) fn prompt(&self) -> Option<&str> {
         (self.mode == Mode::Prompt).then_some(self.prompt.as_str())
     }
 
     /// Whether the prompt refused part of the last thing typed or pasted, being full
     /// ([`MAX_QUERY_CHARS`]).
-    pub fn prompt_is_cut(&self) -> bool {
+    pub(crate) fn prompt_is_cut(&self) -> bool {
         self.mode == Mode::Prompt && self.prompt_cut
     }
 
-    pub fn help_scroll(&self) -> usize {
+    pub(crate) fn help_scroll(&self) -> usize {
         self.help_scroll
     }
 
-    pub fn should_quit(&self) -> bool {
+    pub(crate) fn should_quit(&self) -> bool {
         self.quit
     }
 
@@ -132,12 +132,12 @@ impl<'a> App<'a> {
         self.panes.iter().map(|p| p.doc().section)
     }
 
-    pub fn selected(&self) -> Section {
+    pub(crate) fn selected(&self) -> Section {
         self.selected
     }
 
     /// The tabs' labels: each section's heading, count and hits.
-    pub fn tab_labels(&self) -> Vec<Label> {
+    pub(crate) fn tab_labels(&self) -> Vec<Label> {
         self.sections()
             .enumerate()
             .map(|(i, section)| {
@@ -152,7 +152,7 @@ impl<'a> App<'a> {
     }
 
     /// The selected tab's position, from 0.
-    pub fn selected_index(&self) -> usize {
+    pub(crate) fn selected_index(&self) -> usize {
         self.index_of(self.selected).unwrap_or(0)
     }
 
@@ -161,7 +161,7 @@ impl<'a> App<'a> {
     }
 
     /// The selected tab's pane.
-    pub fn pane(&self) -> &Pane<'a> {
+    pub(crate) fn pane(&self) -> &Pane<'a> {
         &self.panes[self.selected_index()]
     }
 
@@ -190,8 +190,8 @@ impl<'a> App<'a> {
             Action::PageUp => self.pane_mut().scroll_up(page.saturating_sub(1).max(1)),
             Action::HalfPageDown => self.pane_mut().scroll_down(page.div_ceil(2)),
             Action::HalfPageUp => self.pane_mut().scroll_up(page.div_ceil(2)),
-            Action::Top => self.pane_mut().to_top(),
-            Action::Bottom => self.pane_mut().to_bottom(),
+            Action::Top => self.pane_mut().scroll_to_top(),
+            Action::Bottom => self.pane_mut().scroll_to_bottom(),
             Action::Wheel(lines) => {
                 let n = usize::from(lines.unsigned_abs());
                 if lines < 0 {

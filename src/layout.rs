@@ -5,7 +5,7 @@
 //! wrapped by the shared text engine. The viewer and `--print` both draw from here.
 //! A review's shape is [`review`]'s.
 
-pub mod review;
+pub(crate) mod review;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::i18n::Strings;
 use crate::model::{ImageStatus, Page};
-use crate::text::wrap::{self, Fit, wrap};
+use crate::text::wrap::{Fit, wrap};
 
 /// A section of the page, shown as one tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,7 +25,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in page order.
-    pub const ALL: [Self; 3] = [Self::Synopsis, Self::Screenshots, Self::Reviews];
+    pub(crate) const ALL: [Self; 3] = [Self::Synopsis, Self::Screenshots, Self::Reviews];
 
     /// The sections this page has, in page order. The synopsis is always there.
     pub fn present(page: &Page) -> Vec<Self> {
@@ -40,7 +40,7 @@ impl Section {
     }
 
     /// The heading the page gives the section, or the interface language's default.
-    pub fn heading<'a>(self, page: &'a Page, strings: &'static Strings) -> &'a str {
+    pub(crate) fn heading<'a>(self, page: &'a Page, strings: &'static Strings) -> &'a str {
         let (given, default) = match self {
             Self::Synopsis => (page.synopsis.heading.as_deref(), strings.synopsis),
             Self::Screenshots => (
@@ -56,7 +56,7 @@ impl Section {
     }
 
     /// How many items the section holds, where a count helps (not the synopsis).
-    pub fn count(self, page: &Page) -> Option<usize> {
+    pub(crate) fn count(self, page: &Page) -> Option<usize> {
         match self {
             Self::Synopsis => None,
             Self::Screenshots => page.screenshots.as_ref().map(|s| s.items.len()),
@@ -67,7 +67,7 @@ impl Section {
 
 /// What a paragraph is, which decides its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// Running text: the synopsis, a review's text.
     Body,
     /// A screenshot's caption.
@@ -90,7 +90,7 @@ pub enum Role {
 
 /// How a block is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// Paragraphs with a blank line between blocks.
     Plain,
     /// A card: the viewer draws a border with the label `n/total`; print lists it.
@@ -100,7 +100,7 @@ pub enum BlockKind {
 /// A run of text with one role. Paragraphs in a block that share a line (the
 /// stars, rating and date of a review) are separate spans of one [`Para`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Para<'a> {
+pub(crate) struct Para<'a> {
     pub text: Cow<'a, str>,
     /// Byte ranges within `text` and their roles; text outside them is `role`.
     pub spans: Vec<(Range<usize>, Role)>,
@@ -125,7 +125,7 @@ impl<'a> Para<'a> {
     }
 
     /// The role of the byte at `at`.
-    pub fn role_at(&self, at: usize) -> Role {
+    pub(crate) fn role_at(&self, at: usize) -> Role {
         self.spans
             .iter()
             .find(|(r, _)| r.contains(&at))
@@ -135,7 +135,7 @@ impl<'a> Para<'a> {
 
 /// One block of a section: a paragraph of the synopsis, a screenshot, a review.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block<'a> {
+pub(crate) struct Block<'a> {
     pub kind: BlockKind,
     pub paras: Vec<Para<'a>>,
 }
@@ -143,9 +143,9 @@ pub struct Block<'a> {
 /// One section of a page, as blocks made on demand.
 #[derive(Debug, Clone, Copy)]
 pub struct Doc<'a> {
-    pub page: &'a Page,
-    pub section: Section,
-    pub strings: &'static Strings,
+    pub(crate) page: &'a Page,
+    pub(crate) section: Section,
+    pub(crate) strings: &'static Strings,
 }
 
 impl<'a> Doc<'a> {
@@ -158,17 +158,12 @@ impl<'a> Doc<'a> {
     }
 
     /// How many blocks the section has; an empty section still has its empty-state line.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.items().max(1)
     }
 
-    /// Always false: an empty section shows one block saying so.
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-
     /// How many real items (paragraphs, screenshots, reviews) the section holds.
-    pub fn items(&self) -> usize {
+    pub(crate) fn items(&self) -> usize {
         match self.section {
             Section::Synopsis => self.page.synopsis.paragraphs.len(),
             Section::Screenshots => self.page.screenshots.as_ref().map_or(0, |s| s.items.len()),
@@ -177,7 +172,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Block `index`, or the empty-state block when the section has no items.
-    pub fn block(&self, index: usize) -> Block<'a> {
+    pub(crate) fn block(&self, index: usize) -> Block<'a> {
         if self.items() == 0 {
             let text = match self.section {
                 Section::Synopsis => self.strings.empty_synopsis,
@@ -214,7 +209,7 @@ impl<'a> Doc<'a> {
     /// passed only when `meta` is set: a caller leaves it out for a query that
     /// [`review::could_match_meta`] says cannot match it. The empty-state line is not
     /// searched: nothing is called for an index past [`Doc::items`].
-    pub fn search_paras(&self, index: usize, meta: bool, mut f: impl FnMut(usize, &str)) {
+    pub(crate) fn search_paras(&self, index: usize, meta: bool, mut f: impl FnMut(usize, &str)) {
         if index >= self.items() {
             return;
         }
@@ -240,7 +235,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The block of each item, in order: for `--print`, which shows everything.
-    pub fn blocks(&self) -> impl Iterator<Item = Block<'a>> + '_ {
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = Block<'a>> + '_ {
         (0..self.len()).map(|i| self.block(i))
     }
 
@@ -292,7 +287,7 @@ impl<'a> Doc<'a> {
 /// One line of a wrapped block: a blank line, a card's top or bottom border, or a
 /// byte range of one paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineRef {
+pub(crate) enum LineRef {
     Blank,
     CardTop,
     CardBottom,
@@ -301,7 +296,7 @@ pub enum LineRef {
 
 impl LineRef {
     /// The paragraph index and byte range, for a text line.
-    pub fn text(self) -> Option<(usize, Range<usize>)> {
+    pub(crate) fn text(self) -> Option<(usize, Range<usize>)> {
         match self {
             Self::Blank | Self::CardTop | Self::CardBottom => None,
             Self::Text { para, start, end } => Some((para as usize, start as usize..end as usize)),
@@ -311,13 +306,13 @@ impl LineRef {
 
 /// A block and its lines at one width.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WrappedBlock<'a> {
+pub(crate) struct WrappedBlock<'a> {
     pub block: Block<'a>,
     pub lines: Vec<LineRef>,
 }
 
 /// The width inside a card's border: `│ ` and ` │`.
-pub const CARD_INSET: usize = 4;
+pub(crate) const CARD_INSET: usize = 4;
 
 impl<'a> WrappedBlock<'a> {
     /// Wraps `block` to `width` columns, filling lines by `fit`. Cards reserve
@@ -360,19 +355,11 @@ impl<'a> WrappedBlock<'a> {
     }
 
     /// The text of a line, or "" for a blank one.
-    pub fn line_text(&self, line: LineRef) -> &str {
+    #[cfg(test)]
+    pub(crate) fn line_text(&self, line: LineRef) -> &str {
         line.text()
             .and_then(|(p, r)| self.block.paras.get(p)?.text.get(r))
             .unwrap_or("")
-    }
-
-    /// The widest line, in columns (a hyphen shown at a line's end included).
-    pub fn max_width(&self) -> usize {
-        self.lines
-            .iter()
-            .map(|&l| wrap::line_width(self.line_text(l)))
-            .max()
-            .unwrap_or(0)
     }
 }
 

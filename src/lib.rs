@@ -16,7 +16,7 @@ pub mod action;
 pub mod app;
 pub mod check;
 pub mod i18n;
-pub mod keymap;
+pub(crate) mod keymap;
 pub mod layout;
 pub mod lint;
 pub mod loader;

@@ -8,10 +8,10 @@
 //! [`bytes`] finds the rare byte of interest in long text fast, for the loader's scans;
 //! [`escape`] writes names (files, arguments) out for messages, their controls escaped.
 
-pub mod bytes;
+pub(crate) mod bytes;
 pub mod escape;
-pub mod paragraphs;
+pub(crate) mod paragraphs;
 pub mod sanitize;
-pub mod search;
+pub(crate) mod search;
 pub mod width;
 pub mod wrap;

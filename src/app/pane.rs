@@ -48,6 +48,7 @@ pub struct VisibleLine<'p, 'a> {
 
 impl VisibleLine<'_, '_> {
     /// The line's text, or "" for a blank line or a border.
+    #[cfg(test)]
     pub fn text(&self) -> &str {
         self.wrapped.line_text(self.line)
     }
@@ -110,6 +111,7 @@ impl<'a> Pane<'a> {
         self.height
     }
 
+    #[cfg(test)]
     pub fn width(&self) -> usize {
         self.width
     }
@@ -312,13 +314,13 @@ impl<'a> Pane<'a> {
         self.prepare();
     }
 
-    pub fn to_top(&mut self) {
+    pub fn scroll_to_top(&mut self) {
         self.top = Anchor::default();
         self.focus = 0;
         self.prepare();
     }
 
-    pub fn to_bottom(&mut self) {
+    pub fn scroll_to_bottom(&mut self) {
         self.top = self.max_top();
         self.focus = self.blocks().saturating_sub(1);
         self.prepare();
@@ -445,13 +447,8 @@ impl<'a> Pane<'a> {
     }
 
     /// The wrapped block, if it is wrapped at the current width.
+    #[cfg(test)]
     pub fn wrapped(&self, block: usize) -> Option<&WrappedBlock<'a>> {
-        self.wrapped.get(&block)
-    }
-
-    /// Wraps `block` (update only) and returns it.
-    pub fn wrapped_mut(&mut self, block: usize) -> Option<&WrappedBlock<'a>> {
-        self.ensure(block);
         self.wrapped.get(&block)
     }
 
@@ -559,7 +556,7 @@ mod tests {
         let p = page(&["x"], 0);
         let mut pane = pane(&p, Section::Reviews, 20, 5);
         pane.scroll_down(3);
-        pane.to_bottom();
+        pane.scroll_to_bottom();
         assert_eq!(pane.top(), Anchor::default());
         assert_eq!(texts(&pane), ["No reviews yet."]);
         assert_eq!(pane.position(), Position::All);
@@ -660,7 +657,7 @@ mod tests {
         assert_eq!(pane.top(), pane.clone_max_top());
         pane.previous_block();
         assert_eq!(pane.focus(), 3);
-        pane.to_top();
+        pane.scroll_to_top();
         pane.previous_block();
         assert_eq!(pane.focus(), 0);
     }
@@ -671,7 +668,7 @@ mod tests {
         let mut pane = pane(&p, Section::Reviews, 40, 10);
         // The screen's blocks, and the last screen's (to know where the bottom is).
         assert!(pane.wrapped.len() <= 10, "{}", pane.wrapped.len());
-        pane.to_bottom();
+        pane.scroll_to_bottom();
         assert!(pane.wrapped.len() <= 10, "{}", pane.wrapped.len());
         assert!(
             pane.total_lines() >= 299_000,
@@ -715,7 +712,7 @@ mod tests {
         let mut pane = pane(&p, Section::Reviews, 0, 0);
         pane.scroll_down(3);
         pane.scroll_up(3);
-        pane.to_bottom();
+        pane.scroll_to_bottom();
         pane.next_block();
         pane.previous_block();
         assert!(pane.visible().is_empty());

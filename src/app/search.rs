@@ -25,17 +25,17 @@ mod scan;
 mod step;
 
 use std::collections::HashMap;
-use std::ops::{ControlFlow, Range};
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use crate::layout::Doc;
 use crate::layout::review::could_match_meta;
 use crate::text::search::Matcher;
-use scan::{CHUNK, Mark, Place, Seen, mark_before, scan};
+use scan::{CHUNK, Mark, Place, mark_before};
 
 /// One hit: a tab, a block, a paragraph of the block and a byte range in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub tab: usize,
     pub block: usize,
     pub para: usize,
@@ -117,52 +117,23 @@ pub struct Search {
 }
 
 impl Search {
-    pub fn query(&self) -> &str {
+    pub(crate) fn query(&self) -> &str {
         self.matcher.as_ref().map_or("", Matcher::query)
     }
 
     /// Whether a query is in force (highlights shown, counts on tabs).
-    pub fn is_active(&self) -> bool {
+    pub(crate) fn is_active(&self) -> bool {
         self.matcher.is_some()
-    }
-
-    pub fn matcher(&self) -> Option<&Matcher> {
-        self.matcher.as_ref()
     }
 
     /// Whether some blocks are still to be counted: the counts so far are lower
     /// bounds, and the current hit's number is not known yet.
-    pub fn is_counting(&self) -> bool {
+    pub(crate) fn is_counting(&self) -> bool {
         self.unread > 0 || self.finding.is_some()
     }
 
-    /// Every hit, in page order, found again from the text (for tests and tools; the
-    /// viewer never needs them all).
-    pub fn hits(&self, docs: &[Doc<'_>]) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let Some(matcher) = &self.matcher else {
-            return hits;
-        };
-        for (tab, doc) in docs.iter().enumerate() {
-            for block in 0..doc.items() {
-                scan(matcher, doc, block, self.meta, Place::START, |seen| {
-                    if let Seen::Hit(para, range) = seen {
-                        hits.push(Hit {
-                            tab,
-                            block,
-                            para,
-                            range,
-                        });
-                    }
-                    ControlFlow::Continue(())
-                });
-            }
-        }
-        hits
-    }
-
     /// Hits in tab `tab` (so far, while counting), or `None` without a search.
-    pub fn count_in(&self, tab: usize) -> Option<usize> {
+    pub(crate) fn count_in(&self, tab: usize) -> Option<usize> {
         self.is_active()
             .then(|| self.per_tab.get(tab).copied().unwrap_or(0))
     }
@@ -180,7 +151,7 @@ impl Search {
         })
     }
 
-    pub fn current(&self) -> Option<&Hit> {
+    pub(crate) fn current(&self) -> Option<&Hit> {
         self.current.as_ref().map(|c| &c.hit)
     }
 
@@ -250,12 +221,12 @@ impl Search {
 
     /// Counts on for up to `budget`, with the `docs` the query was set with.
     /// Returns whether counting is done.
-    pub fn count_more(&mut self, docs: &[Doc<'_>], budget: Duration) -> bool {
+    pub(crate) fn count_more(&mut self, docs: &[Doc<'_>], budget: Duration) -> bool {
         self.count_until(docs, Instant::now().checked_add(budget))
     }
 
     /// Ends the search.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         *self = Self::default();
     }
 
@@ -266,7 +237,7 @@ impl Search {
     /// paragraph's start, a mark or the current hit), and only when that is within
     /// `DRAW_REACH` of the line: a line of a long paragraph that counting has not
     /// reached yet is drawn without highlights until it has.
-    pub fn hits_on(
+    pub(crate) fn hits_on(
         &self,
         tab: usize,
         block: usize,
@@ -365,6 +336,9 @@ fn block_starts(docs: &[Doc<'_>]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::ops::ControlFlow;
+
+    use super::scan::{Seen, scan};
     use super::*;
     use crate::i18n::EN;
     use crate::layout::Section;
@@ -390,6 +364,33 @@ mod tests {
                     paragraphs: ["nothing"].into_iter().collect(),
                 }],
             }),
+        }
+    }
+
+    impl Search {
+        /// Every hit, in page order, found again from the text (for tests: the viewer
+        /// never needs them all).
+        pub(crate) fn hits(&self, docs: &[Doc<'_>]) -> Vec<Hit> {
+            let mut hits = Vec::new();
+            let Some(matcher) = &self.matcher else {
+                return hits;
+            };
+            for (tab, doc) in docs.iter().enumerate() {
+                for block in 0..doc.items() {
+                    scan(matcher, doc, block, self.meta, Place::START, |seen| {
+                        if let Seen::Hit(para, range) = seen {
+                            hits.push(Hit {
+                                tab,
+                                block,
+                                para,
+                                range,
+                            });
+                        }
+                        ControlFlow::Continue(())
+                    });
+                }
+            }
+            hits
         }
     }
 

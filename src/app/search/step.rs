@@ -113,7 +113,7 @@ impl Search {
     /// Moves to the next hit (wrapping to the first), or the previous one, found in
     /// the text whether or not counting has reached it. The number follows once
     /// every block is counted.
-    pub fn step(&mut self, docs: &[Doc<'_>], forward: bool) -> Option<&Hit> {
+    pub(crate) fn step(&mut self, docs: &[Doc<'_>], forward: bool) -> Option<&Hit> {
         let (block, place, rank) = match &self.current {
             Some(c) => {
                 let place = Place::new(
