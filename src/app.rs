@@ -1,5 +1,5 @@
 //! The viewer's state and [`App::update`], the only place it changes. Each tab owns
-//! a [`Pane`] (its scroll position); the app holds the selected tab, the mode, the
+//! a `Pane` (its scroll position); the app holds the selected tab, the mode, the
 //! search and the screen size, and delegates the rest.
 
 pub(crate) mod pane;

@@ -1,9 +1,9 @@
 //! From the model to lines: each section of a page becomes a [`Doc`], a list of
 //! blocks (a paragraph, a screenshot card, a review), each block a list of
-//! paragraphs with a [`Role`]. Blocks are made on demand from the page, so a page
+//! paragraphs with a `Role`. Blocks are made on demand from the page, so a page
 //! of 100,000 reviews costs nothing until a block is shown, and each block is
 //! wrapped by the shared text engine. The viewer and `--print` both draw from here.
-//! A review's shape is [`review`]'s.
+//! A review's shape is `review`'s.
 
 pub(crate) mod review;
 

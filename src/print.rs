@@ -1,5 +1,5 @@
 //! `--print`: the page as plain text, wrapped by the shared engine. Styles (bold
-//! headings, dim dates: [`Theme::print`]) are written as crossterm writes them, and only
+//! headings, dim dates: `Theme::print`) are written as crossterm writes them, and only
 //! when asked for; the text itself has been sanitised at load, so nothing from the page
 //! can act on the terminal.
 
@@ -20,7 +20,7 @@ use crate::theme::Theme;
 pub struct PrintOptions {
     /// Columns to wrap to (at least 1).
     pub width: usize,
-    /// Write styles ([`Theme::print`]: bold headings and authors, dim dates).
+    /// Write styles (`Theme::print`: bold headings and authors, dim dates).
     pub color: bool,
     /// How lines are filled.
     pub fit: Fit,

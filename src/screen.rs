@@ -1,6 +1,6 @@
 //! The screen's geometry, below both the state and the drawing: the regions for a
-//! terminal size, the help overlay's layout ([`help`]) and the tabs' placement
-//! ([`tabs`]). The update (to know how much text fits, how far the help scrolls, which
+//! terminal size, the help overlay's layout (`help`) and the tabs' placement
+//! (`tabs`). The update (to know how much text fits, how far the help scrolls, which
 //! tab a click is on) and the drawing (to place it all) both use them, so they agree.
 
 pub(crate) mod help;

@@ -4,8 +4,8 @@
 //! bracketed paste off, the cursor shown and the window title restored.
 //!
 //! Two things layar sends the terminal that come from elsewhere are bounded here: the
-//! window title (sanitised, and cut to [`MAX_TITLE_WIDTH`] columns) and the drawn area
-//! (at most [`screen::MAX_DRAWN`] cells each way, see [`fit`]).
+//! window title (sanitised, and cut to `MAX_TITLE_WIDTH` columns) and the drawn area
+//! (at most `screen::MAX_DRAWN` cells each way, see [`fit`]).
 
 pub mod input;
 mod signals;
@@ -87,7 +87,7 @@ pub(crate) fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     )
 }
 
-/// Keeps the drawn area to the window's size, up to [`screen::MAX_DRAWN`] each way
+/// Keeps the drawn area to the window's size, up to `screen::MAX_DRAWN` each way
 /// (the top left of a larger window), as ratatui's full-screen viewport would keep it
 /// to the window's size; to be called before each frame. Returns the area.
 pub fn fit(term: &mut Tui) -> io::Result<Rect> {
@@ -110,7 +110,7 @@ fn queue_title(out: &mut impl Write, title: &str) -> io::Result<()> {
 
 /// The window title for a page's title or a file's name: `<title> — layar`, with
 /// nothing in it that acts on a terminal (an OSC 52 sequence in a file's name would
-/// otherwise write the clipboard), and cut to [`MAX_TITLE_WIDTH`] columns with `…`.
+/// otherwise write the clipboard), and cut to `MAX_TITLE_WIDTH` columns with `…`.
 pub(crate) fn window_title(title: &str) -> String {
     let clean = sanitized(title);
     format!(

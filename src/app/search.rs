@@ -2,7 +2,7 @@
 //! is current.
 //!
 //! Search reads the unwrapped text of each block straight from the model
-//! ([`Doc::search_paras`]), so a hit is found whatever the width and is placed on
+//! (`Doc::search_paras`), so a hit is found whatever the width and is placed on
 //! screen only when shown.
 //!
 //! A page may hold 100,000 reviews, or one paragraph of 60 MB, and counting every hit
@@ -10,7 +10,7 @@
 //! first looks for the current hit (the first at or after the reader), then counts
 //! the rest in page order, for as long as its time budget allows, a piece of text at
 //! a time (`scan`), inside a block as well as between blocks (`count`, `step`);
-//! [`Search::count_more`] carries on, a slice at a time, while the viewer is idle.
+//! `Search::count_more` carries on, a slice at a time, while the viewer is idle.
 //! [`Search::set_query`] does both at once. Typing one more character re-reads only
 //! the blocks where the shorter query had hits.
 //!
@@ -163,7 +163,7 @@ impl Search {
 
     /// Sets the query, finds the current hit (the first at or after `from`, a tab
     /// and block), then counts hits for up to `budget`. Returns whether counting is
-    /// done; if not, [`Search::count_more`] goes on, with the same `docs`.
+    /// done; if not, `Search::count_more` goes on, with the same `docs`.
     pub fn set_query_within(
         &mut self,
         query: &str,

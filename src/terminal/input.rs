@@ -10,7 +10,7 @@
 //! zero timeout returns before looking at the terminal (crossterm issue 839, fixed in
 //! no release yet), and a timeout is rounded down to whole milliseconds (a timeout of
 //! 1 ms would spin for that millisecond). So "is an event waiting?" is asked with a
-//! timeout of a little over a millisecond, [`NOW`]: it answers at once when one is,
+//! timeout of a little over a millisecond, `NOW`: it answers at once when one is,
 //! and after one millisecond of sleep when none is.
 
 use std::io::{self, IsTerminal};
