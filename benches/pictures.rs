@@ -275,9 +275,9 @@ where
         self.draw();
     }
 
-    /// Shows every card once, so that every picture is made.
-    fn warm(&mut self) {
-        for _ in 0..self.app.pane().doc().items() {
+    /// Shows every card of `cards` once, so that every picture is made.
+    fn warm(&mut self, cards: usize) {
+        for _ in 0..cards {
             self.press(Action::NextReview);
         }
         self.press(Action::Top);
@@ -312,8 +312,8 @@ fn key_rows(dir: &Path, rounds: &impl Fn(usize) -> usize) {
         for (name, forward, back) in &keys {
             let mut with = Viewer::in_memory(&page, graphics(protocol));
             let mut text = Viewer::in_memory(&page, Pictures::new(Mode::Off));
-            with.warm();
-            text.warm();
+            with.warm(images.len());
+            text.warm(images.len());
             let (a, b) = side_by_side(
                 rounds(15),
                 || pairs(&mut with, forward, back).0,
@@ -328,8 +328,8 @@ fn key_rows(dir: &Path, rounds: &impl Fn(usize) -> usize) {
             );
             let mut with = Viewer::new(&page, graphics(protocol));
             let mut text = Viewer::new(&page, Pictures::new(Mode::Off));
-            with.warm();
-            text.warm();
+            with.warm(images.len());
+            text.warm(images.len());
             let mut bytes = (0, 0);
             let (a, b) = side_by_side(
                 rounds(15),

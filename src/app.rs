@@ -1,8 +1,9 @@
 //! The viewer's state and [`App::update`], the only place it changes. Each tab owns
-//! a [`Pane`] (its scroll position); the app holds the selected tab, the mode, the
+//! a `Pane` (its scroll position); the app holds the selected tab, the mode, the
 //! search and the screen size, and delegates the rest.
 
-pub mod pane;
+pub(crate) mod pane;
+mod pictures;
 #[cfg(test)]
 mod proptests;
 pub mod search;
@@ -15,10 +16,11 @@ use crate::action::Action;
 use crate::i18n::Strings;
 use crate::keymap::Mode;
 use crate::layout::{Doc, Section};
-use crate::model::{ImageStatus, Page};
+use crate::model::Page;
 use crate::picture::cache::{Mode as PictureMode, Pictures};
-use crate::picture::worker::Job;
 use crate::screen;
+use crate::screen::help::HelpLayout;
+use crate::screen::tabs::{Label, placement};
 use crate::text::wrap::Fit;
 use pane::Pane;
 use search::Search;
@@ -30,7 +32,7 @@ pub const SEARCH_SLICE: Duration = Duration::from_millis(8);
 
 /// The longest query the prompt takes, in characters: more than anyone types, and a
 /// bound on what each keystroke costs whatever is pasted.
-pub const MAX_QUERY_CHARS: usize = 1_000;
+pub(crate) const MAX_QUERY_CHARS: usize = 1_000;
 
 /// Everything the viewer shows, and nothing it doesn't need.
 #[derive(Debug)]
@@ -110,14 +112,14 @@ impl<'a> App<'a> {
 
     /// The app with its panes filling lines by `fit` (first fit unless set).
     #[must_use]
-    pub fn with_fit(mut self, fit: Fit) -> Self {
+    pub(crate) fn with_fit(mut self, fit: Fit) -> Self {
         for pane in &mut self.panes {
             pane.set_fit(fit);
         }
         self
     }
 
-    pub fn page(&self) -> &'a Page {
+    pub(crate) fn page(&self) -> &'a Page {
         self.page
     }
 
@@ -125,7 +127,7 @@ impl<'a> App<'a> {
         self.strings
     }
 
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         self.mode
     }
 
@@ -134,21 +136,21 @@ impl<'a> App<'a> {
     }
 
     /// The query being typed, while the prompt is open.
-    pub fn prompt(&self) -> Option<&str> {
+    pub(crate) fn prompt(&self) -> Option<&str> {
         (self.mode == Mode::Prompt).then_some(self.prompt.as_str())
     }
 
     /// Whether the prompt refused part of the last thing typed or pasted, being full
     /// ([`MAX_QUERY_CHARS`]).
-    pub fn prompt_is_cut(&self) -> bool {
+    pub(crate) fn prompt_is_cut(&self) -> bool {
         self.mode == Mode::Prompt && self.prompt_cut
     }
 
-    pub fn help_scroll(&self) -> usize {
+    pub(crate) fn help_scroll(&self) -> usize {
         self.help_scroll
     }
 
-    pub fn should_quit(&self) -> bool {
+    pub(crate) fn should_quit(&self) -> bool {
         self.quit
     }
 
@@ -161,12 +163,27 @@ impl<'a> App<'a> {
         self.panes.iter().map(|p| p.doc().section)
     }
 
-    pub fn selected(&self) -> Section {
+    pub(crate) fn selected(&self) -> Section {
         self.selected
     }
 
+    /// The tabs' labels: each section's heading, count and hits.
+    pub(crate) fn tab_labels(&self) -> Vec<Label> {
+        self.sections()
+            .enumerate()
+            .map(|(i, section)| {
+                Label::new(
+                    i,
+                    section.heading(self.page, self.strings),
+                    section.count(self.page),
+                    self.search.count_in(i),
+                )
+            })
+            .collect()
+    }
+
     /// The selected tab's position, from 0.
-    pub fn selected_index(&self) -> usize {
+    pub(crate) fn selected_index(&self) -> usize {
         self.index_of(self.selected).unwrap_or(0)
     }
 
@@ -175,7 +192,7 @@ impl<'a> App<'a> {
     }
 
     /// The selected tab's pane.
-    pub fn pane(&self) -> &Pane<'a> {
+    pub(crate) fn pane(&self) -> &Pane<'a> {
         &self.panes[self.selected_index()]
     }
 
@@ -219,8 +236,8 @@ impl<'a> App<'a> {
             Action::PageUp => self.pane_mut().scroll_up(page.saturating_sub(1).max(1)),
             Action::HalfPageDown => self.pane_mut().scroll_down(page.div_ceil(2)),
             Action::HalfPageUp => self.pane_mut().scroll_up(page.div_ceil(2)),
-            Action::Top => self.pane_mut().to_top(),
-            Action::Bottom => self.pane_mut().to_bottom(),
+            Action::Top => self.pane_mut().scroll_to_top(),
+            Action::Bottom => self.pane_mut().scroll_to_bottom(),
             Action::Wheel(lines) => {
                 let n = usize::from(lines.unsigned_abs());
                 if lines < 0 {
@@ -304,109 +321,9 @@ impl<'a> App<'a> {
         }
     }
 
-    /// The actions about the screenshots' pictures.
-    fn apply_to_pictures(&mut self, action: Action) {
-        match action {
-            Action::ImageOpened(program) => {
-                self.note = Some(match program {
-                    Some(program) => format!("{} {program}", self.strings.opened_image),
-                    None => self.strings.cannot_open_image.to_owned(),
-                });
-            }
-            Action::Pictures(mode) => {
-                self.pictures.set_mode(mode);
-                self.fit_pictures();
-            }
-            Action::CollectPictures => {
-                self.pictures.collect();
-            }
-            // Kitty pictures live in the terminal, which may have dropped them; the
-            // others are sent whole with each full frame.
-            Action::Resumed
-                if self
-                    .pictures
-                    .graphics()
-                    .is_some_and(|g| g.protocol == crate::picture::worker::Protocol::Kitty) =>
-            {
-                self.pictures.forget();
-            }
-            // Opening is the runner's business; what came of it is noted.
-            _ => {}
-        }
-    }
-
-    /// Keeps room in the screenshot cards for pictures as the mode says.
-    fn fit_pictures(&mut self) {
-        let cell = self.pictures.cell();
-        if let Some(i) = self.index_of(Section::Screenshots) {
-            self.panes[i].set_pictures(cell);
-        }
-    }
-
-    /// Asks for the pictures of the cards on screen, in screen order.
-    fn want_pictures(&mut self) {
-        let Some(graphics) = self.pictures.graphics() else {
-            return;
-        };
-        let mut jobs: Vec<Job> = Vec::new();
-        if self.selected == Section::Screenshots {
-            let shots = self
-                .page
-                .screenshots
-                .as_ref()
-                .map_or(&[][..], |s| &s.items[..]);
-            for (block, wrapped, line, _) in self.pane().visible() {
-                let (crate::layout::LineRef::Picture { .. }, Some(size)) = (line, wrapped.picture)
-                else {
-                    continue;
-                };
-                if jobs.last().is_some_and(|j| j.card == block) {
-                    continue;
-                }
-                if let Some(image) = shots.get(block).and_then(|s| s.image.as_ref()) {
-                    jobs.push(Job {
-                        card: block,
-                        path: image.path.clone(),
-                        size,
-                        graphics,
-                    });
-                }
-            }
-        }
-        self.pictures.want(jobs);
-    }
-
-    /// The picture to open for Enter: the focused card's, on the screenshots tab, if
-    /// there is a file to hand over (a format layar cannot read may open elsewhere).
-    pub fn image_to_open(&self) -> Option<&'a std::path::Path> {
-        if self.selected != Section::Screenshots || self.mode != Mode::Normal {
-            return None;
-        }
-        let shots = self.page.screenshots.as_ref()?;
-        let image = shots.items.get(self.pane().focus())?.image.as_ref()?;
-        match image.status {
-            ImageStatus::Missing | ImageStatus::NotAFile | ImageStatus::Unreadable => None,
-            _ => Some(image.path.as_path()),
-        }
-    }
-
-    /// The card under a click at `column`, `row`, on the screenshots tab.
-    pub fn card_at(&self, column: u16, row: u16) -> Option<usize> {
-        if self.selected != Section::Screenshots || self.mode != Mode::Normal {
-            return None;
-        }
-        let text = screen::regions(self.size)?.text;
-        if !(text.x..text.right()).contains(&column) || !(text.y..text.bottom()).contains(&row) {
-            return None;
-        }
-        let (block, wrapped, line, _) = *self.pane().visible().get(usize::from(row - text.y))?;
-        let card = matches!(wrapped.block.kind, crate::layout::BlockKind::Card { .. });
-        (card && line != crate::layout::LineRef::Blank).then_some(block)
-    }
-
     /// Scrolling keys move the help overlay while it is open.
     fn scroll_help(&mut self, action: &Action) -> bool {
-        let max = crate::ui::help::HelpLayout::new(self.strings, self.size).max_scroll();
+        let max = self.help_max_scroll();
         let at = self.help_scroll;
         self.help_scroll = match action {
             Action::LineDown | Action::PageDown | Action::HalfPageDown => at + 1,
@@ -417,6 +334,11 @@ impl<'a> App<'a> {
         }
         .min(max);
         true
+    }
+
+    /// How far the help overlay can scroll at the current size.
+    fn help_max_scroll(&self) -> usize {
+        HelpLayout::new(self.strings, self.size).max_scroll()
     }
 
     fn move_tab(&mut self, step: isize, wrap: bool) {
@@ -437,6 +359,11 @@ impl<'a> App<'a> {
         });
         for pane in &mut self.panes {
             pane.resize(w, h);
+        }
+        // A new size can show more of the help (or none of it): its scroll shrinks
+        // with its maximum, as each pane's does.
+        if self.help_scroll > 0 {
+            self.help_scroll = self.help_scroll.min(self.help_max_scroll());
         }
     }
 
@@ -539,8 +466,7 @@ impl<'a> App<'a> {
         if row != regions.tabs.y {
             return;
         }
-        let labels = crate::ui::tabs::labels(self);
-        let spans = crate::ui::tabs::placement(&labels, regions.tabs.width);
+        let spans = placement(&self.tab_labels(), regions.tabs.width);
         if let Some(i) = spans.iter().position(|r| r.contains(&column)) {
             self.selected = self.panes[i].doc().section;
         }
@@ -680,7 +606,6 @@ mod tests {
         assert_eq!(query.chars().count(), MAX_QUERY_CHARS);
         assert!(long.starts_with(&query));
         assert!(a.prompt_is_cut());
-        assert!(crate::ui::footer::status(&a).0.contains("1000"));
         a.update(Action::SearchInput('x'));
         assert_eq!(
             a.prompt(),
@@ -689,7 +614,6 @@ mod tests {
         );
         a.update(Action::SearchBackspace);
         assert!(!a.prompt_is_cut());
-        assert!(!crate::ui::footer::status(&a).0.contains("1000"));
         a.update(Action::SearchPaste("日本語".into()));
         assert_eq!(a.prompt().map(|q| q.chars().count()), Some(MAX_QUERY_CHARS));
         assert!(
@@ -716,9 +640,7 @@ mod tests {
         assert_eq!(a.search().counter(), Some((1, 1)));
         let shown = a.pane().visible();
         assert!(
-            shown
-                .iter()
-                .any(|(_, w, l, _)| w.line_text(*l).contains("zebra")),
+            shown.iter().any(|l| l.text().contains("zebra")),
             "the hit is on screen"
         );
     }
@@ -733,20 +655,130 @@ mod tests {
         assert_eq!(a.mode(), Mode::Normal);
     }
 
-    #[test]
-    fn tiny_sizes_never_panic() {
-        let p = bundled();
-        for (w, h) in [(0, 0), (1, 1), (5, 3), (20, 6), (21, 7)] {
-            let mut a = app(&p, w, h);
-            for action in [
-                Action::PageDown,
-                Action::Bottom,
-                Action::NextReview,
-                Action::LineUp,
-                Action::Click { column: 3, row: 1 },
-            ] {
-                a.update(action);
-            }
+    /// What holds at every size: the selected tab exists, the top line lies inside
+    /// the text, no more lines show than fit, a short view means nothing is scrolled
+    /// past the end, and the help is scrolled no further than it can be.
+    fn assert_in_bounds(a: &App<'_>, what: &str) {
+        let sections: Vec<Section> = a.sections().collect();
+        assert_eq!(
+            sections.get(a.selected_index()),
+            Some(&a.selected()),
+            "{what}"
+        );
+        let pane = a.pane();
+        let top = pane.top();
+        assert!(top.block < pane.doc().len(), "{what}: top {top:?}");
+        if let Some(wrapped) = pane.wrapped(top.block) {
+            assert!(top.line < wrapped.lines.len(), "{what}: top {top:?}");
         }
+        let shown = pane.visible().len();
+        assert!(shown <= pane.height(), "{what}: {shown} lines shown");
+        if shown < pane.height() {
+            assert_eq!(top, pane::Anchor::default(), "{what}: past the end");
+        }
+        assert!(
+            a.help_scroll() <= a.help_max_scroll(),
+            "{what}: help scrolled to {}",
+            a.help_scroll()
+        );
+    }
+
+    #[test]
+    fn tiny_sizes_keep_every_position_in_bounds() {
+        let p = bundled();
+        let keys = [
+            Action::PageDown,
+            Action::Bottom,
+            Action::NextReview,
+            Action::LineUp,
+            Action::HalfPageDown,
+            Action::Wheel(-3),
+            Action::PreviousReview,
+            Action::ToggleHelp,
+            Action::Bottom,
+            Action::LineDown,
+            Action::CloseHelp,
+            Action::CycleTab,
+            Action::Bottom,
+            Action::NextReview,
+            Action::CycleTab,
+            Action::PageDown,
+        ];
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (5, 3),
+            (19, 5),
+            (19, 24),
+            (80, 5),
+            (20, 6),
+            (21, 7),
+        ] {
+            let mut a = app(&p, w, h);
+            // Below the least size there is no body: the panes show nothing.
+            let rows = screen::regions(a.size()).map_or(0, |r| usize::from(r.text.height));
+            assert_eq!(rows == 0, w < screen::MIN_WIDTH || h < screen::MIN_HEIGHT);
+            for action in &keys {
+                a.update(action.clone());
+                let what = format!("{w}×{h} after {action:?}");
+                assert_in_bounds(&a, &what);
+                assert_eq!(a.pane().height(), rows, "{what}");
+            }
+            // With no tab row, a click selects nothing.
+            let selected = a.selected();
+            a.update(Action::Click { column: 3, row: 1 });
+            if rows == 0 {
+                assert_eq!(a.selected(), selected, "{w}×{h}");
+            }
+            // Back at a usable size, every tab's reader is still inside the text, and
+            // the long synopsis fills the body.
+            a.update(Action::Resize {
+                width: 80,
+                height: 24,
+            });
+            for _ in 0..a.sections().count() {
+                a.update(Action::CycleTab);
+                let what = format!("{w}×{h} then 80×24, {:?}", a.selected());
+                assert_in_bounds(&a, &what);
+                assert!(!a.pane().visible().is_empty(), "{what}");
+            }
+            a.select(Section::Synopsis);
+            assert_eq!(a.pane().visible().len(), 20, "{w}×{h} then 80×24");
+        }
+    }
+
+    #[test]
+    fn the_help_stays_within_its_scroll_across_resizes() {
+        let p = bundled();
+        // Scrolled to its end where it scrolls, then where it fits whole.
+        let mut a = app(&p, 40, 12);
+        a.update(Action::ToggleHelp);
+        a.update(Action::Bottom);
+        assert!(a.help_scroll() > 0);
+        assert_eq!(a.help_scroll(), a.help_max_scroll());
+        a.update(Action::Resize {
+            width: 100,
+            height: 60,
+        });
+        assert_eq!((a.help_scroll(), a.help_max_scroll()), (0, 0));
+        // At 1×1 the help has no row to show, so nothing to scroll through; growing
+        // to 19×5 (one row) keeps it in bounds.
+        let mut a = app(&p, 1, 1);
+        a.update(Action::ToggleHelp);
+        a.update(Action::Bottom);
+        assert_eq!(a.help_scroll(), 0);
+        a.update(Action::Resize {
+            width: 19,
+            height: 5,
+        });
+        assert!(a.help_max_scroll() > 0);
+        assert_in_bounds(&a, "1×1 then 19×5");
+        a.update(Action::Bottom);
+        assert_eq!(a.help_scroll(), a.help_max_scroll());
+        a.update(Action::Resize {
+            width: 1,
+            height: 1,
+        });
+        assert_eq!(a.help_scroll(), 0);
     }
 }

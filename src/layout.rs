@@ -1,17 +1,20 @@
 //! From the model to lines: each section of a page becomes a [`Doc`], a list of
 //! blocks (a paragraph, a screenshot card, a review), each block a list of
-//! paragraphs with a [`Role`]. Blocks are made on demand from the page, so a page
+//! paragraphs with a `Role`. Blocks are made on demand from the page, so a page
 //! of 100,000 reviews costs nothing until a block is shown, and each block is
 //! wrapped by the shared text engine. The viewer and `--print` both draw from here.
+//! A review's shape is `review`'s.
+
+pub(crate) mod review;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::i18n::Strings;
-use crate::model::{ImageFacts, Page, Review};
+use crate::model::{ImageFacts, Page};
 use crate::picture::geometry::{self, CellSize, Cells};
-use crate::text::wrap::{self, Fit, wrap};
+use crate::text::wrap::{Fit, wrap};
 
 /// A section of the page, shown as one tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,7 +26,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in page order.
-    pub const ALL: [Self; 3] = [Self::Synopsis, Self::Screenshots, Self::Reviews];
+    pub(crate) const ALL: [Self; 3] = [Self::Synopsis, Self::Screenshots, Self::Reviews];
 
     /// The sections this page has, in page order. The synopsis is always there.
     pub fn present(page: &Page) -> Vec<Self> {
@@ -38,7 +41,7 @@ impl Section {
     }
 
     /// The heading the page gives the section, or the interface language's default.
-    pub fn heading<'a>(self, page: &'a Page, strings: &'static Strings) -> &'a str {
+    pub(crate) fn heading<'a>(self, page: &'a Page, strings: &'static Strings) -> &'a str {
         let (given, default) = match self {
             Self::Synopsis => (page.synopsis.heading.as_deref(), strings.synopsis),
             Self::Screenshots => (
@@ -54,7 +57,7 @@ impl Section {
     }
 
     /// How many items the section holds, where a count helps (not the synopsis).
-    pub fn count(self, page: &Page) -> Option<usize> {
+    pub(crate) fn count(self, page: &Page) -> Option<usize> {
         match self {
             Self::Synopsis => None,
             Self::Screenshots => page.screenshots.as_ref().map(|s| s.items.len()),
@@ -65,7 +68,7 @@ impl Section {
 
 /// What a paragraph is, which decides its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// Running text: the synopsis, a review's text.
     Body,
     /// A screenshot's caption.
@@ -88,7 +91,7 @@ pub enum Role {
 
 /// How a block is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// Paragraphs with a blank line between blocks.
     Plain,
     /// A card: the viewer draws a border with the label `n/total`; print lists it.
@@ -98,7 +101,7 @@ pub enum BlockKind {
 /// A run of text with one role. Paragraphs in a block that share a line (the
 /// stars, rating and date of a review) are separate spans of one [`Para`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Para<'a> {
+pub(crate) struct Para<'a> {
     pub text: Cow<'a, str>,
     /// Byte ranges within `text` and their roles; text outside them is `role`.
     pub spans: Vec<(Range<usize>, Role)>,
@@ -123,7 +126,7 @@ impl<'a> Para<'a> {
     }
 
     /// The role of the byte at `at`.
-    pub fn role_at(&self, at: usize) -> Role {
+    pub(crate) fn role_at(&self, at: usize) -> Role {
         self.spans
             .iter()
             .find(|(r, _)| r.contains(&at))
@@ -133,7 +136,7 @@ impl<'a> Para<'a> {
 
 /// One block of a section: a paragraph of the synopsis, a screenshot, a review.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block<'a> {
+pub(crate) struct Block<'a> {
     pub kind: BlockKind,
     pub paras: Vec<Para<'a>>,
     /// A screenshot's picture, when its file can be shown: the viewer keeps room for
@@ -144,9 +147,9 @@ pub struct Block<'a> {
 /// One section of a page, as blocks made on demand.
 #[derive(Debug, Clone, Copy)]
 pub struct Doc<'a> {
-    pub page: &'a Page,
-    pub section: Section,
-    pub strings: &'static Strings,
+    pub(crate) page: &'a Page,
+    pub(crate) section: Section,
+    pub(crate) strings: &'static Strings,
 }
 
 impl<'a> Doc<'a> {
@@ -159,17 +162,12 @@ impl<'a> Doc<'a> {
     }
 
     /// How many blocks the section has; an empty section still has its empty-state line.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.items().max(1)
     }
 
-    /// Always false: an empty section shows one block saying so.
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-
     /// How many real items (paragraphs, screenshots, reviews) the section holds.
-    pub fn items(&self) -> usize {
+    pub(crate) fn items(&self) -> usize {
         match self.section {
             Section::Synopsis => self.page.synopsis.paragraphs.len(),
             Section::Screenshots => self.page.screenshots.as_ref().map_or(0, |s| s.items.len()),
@@ -178,7 +176,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Block `index`, or the empty-state block when the section has no items.
-    pub fn block(&self, index: usize) -> Block<'a> {
+    pub(crate) fn block(&self, index: usize) -> Block<'a> {
         if self.items() == 0 {
             let text = match self.section {
                 Section::Synopsis => self.strings.empty_synopsis,
@@ -215,9 +213,9 @@ impl<'a> Doc<'a> {
     ///
     /// A review's rating and date line is made by layar for each call, so it is
     /// passed only when `meta` is set: a caller leaves it out for a query that
-    /// [`could_match_meta`] says cannot match it. The empty-state line is not
+    /// [`review::could_match_meta`] says cannot match it. The empty-state line is not
     /// searched: nothing is called for an index past [`Doc::items`].
-    pub fn search_paras(&self, index: usize, meta: bool, mut f: impl FnMut(usize, &str)) {
+    pub(crate) fn search_paras(&self, index: usize, meta: bool, mut f: impl FnMut(usize, &str)) {
         if index >= self.items() {
             return;
         }
@@ -233,22 +231,17 @@ impl<'a> Doc<'a> {
             }
             Section::Reviews => {
                 let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
-                let review = &reviews[index];
-                f(0, &review.author);
-                // The same condition as `review_meta`: paragraph 1 is the meta line.
-                let has_meta = review.rating.is_some() || review.date.is_some();
-                if meta && let Some(line) = review_meta(review) {
-                    f(1, &line.text);
-                }
-                for (i, text) in review.paragraphs.iter().enumerate() {
-                    f(1 + usize::from(has_meta) + i, text);
+                for (i, part) in review::parts(&reviews[index]).enumerate() {
+                    if meta || !matches!(part, review::Part::Meta(_)) {
+                        f(i, &part.text());
+                    }
                 }
             }
         }
     }
 
     /// The block of each item, in order: for `--print`, which shows everything.
-    pub fn blocks(&self) -> impl Iterator<Item = Block<'a>> + '_ {
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = Block<'a>> + '_ {
         (0..self.len()).map(|i| self.block(i))
     }
 
@@ -291,62 +284,20 @@ impl<'a> Doc<'a> {
 
     fn review(&self, index: usize, gap: bool) -> Block<'a> {
         let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
-        let review: &'a Review = &reviews[index];
-        let author = Para::new(review.author.as_str(), Role::Author);
-        let mut paras = vec![if gap { author.gap() } else { author }];
-        if let Some(meta) = review_meta(review) {
-            paras.push(meta);
-        }
-        for (i, text) in review.paragraphs.iter().enumerate() {
-            let para = Para::new(text, Role::Body);
-            paras.push(if i > 0 { para.gap() } else { para });
-        }
         Block {
             kind: BlockKind::Plain,
-            paras,
+            paras: review::parts(&reviews[index])
+                .map(|part| part.para(gap))
+                .collect(),
             picture: None,
         }
     }
 }
 
-/// Every character a review's meta line can hold (see [`review_meta`]).
-const META_CHARS: &str = "★☆ 0123456789./·-";
-
-/// Whether `query` could match a review's meta line: only if it is made of the
-/// characters such a line holds. None of them has a case, so neither may the query's.
-pub fn could_match_meta(query: &str) -> bool {
-    query.chars().all(|c| META_CHARS.contains(c))
-}
-
-/// `★★★★☆ 8/10 · 2024-05-01`: the line under a review's author, if it has either.
-fn review_meta<'a>(review: &Review) -> Option<Para<'a>> {
-    let mut text = String::new();
-    let mut spans = Vec::new();
-    if let Some(rating) = review.rating {
-        let filled = usize::from(rating.stars());
-        text.push_str(&"★".repeat(filled));
-        text.push_str(&"☆".repeat(5 - filled));
-        spans.push((0..text.len(), Role::Stars));
-        let _ = write!(text, " {rating}/10");
-    }
-    if let Some(date) = review.date {
-        if !text.is_empty() {
-            text.push_str(" · ");
-        }
-        let _ = write!(text, "{date}");
-    }
-    (!text.is_empty()).then_some(Para {
-        text: Cow::Owned(text),
-        spans,
-        role: Role::Meta,
-        gap_before: false,
-    })
-}
-
 /// One line of a wrapped block: a blank line, a card's top or bottom border, a row
 /// of a card's picture, or a byte range of one paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineRef {
+pub(crate) enum LineRef {
     Blank,
     CardTop,
     CardBottom,
@@ -363,7 +314,7 @@ pub enum LineRef {
 
 impl LineRef {
     /// The paragraph index and byte range, for a text line.
-    pub fn text(self) -> Option<(usize, Range<usize>)> {
+    pub(crate) fn text(self) -> Option<(usize, Range<usize>)> {
         match self {
             Self::Blank | Self::CardTop | Self::CardBottom | Self::Picture { .. } => None,
             Self::Text { para, start, end } => Some((para as usize, start as usize..end as usize)),
@@ -373,7 +324,7 @@ impl LineRef {
 
 /// A block and its lines at one width.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WrappedBlock<'a> {
+pub(crate) struct WrappedBlock<'a> {
     pub block: Block<'a>,
     pub lines: Vec<LineRef>,
     /// The cells the card's picture takes, when it has room for one.
@@ -381,7 +332,7 @@ pub struct WrappedBlock<'a> {
 }
 
 /// The width inside a card's border: `│ ` and ` │`.
-pub const CARD_INSET: usize = 4;
+pub(crate) const CARD_INSET: usize = 4;
 
 impl<'a> WrappedBlock<'a> {
     /// Wraps `block` to `width` columns, filling lines by `fit`. Cards reserve
@@ -457,19 +408,11 @@ impl<'a> WrappedBlock<'a> {
     }
 
     /// The text of a line, or "" for a blank one.
-    pub fn line_text(&self, line: LineRef) -> &str {
+    #[cfg(test)]
+    pub(crate) fn line_text(&self, line: LineRef) -> &str {
         line.text()
             .and_then(|(p, r)| self.block.paras.get(p)?.text.get(r))
             .unwrap_or("")
-    }
-
-    /// The widest line, in columns (a hyphen shown at a line's end included).
-    pub fn max_width(&self) -> usize {
-        self.lines
-            .iter()
-            .map(|&l| wrap::line_width(self.line_text(l)))
-            .max()
-            .unwrap_or(0)
     }
 }
 
@@ -484,7 +427,7 @@ mod tests {
     use super::*;
     use crate::i18n::{EN, ID};
     use crate::model::{
-        Date, Image, ImageStatus, Rating, Reviews, Screenshot, Screenshots, Synopsis,
+        Date, Image, ImageStatus, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
     };
 
     fn page() -> Page {
@@ -588,21 +531,6 @@ mod tests {
         let mut none = 0;
         Doc::new(&p, Section::Reviews, &EN).search_paras(2, true, |_, _| none += 1);
         assert_eq!(none, 0, "past the last item");
-    }
-
-    #[test]
-    fn only_queries_made_of_meta_characters_can_match_meta_lines() {
-        for query in ["★", "8/10", "2024-05", " · ", "7.5"] {
-            assert!(could_match_meta(query), "{query}");
-        }
-        for query in ["a", "8/10 x", "Ann", "É"] {
-            assert!(!could_match_meta(query), "{query}");
-        }
-        let p = page();
-        let meta = Doc::new(&p, Section::Reviews, &EN).block(0).paras[1]
-            .text
-            .clone();
-        assert!(could_match_meta(&meta), "{meta}");
     }
 
     #[test]

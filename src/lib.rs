@@ -1,22 +1,32 @@
 //! layar: a terminal viewer for film pages.
 //!
 //! The data flows one way: **file → [`loader`] → [`model`] → [`layout`] → screen**
-//! ([`ui`] for the viewer, [`print`] for plain text), and for the viewer
-//! **key → [`keymap`] → [`action::Action`] → [`app::App::update`] → state**.
+//! ([`ui`] for the viewer, [`print`](mod@print) for plain text), and for the viewer
+//! **key → `keymap` → [`action::Action`] → [`app::App::update`] → state**.
 //!
-//! - [`text`]: the one text engine (sanitising, grapheme-aware width and wrapping,
-//!   search) that every output shares.
-//! - [`lint`]: pure functions from a loaded page, and where the parser found its
-//!   values, to warnings; [`check`] runs the loader and them over files for `--check`.
+//! - [`loader`]: a content file into the [`model`], every problem at its line and
+//!   column; [`lint`] and [`check`]: `--check`'s warnings and its run over files.
+//! - [`text`]: the one text engine (sanitising, paragraphs, width per grapheme
+//!   cluster, wrapping, search, escaping names for messages) that every output shares.
+//! - [`layout`]: each section as blocks of paragraphs with roles, made on demand and
+//!   wrapped; a review's shape is said once, in `layout::review`.
+//! - [`action`] and `keymap`: the actions, and the one key table that the bindings,
+//!   the help and the footer come from.
+//! - [`app`]: the viewer's state, changed only by [`app::App::update`]: a pane per tab
+//!   (its scroll anchor and wrapped blocks) and [`app::search`].
+//! - [`screen`]: the screen's geometry (regions, the help's layout, the tabs' places),
+//!   below both [`app`] and [`ui`], which draws each region and never changes the state.
+//! - [`picture`]: the screenshots as pictures: an image's header read at load, the
+//!   decode and the encoding for the terminal's graphics on a worker, the graphics
+//!   query, and opening a picture in the system's viewer.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
-//! - [`screen`]: the screen's regions; [`terminal`]: set-up and restoration;
-//!   [`viewer`]: the event loop.
+//! - [`terminal`]: set-up and restoration; [`viewer`]: the event loop.
 
 pub mod action;
 pub mod app;
 pub mod check;
 pub mod i18n;
-pub mod keymap;
+pub(crate) mod keymap;
 pub mod layout;
 pub mod lint;
 pub mod loader;

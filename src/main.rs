@@ -190,7 +190,9 @@ fn finish_output(
 }
 
 /// `--check`: every file's problems, then a one-line summary; the bundled page
-/// when no file is named.
+/// when no file is named. The exit status is the check's result even when the
+/// reader goes away early (`layar --check *.yaml | head -1`): the rest is checked
+/// without being written.
 fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
     let sources: Box<dyn Iterator<Item = Result<Source, LoadError>>> = if files.is_empty() {
         Box::new(std::iter::once(Ok(loader::bundled())))

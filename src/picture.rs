@@ -13,11 +13,11 @@
 //! - [`open`]: handing a picture to the system's viewer.
 
 pub mod cache;
-pub mod decode;
+pub(crate) mod decode;
 pub mod detect;
 pub mod geometry;
-pub mod open;
-pub mod probe;
+pub(crate) mod open;
+pub(crate) mod probe;
 pub mod worker;
 
 use std::io;
@@ -29,24 +29,24 @@ use crate::model::ImageStatus;
 
 /// The largest image file layar reads, in bytes: more than any screenshot needs, and
 /// a bound on what a hostile path (a huge file, a device) can cost.
-pub const MAX_FILE_BYTES: u64 = 128 << 20;
+pub(crate) const MAX_FILE_BYTES: u64 = 128 << 20;
 
 /// The most pixels layar decodes in one picture: a 6000×4000 photograph (24 million)
 /// fits, a header that claims 100,000×100,000 (a decompression bomb) does not.
-pub const MAX_PIXELS: u64 = 50_000_000;
+pub(crate) const MAX_PIXELS: u64 = 50_000_000;
 
 /// The longest side layar decodes, in pixels.
-pub const MAX_SIDE: u32 = 20_000;
+pub(crate) const MAX_SIDE: u32 = 20_000;
 
 /// What a decoder may allocate at most: the largest picture allowed, at 16 bits a
 /// channel, and its decoder's working buffers.
-pub const MAX_ALLOC: u64 = 512 << 20;
+pub(crate) const MAX_ALLOC: u64 = 512 << 20;
 
 /// The formats layar reads, as `--check` lists them.
-pub const FORMATS: &str = "PNG, JPEG, GIF, WebP, BMP, TIFF, PNM, QOI, TGA, ICO";
+pub(crate) const FORMATS: &str = "PNG, JPEG, GIF, WebP, BMP, TIFF, PNM, QOI, TGA, ICO";
 
 /// The decoder's limits: the side and allocation bounds above.
-pub fn limits() -> ::image::Limits {
+pub(crate) fn limits() -> ::image::Limits {
     let mut limits = ::image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -55,12 +55,12 @@ pub fn limits() -> ::image::Limits {
 }
 
 /// Whether a picture of `width`×`height` is within what layar decodes.
-pub fn within_limits(width: u32, height: u32) -> bool {
+pub(crate) fn within_limits(width: u32, height: u32) -> bool {
     width <= MAX_SIDE && height <= MAX_SIDE && u64::from(width) * u64::from(height) <= MAX_PIXELS
 }
 
 /// A format's usual name, as a card shows it: `PNG`, `JPEG`.
-pub fn format_name(format: ImageFormat) -> &'static str {
+pub(crate) fn format_name(format: ImageFormat) -> &'static str {
     match format {
         ImageFormat::Png => "PNG",
         ImageFormat::Jpeg => "JPEG",
@@ -83,7 +83,7 @@ pub fn format_name(format: ImageFormat) -> &'static str {
 
 /// What is wrong with an image, as its card says it: `truncated`, `too large:
 /// 100000×100000 pixels`; for a picture that can be shown, its facts.
-pub fn problem(status: ImageStatus, strings: &Strings) -> String {
+pub(crate) fn problem(status: ImageStatus, strings: &Strings) -> String {
     let p = &strings.image_problems;
     match status {
         ImageStatus::Found(facts) => facts.to_string(),
@@ -104,7 +104,7 @@ pub fn problem(status: ImageStatus, strings: &Strings) -> String {
 
 /// What a decoder's error says about the file, whose header declared `declared`
 /// (width, height) pixels.
-pub fn classify(error: &ImageError, declared: (u32, u32)) -> ImageStatus {
+pub(crate) fn classify(error: &ImageError, declared: (u32, u32)) -> ImageStatus {
     match error {
         ImageError::IoError(e) => classify_io(e),
         ImageError::Unsupported(_) => ImageStatus::UnknownFormat,
@@ -122,7 +122,7 @@ pub fn classify(error: &ImageError, declared: (u32, u32)) -> ImageStatus {
 }
 
 /// An I/O error while reading a picture.
-pub fn classify_io(e: &io::Error) -> ImageStatus {
+pub(crate) fn classify_io(e: &io::Error) -> ImageStatus {
     match e.kind() {
         io::ErrorKind::NotFound => ImageStatus::Missing,
         io::ErrorKind::UnexpectedEof => ImageStatus::Truncated,

@@ -1,30 +1,30 @@
 //! `--print`: the page as plain text, wrapped by the shared engine. Styles (bold
-//! headings, dim dates) are ANSI sequences only when asked for; the text itself has
-//! been sanitised at load, so nothing from the page can act on the terminal.
+//! headings, dim dates: `Theme::print`) are written as crossterm writes them, and only
+//! when asked for; the text itself has been sanitised at load, so nothing from the page
+//! can act on the terminal.
 
 use std::io::{self, Write};
+
+use ratatui::backend::IntoCrossterm;
+use ratatui::style::Style;
 
 use crate::i18n::Strings;
 use crate::layout::{BlockKind, Doc, Role, Section, WrappedBlock};
 use crate::model::Page;
 use crate::text::width::str_width;
 use crate::text::wrap::{self, Fit, SOFT_HYPHEN};
+use crate::theme::Theme;
 
 /// How `--print` writes.
 #[derive(Debug, Clone, Copy)]
 pub struct PrintOptions {
     /// Columns to wrap to (at least 1).
     pub width: usize,
-    /// Emit ANSI styles (bold headings and authors, dim dates).
+    /// Write styles (`Theme::print`: bold headings and authors, dim dates).
     pub color: bool,
     /// How lines are filled.
     pub fit: Fit,
 }
-
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const YELLOW: &str = "\x1b[33m";
-const RESET: &str = "\x1b[0m";
 
 /// Writes the whole page: the title, then each section under its heading.
 pub fn print(
@@ -34,7 +34,10 @@ pub fn print(
     opts: PrintOptions,
 ) -> io::Result<()> {
     let width = opts.width.max(1);
-    let painter = Painter { color: opts.color };
+    let theme = Theme::print();
+    let painter = Painter {
+        theme: opts.color.then_some(&theme),
+    };
     heading(out, &page.title, '=', width, opts.fit, painter)?;
     for section in Section::present(page) {
         writeln!(out)?;
@@ -93,7 +96,7 @@ fn heading(
         let line = &text[range];
         widest = widest.max(wrap::line_width(line));
         for piece in wrap::shown(line) {
-            painter.write(out, piece, Some(BOLD))?;
+            painter.write(out, piece, |theme| theme.title)?;
         }
         writeln!(out)?;
     }
@@ -125,35 +128,36 @@ fn write_line(
                 .split(SOFT_HYPHEN)
                 .filter(|p| !p.is_empty())
             {
-                painter.write(out, piece, style(role))?;
+                painter.write(out, piece, |theme| theme.role(role))?;
             }
             start = end;
         }
         if wrap::is_hyphenated(&para.text[range]) {
-            painter.write(out, "-", style(role))?;
+            painter.write(out, "-", |theme| theme.role(role))?;
         }
     }
     writeln!(out)
 }
 
-fn style(role: Role) -> Option<&'static str> {
-    match role {
-        Role::Author => Some(BOLD),
-        Role::Meta | Role::Empty | Role::ImageMissing | Role::Image | Role::NoImage => Some(DIM),
-        Role::Stars => Some(YELLOW),
-        Role::Body | Role::Caption => None,
-    }
-}
-
+/// Writes text in the theme's styles, or plain without a theme.
 #[derive(Debug, Clone, Copy)]
-struct Painter {
-    color: bool,
+struct Painter<'t> {
+    theme: Option<&'t Theme>,
 }
 
-impl Painter {
-    fn write(self, out: &mut impl Write, text: &str, style: Option<&str>) -> io::Result<()> {
-        match style {
-            Some(code) if self.color => write!(out, "{code}{text}{RESET}"),
+impl Painter<'_> {
+    /// Writes `text` in the style `style` picks from the theme: set before it and reset
+    /// after it, by crossterm; nothing around text in the plain style.
+    fn write(
+        self,
+        out: &mut impl Write,
+        text: &str,
+        style: impl FnOnce(&Theme) -> Style,
+    ) -> io::Result<()> {
+        match self.theme.map(style) {
+            Some(style) if style != Style::new() => {
+                write!(out, "{}", style.into_crossterm().apply(text))
+            }
             _ => out.write_all(text.as_bytes()),
         }
     }
@@ -220,9 +224,39 @@ mod tests {
         assert!(text.starts_with("\x1b[1mFilm\x1b[0m\n"));
         assert!(text.contains("\x1b[1mAnn\x1b[0m"));
         assert!(
-            text.contains("\x1b[33m★★★☆☆\x1b[0m\x1b[2m 6/10\x1b[0m"),
+            text.contains("\x1b[38;5;3m★★★☆☆\x1b[39m\x1b[2m 6/10\x1b[0m"),
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn each_role_is_written_in_the_print_theme_and_plain_without_it() {
+        let theme = Theme::print();
+        let write = |painter: Painter<'_>, role: Role| {
+            let mut out = Vec::new();
+            painter
+                .write(&mut out, "x", |t| t.role(role))
+                .expect("write to Vec");
+            String::from_utf8(out).expect("utf-8")
+        };
+        let styled = Painter {
+            theme: Some(&theme),
+        };
+        let plain = Painter { theme: None };
+        for (role, expected) in [
+            (Role::Body, "x"),
+            (Role::Caption, "x"),
+            (Role::Author, "\x1b[1mx\x1b[0m"),
+            (Role::Stars, "\x1b[38;5;3mx\x1b[39m"),
+            (Role::Meta, "\x1b[2mx\x1b[0m"),
+            (Role::Empty, "\x1b[2mx\x1b[0m"),
+            (Role::Image, "\x1b[2mx\x1b[0m"),
+            (Role::ImageMissing, "\x1b[2mx\x1b[0m"),
+            (Role::NoImage, "\x1b[2mx\x1b[0m"),
+        ] {
+            assert_eq!(write(styled, role), expected, "{role:?}");
+            assert_eq!(write(plain, role), "x", "{role:?}");
+        }
     }
 
     #[test]

@@ -1,22 +1,27 @@
-//! The screen's regions for a terminal size: a pure function that the update (to
-//! know how much text fits) and the drawing (to place it) both use, so they agree.
+//! The screen's geometry, below both the state and the drawing: the regions for a
+//! terminal size, the help overlay's layout (`help`) and the tabs' placement
+//! (`tabs`). The update (to know how much text fits, how far the help scrolls, which
+//! tab a click is on) and the drawing (to place it all) both use them, so they agree.
+
+pub(crate) mod help;
+pub(crate) mod tabs;
 
 use ratatui::layout::Rect;
 
 /// Columns the text may take at most, for comfortable reading on wide terminals.
-pub const MAX_TEXT_WIDTH: u16 = 100;
+pub(crate) const MAX_TEXT_WIDTH: u16 = 100;
 /// The smallest terminal layar lays out; below it a short message shows instead.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 6;
+pub(crate) const MIN_WIDTH: u16 = 20;
+pub(crate) const MIN_HEIGHT: u16 = 6;
 /// The most columns and rows layar draws: a window larger than this each way gets its
 /// top-left part used. Screen buffers grow with the area (ratatui keeps two, of 48
 /// bytes a cell: a 65535×65535 window would need 206 GB each); 1,000 × 1,000 cells is more
 /// than any screen shows, and takes 48 MB a buffer.
-pub const MAX_DRAWN: u16 = 1_000;
+pub(crate) const MAX_DRAWN: u16 = 1_000;
 
 /// The area drawn in a window of `width`×`height`: the window, up to [`MAX_DRAWN`]
 /// each way.
-pub fn drawn(width: u16, height: u16) -> Rect {
+pub(crate) fn drawn(width: u16, height: u16) -> Rect {
     Rect::new(0, 0, width.min(MAX_DRAWN), height.min(MAX_DRAWN))
 }
 

@@ -4,8 +4,8 @@
 //! bracketed paste off, the cursor shown and the window title restored.
 //!
 //! Two things layar sends the terminal that come from elsewhere are bounded here: the
-//! window title (sanitised, and cut to [`MAX_TITLE_WIDTH`] columns) and the drawn area
-//! (at most [`screen::MAX_DRAWN`] cells each way, see [`fit`]).
+//! window title (sanitised, and cut to `MAX_TITLE_WIDTH` columns) and the drawn area
+//! (at most `screen::MAX_DRAWN` cells each way, see [`fit`]).
 
 pub mod input;
 mod signals;
@@ -27,12 +27,12 @@ use crate::screen;
 use crate::text::sanitize::sanitized;
 use crate::text::width::truncate_with_ellipsis;
 
-pub use signals::Signals;
+pub(crate) use signals::Signals;
 
 /// The viewer's terminal: ratatui's, on crossterm. Its output goes through a buffer
 /// the size of a large frame, so that a frame leaves in one write and the terminal
 /// never shows half of one (stdout's own buffer writes in 1 KiB pieces).
-pub type Tui = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+pub(crate) type Tui = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
 
 /// Whether the mouse is captured now, so restoring knows what to undo.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -46,7 +46,7 @@ const PUSH_TITLE: &str = "\x1b[22;0t";
 const POP_TITLE: &str = "\x1b[23;0t";
 
 /// The most columns of a page's title or a file's name the window title shows.
-pub const MAX_TITLE_WIDTH: usize = 80;
+pub(crate) const MAX_TITLE_WIDTH: usize = 80;
 
 /// Enters the viewer's terminal mode, with `title` (a page's title or a file's name)
 /// in the window title.
@@ -60,7 +60,7 @@ pub const MAX_TITLE_WIDTH: usize = 80;
 /// terminal's buffer and leave with the first frame, in one write: the screen changes
 /// once. Whoever drops the terminal before a frame is drawn flushes it before
 /// [`restore`], so that restoring comes after them.
-pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
+pub(crate) fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     install_panic_hook();
     ratatui::crossterm::terminal::enable_raw_mode()?;
     let mut backend = CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
@@ -87,7 +87,7 @@ pub fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     )
 }
 
-/// Keeps the drawn area to the window's size, up to [`screen::MAX_DRAWN`] each way
+/// Keeps the drawn area to the window's size, up to `screen::MAX_DRAWN` each way
 /// (the top left of a larger window), as ratatui's full-screen viewport would keep it
 /// to the window's size; to be called before each frame. Returns the area.
 pub fn fit(term: &mut Tui) -> io::Result<Rect> {
@@ -100,7 +100,7 @@ pub fn fit(term: &mut Tui) -> io::Result<Rect> {
 }
 
 /// Sets the window title to `<title> — layar`, with the next frame.
-pub fn set_title(term: &mut Tui, title: &str) -> io::Result<()> {
+pub(crate) fn set_title(term: &mut Tui, title: &str) -> io::Result<()> {
     queue_title(term.backend_mut(), title)
 }
 
@@ -110,8 +110,8 @@ fn queue_title(out: &mut impl Write, title: &str) -> io::Result<()> {
 
 /// The window title for a page's title or a file's name: `<title> — layar`, with
 /// nothing in it that acts on a terminal (an OSC 52 sequence in a file's name would
-/// otherwise write the clipboard), and cut to [`MAX_TITLE_WIDTH`] columns with `…`.
-pub fn window_title(title: &str) -> String {
+/// otherwise write the clipboard), and cut to `MAX_TITLE_WIDTH` columns with `…`.
+pub(crate) fn window_title(title: &str) -> String {
     let clean = sanitized(title);
     format!(
         "{} — layar",
@@ -125,7 +125,7 @@ pub fn is_dumb() -> bool {
 }
 
 /// Undoes [`init`]. Safe to call more than once and from a signal thread.
-pub fn restore() {
+pub(crate) fn restore() {
     let mut out = io::stdout();
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
@@ -155,7 +155,7 @@ fn install_panic_hook() {
 /// Ctrl-Z: gives the terminal back, stops the process (as the shell expects), and
 /// on `fg` takes the terminal again, as a new [`Tui`] whose first frame is drawn
 /// whole.
-pub fn suspend(mouse: bool, title: &str) -> io::Result<Tui> {
+pub(crate) fn suspend(mouse: bool, title: &str) -> io::Result<Tui> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     let mut term = init(mouse, title)?;

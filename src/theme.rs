@@ -6,34 +6,34 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::layout::Role;
 
-/// The styles the viewer draws with.
+/// The styles the viewer draws with, and those `--print` writes.
 #[derive(Debug, Clone)]
 pub struct Theme {
-    pub title: Style,
-    pub tab: Style,
-    pub tab_selected: Style,
-    pub rule: Style,
-    pub body: Style,
-    pub author: Style,
-    pub stars: Style,
-    pub meta: Style,
-    pub empty: Style,
-    pub caption: Style,
-    pub image: Style,
-    pub image_missing: Style,
-    pub card_border: Style,
-    pub focus_mark: Style,
-    pub hit: Style,
-    pub current_hit: Style,
-    pub footer: Style,
-    pub footer_key: Style,
-    pub footer_state: Style,
-    pub no_match: Style,
-    pub help_border: Style,
-    pub help_group: Style,
-    pub help_key: Style,
-    pub scrollbar: Style,
-    pub too_small: Style,
+    pub(crate) title: Style,
+    pub(crate) tab: Style,
+    pub(crate) tab_selected: Style,
+    pub(crate) rule: Style,
+    pub(crate) body: Style,
+    pub(crate) author: Style,
+    pub(crate) stars: Style,
+    pub(crate) meta: Style,
+    pub(crate) empty: Style,
+    pub(crate) caption: Style,
+    pub(crate) image: Style,
+    pub(crate) image_missing: Style,
+    pub(crate) card_border: Style,
+    pub(crate) focus_mark: Style,
+    pub(crate) hit: Style,
+    pub(crate) current_hit: Style,
+    pub(crate) footer: Style,
+    pub(crate) footer_key: Style,
+    pub(crate) footer_state: Style,
+    pub(crate) no_match: Style,
+    pub(crate) help_border: Style,
+    pub(crate) help_group: Style,
+    pub(crate) help_key: Style,
+    pub(crate) scrollbar: Style,
+    pub(crate) too_small: Style,
 }
 
 impl Theme {
@@ -73,7 +73,7 @@ impl Theme {
     }
 
     /// The monochrome theme: no colour at all.
-    pub fn mono() -> Self {
+    pub(crate) fn mono() -> Self {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
         Self {
@@ -105,8 +105,28 @@ impl Theme {
         }
     }
 
+    /// The styles `--print` writes with, when it writes styles: bold headings and
+    /// authors, yellow stars, and dim where the line is layar's own rather than the
+    /// page's text (the rating and date, image lines, empty states). The rest is plain,
+    /// as text in a pager or a file reads best.
+    pub(crate) fn print() -> Self {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let dim = plain.add_modifier(Modifier::DIM);
+        Self {
+            title: bold,
+            author: bold,
+            stars: plain.fg(Color::Yellow),
+            meta: dim,
+            empty: dim,
+            image: dim,
+            image_missing: dim,
+            ..Self::mono()
+        }
+    }
+
     /// The style of a paragraph role.
-    pub fn role(&self, role: Role) -> Style {
+    pub(crate) fn role(&self, role: Role) -> Style {
         match role {
             Role::Body => self.body,
             Role::Caption => self.caption,

@@ -1,12 +1,12 @@
 //! Drawing. One function per region, each reading the [`App`] and never changing
 //! it: the header, the tab bar, the body, the footer and the help overlay.
 
-pub mod body;
-pub mod footer;
-pub mod help;
+pub(crate) mod body;
+pub(crate) mod footer;
+pub(crate) mod help;
 mod hidden;
-pub mod picture;
-pub mod tabs;
+pub(crate) mod picture;
+pub(crate) mod tabs;
 
 #[cfg(test)]
 mod tests;
@@ -46,7 +46,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
 }
 
 /// The loading screen, drawn before a large file is parsed: its name and size.
-pub fn loading(frame: &mut Frame<'_>, name: &str, bytes: u64, strings: &Strings, theme: &Theme) {
+pub(crate) fn loading(
+    frame: &mut Frame<'_>,
+    name: &str,
+    bytes: u64,
+    strings: &Strings,
+    theme: &Theme,
+) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let text = format!("{} {name} ({})…", strings.loading, human_size(bytes));
@@ -63,7 +69,7 @@ pub fn loading(frame: &mut Frame<'_>, name: &str, bytes: u64, strings: &Strings,
 }
 
 /// `48.3 MB`, `912 KB`, `120 B`: a size as people read it.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     #[allow(clippy::cast_precision_loss)] // a size shown to one decimal
     let b = bytes as f64;
     match bytes {

@@ -15,9 +15,6 @@ use crate::picture::geometry::CellSize;
 use crate::text::wrap::Fit;
 use line_counts::LineCounts;
 
-/// A byte offset meaning "the blank line before the paragraph".
-const BEFORE: usize = usize::MAX;
-
 /// Wrapped blocks kept before the cache is trimmed to the view.
 const CACHE_BLOCKS: usize = 1024;
 /// Blocks kept on each side of the view when the cache is trimmed.
@@ -28,6 +25,34 @@ const CACHE_MARGIN: usize = 128;
 pub struct Anchor {
     pub block: usize,
     pub line: usize,
+}
+
+/// A place in a paragraph to find the line of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InPara {
+    /// The line that holds this byte.
+    Byte(usize),
+    /// The line before the paragraph's first: the blank line, or a card's top border.
+    Before,
+}
+
+/// A line on screen.
+#[derive(Debug, Clone, Copy)]
+pub struct VisibleLine<'p, 'a> {
+    /// The block's number in the section.
+    pub block: usize,
+    pub wrapped: &'p WrappedBlock<'a>,
+    pub line: LineRef,
+    /// The line's number in the block, from 0.
+    pub index: usize,
+}
+
+impl VisibleLine<'_, '_> {
+    /// The line's text, or "" for a blank line or a border.
+    #[cfg(test)]
+    pub fn text(&self) -> &str {
+        self.wrapped.line_text(self.line)
+    }
 }
 
 /// Where the view is, for the footer.
@@ -90,6 +115,7 @@ impl<'a> Pane<'a> {
         self.height
     }
 
+    #[cfg(test)]
     pub fn width(&self) -> usize {
         self.width
     }
@@ -130,20 +156,21 @@ impl<'a> Pane<'a> {
         self.wrapped.clear();
         self.counts.forget();
         self.top.line = match keep {
-            Some((para, at)) => self.line_at(self.top.block, para, at),
+            Some((para, at)) => self.line_of(self.top.block, para, at),
             None => 0,
         };
     }
 
-    /// Where the top line starts in the text: a paragraph and a byte offset, or
-    /// [`BEFORE`] for the blank line in front of the paragraph.
-    fn top_text_offset(&self) -> Option<(usize, usize)> {
+    /// Where the top line starts in the text: a paragraph and a place in it.
+    fn top_text_offset(&self) -> Option<(usize, InPara)> {
         let block = self.wrapped.get(&self.top.block)?;
         match *block.lines.get(self.top.line)? {
-            LineRef::Text { para, start, .. } => Some((para as usize, start as usize)),
+            LineRef::Text { para, start, .. } => {
+                Some((para as usize, InPara::Byte(start as usize)))
+            }
             LineRef::Blank | LineRef::CardTop => {
                 let (para, _) = block.lines.get(self.top.line + 1)?.text()?;
-                Some((para, BEFORE))
+                Some((para, InPara::Before))
             }
             // Below the text: the last text line above it (a caption, above a picture).
             LineRef::CardBottom | LineRef::Picture { .. } => {
@@ -151,14 +178,18 @@ impl<'a> Pane<'a> {
                     .iter()
                     .rev()
                     .find_map(|l| l.text())?;
-                Some((para, range.start))
+                Some((para, InPara::Byte(range.start)))
             }
         }
     }
 
-    /// The line of `block` that holds byte `at` of paragraph `para` (or the blank
-    /// line before it, for [`BEFORE`]).
+    /// The line of `block` that holds byte `at` of paragraph `para`.
     pub fn line_at(&mut self, block: usize, para: usize, at: usize) -> usize {
+        self.line_of(block, para, InPara::Byte(at))
+    }
+
+    /// The line of `block` at `at` in paragraph `para`.
+    fn line_of(&mut self, block: usize, para: usize, at: InPara) -> usize {
         self.ensure(block);
         let Some(wrapped) = self.wrapped.get(&block) else {
             return 0;
@@ -166,10 +197,12 @@ impl<'a> Pane<'a> {
         let mut found = 0;
         for (i, line) in wrapped.lines.iter().enumerate() {
             let Some((p, r)) = line.text() else { continue };
-            if p == para && at == BEFORE {
-                return i.saturating_sub(1);
-            }
-            if p > para || (p == para && r.start > at) {
+            let past = match at {
+                InPara::Before if p == para => return i.saturating_sub(1),
+                InPara::Before => false,
+                InPara::Byte(at) => p == para && r.start > at,
+            };
+            if p > para || past {
                 break;
             }
             found = i;
@@ -309,13 +342,13 @@ impl<'a> Pane<'a> {
         self.prepare();
     }
 
-    pub fn to_top(&mut self) {
+    pub fn scroll_to_top(&mut self) {
         self.top = Anchor::default();
         self.focus = 0;
         self.prepare();
     }
 
-    pub fn to_bottom(&mut self) {
+    pub fn scroll_to_bottom(&mut self) {
         self.top = self.max_top();
         self.focus = self.blocks().saturating_sub(1);
         self.prepare();
@@ -422,9 +455,9 @@ impl<'a> Pane<'a> {
         }
     }
 
-    /// The lines on screen, top to bottom, each with its block. Reads only; blocks
-    /// were wrapped by [`Pane::prepare`].
-    pub fn visible(&self) -> Vec<(usize, &WrappedBlock<'a>, LineRef, usize)> {
+    /// The lines on screen, top to bottom. Reads only; blocks were wrapped by
+    /// [`Pane::prepare`].
+    pub fn visible(&self) -> Vec<VisibleLine<'_, 'a>> {
         let mut out = Vec::with_capacity(self.height);
         let mut block = self.top.block;
         let mut line = self.top.line;
@@ -433,7 +466,12 @@ impl<'a> Pane<'a> {
                 break;
             };
             if let Some(&l) = wrapped.lines.get(line) {
-                out.push((block, wrapped, l, line));
+                out.push(VisibleLine {
+                    block,
+                    wrapped,
+                    line: l,
+                    index: line,
+                });
                 line += 1;
             } else {
                 block += 1;
@@ -444,13 +482,8 @@ impl<'a> Pane<'a> {
     }
 
     /// The wrapped block, if it is wrapped at the current width.
+    #[cfg(test)]
     pub fn wrapped(&self, block: usize) -> Option<&WrappedBlock<'a>> {
-        self.wrapped.get(&block)
-    }
-
-    /// Wraps `block` (update only) and returns it.
-    pub fn wrapped_mut(&mut self, block: usize) -> Option<&WrappedBlock<'a>> {
-        self.ensure(block);
         self.wrapped.get(&block)
     }
 
@@ -498,7 +531,7 @@ impl<'a> Pane<'a> {
         let last = self.blocks().saturating_sub(1);
         self.visible()
             .last()
-            .is_some_and(|&(b, w, _, line)| b == last && line + 1 == w.lines.len())
+            .is_some_and(|l| l.block == last && l.index + 1 == l.wrapped.lines.len())
     }
 }
 
@@ -539,10 +572,7 @@ mod tests {
     }
 
     fn texts(p: &Pane<'_>) -> Vec<String> {
-        p.visible()
-            .iter()
-            .map(|(_, w, l, _)| w.line_text(*l).to_string())
-            .collect()
+        p.visible().iter().map(|l| l.text().to_string()).collect()
     }
 
     #[test]
@@ -561,7 +591,7 @@ mod tests {
         let p = page(&["x"], 0);
         let mut pane = pane(&p, Section::Reviews, 20, 5);
         pane.scroll_down(3);
-        pane.to_bottom();
+        pane.scroll_to_bottom();
         assert_eq!(pane.top(), Anchor::default());
         assert_eq!(texts(&pane), ["No reviews yet."]);
         assert_eq!(pane.position(), Position::All);
@@ -662,7 +692,7 @@ mod tests {
         assert_eq!(pane.top(), pane.clone_max_top());
         pane.previous_block();
         assert_eq!(pane.focus(), 3);
-        pane.to_top();
+        pane.scroll_to_top();
         pane.previous_block();
         assert_eq!(pane.focus(), 0);
     }
@@ -673,7 +703,7 @@ mod tests {
         let mut pane = pane(&p, Section::Reviews, 40, 10);
         // The screen's blocks, and the last screen's (to know where the bottom is).
         assert!(pane.wrapped.len() <= 10, "{}", pane.wrapped.len());
-        pane.to_bottom();
+        pane.scroll_to_bottom();
         assert!(pane.wrapped.len() <= 10, "{}", pane.wrapped.len());
         assert!(
             pane.total_lines() >= 299_000,
@@ -740,11 +770,17 @@ mod tests {
         pane.set_pictures(Some(CellSize::HALF_BLOCKS));
         // 200×100 at 10×20 pixels a cell: 20 columns, 5 rows.
         assert_eq!(pane.total_lines(), 2 * (4 + 5) + 1);
-        assert!(matches!(pane.visible()[2].2, LineRef::Picture { row: 0 }));
+        assert!(matches!(
+            pane.visible()[2].line,
+            LineRef::Picture { row: 0 }
+        ));
         // Scrolled into the first picture, then the pictures go: the top is the
         // caption above it.
         pane.scroll_down(4);
-        assert!(matches!(pane.visible()[0].2, LineRef::Picture { row: 2 }));
+        assert!(matches!(
+            pane.visible()[0].line,
+            LineRef::Picture { row: 2 }
+        ));
         pane.set_pictures(None);
         assert_eq!(texts(&pane)[0], "one");
         pane.set_pictures(None);
@@ -757,7 +793,7 @@ mod tests {
         let mut pane = pane(&p, Section::Reviews, 0, 0);
         pane.scroll_down(3);
         pane.scroll_up(3);
-        pane.to_bottom();
+        pane.scroll_to_bottom();
         pane.next_block();
         pane.previous_block();
         assert!(pane.visible().is_empty());

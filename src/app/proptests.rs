@@ -28,12 +28,18 @@ use crate::text::width::str_width;
 use crate::theme::Theme;
 use crate::ui;
 
-/// Few cases, so `cargo test` stays quick; no persistence files are written.
+/// Few cases, so `cargo test` stays quick, unless `PROPTEST_CASES` asks for more. A
+/// failure is saved in `proptest-regressions/` (committed) and replayed first on every
+/// later run.
 fn config() -> Config {
+    let defaults = Config::default();
     Config {
-        cases: 64,
-        failure_persistence: None,
-        ..Config::default()
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
+            defaults.cases
+        } else {
+            64
+        },
+        ..defaults
     }
 }
 
@@ -379,9 +385,9 @@ fn check_state(app: &App<'_>, reference: &mut Reference) -> Result<(), TestCaseE
     if visible.len() < pane.height() {
         prop_assert_eq!(top, super::pane::Anchor::default(), "scrolled past the end");
     }
-    for &(_, wrapped, line, _) in &visible {
-        let text = wrapped.line_text(line);
-        let room = match wrapped.block.kind {
+    for line in &visible {
+        let text = line.text();
+        let room = match line.wrapped.block.kind {
             BlockKind::Card { .. } => pane.width().saturating_sub(CARD_INSET).max(1),
             BlockKind::Plain => pane.width().max(1),
         };
@@ -416,7 +422,7 @@ fn check_state(app: &App<'_>, reference: &mut Reference) -> Result<(), TestCaseE
         );
     }
     if app.mode() == Mode::Help {
-        let max = ui::help::HelpLayout::new(app.strings(), app.size()).max_scroll();
+        let max = crate::screen::help::HelpLayout::new(app.strings(), app.size()).max_scroll();
         prop_assert!(app.help_scroll() <= max);
     }
     Ok(())

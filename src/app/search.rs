@@ -2,7 +2,7 @@
 //! is current.
 //!
 //! Search reads the unwrapped text of each block straight from the model
-//! ([`Doc::search_paras`]), so a hit is found whatever the width and is placed on
+//! (`Doc::search_paras`), so a hit is found whatever the width and is placed on
 //! screen only when shown.
 //!
 //! A page may hold 100,000 reviews, or one paragraph of 60 MB, and counting every hit
@@ -10,7 +10,7 @@
 //! first looks for the current hit (the first at or after the reader), then counts
 //! the rest in page order, for as long as its time budget allows, a piece of text at
 //! a time (`scan`), inside a block as well as between blocks (`count`, `step`);
-//! [`Search::count_more`] carries on, a slice at a time, while the viewer is idle.
+//! `Search::count_more` carries on, a slice at a time, while the viewer is idle.
 //! [`Search::set_query`] does both at once. Typing one more character re-reads only
 //! the blocks where the shorter query had hits.
 //!
@@ -25,24 +25,22 @@ mod scan;
 mod step;
 
 use std::collections::HashMap;
-use std::ops::{ControlFlow, Range};
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use crate::layout::{Doc, could_match_meta};
+use crate::layout::Doc;
+use crate::layout::review::could_match_meta;
 use crate::text::search::Matcher;
-use scan::{CHUNK, Mark, Place, Seen, mark_before, scan};
+use scan::{CHUNK, Mark, Place, mark_before};
 
 /// One hit: a tab, a block, a paragraph of the block and a byte range in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub tab: usize,
     pub block: usize,
     pub para: usize,
     pub range: Range<usize>,
 }
-
-/// A block's hit count before the block is counted to its end.
-const UNREAD: u32 = u32::MAX;
 
 /// Blocks counted between two looks at the clock (a block's own pieces are timed too).
 const CLOCK_EVERY: usize = 64;
@@ -60,6 +58,15 @@ struct Current {
     hit: Hit,
     /// How many hits come before it in page order, once every block is counted.
     rank: Option<usize>,
+}
+
+/// A hit as searching finds it: its block numbered through all tabs, its paragraph
+/// and byte range.
+#[derive(Debug, Clone)]
+struct Found {
+    block: usize,
+    para: usize,
+    range: Range<usize>,
 }
 
 /// Where the search for the current hit has got to: round the page from block
@@ -91,8 +98,8 @@ pub struct Search {
     meta: bool,
     /// Where each tab's blocks start in the numbering, then the number of blocks.
     starts: Vec<usize>,
-    /// Hits per block, [`UNREAD`] until the block is counted to its end.
-    counts: Vec<u32>,
+    /// Hits per block, `None` until the block is counted to its end.
+    counts: Vec<Option<u32>>,
     /// The marks of the blocks longer than a piece, in text order.
     marks: HashMap<usize, Vec<Mark>>,
     /// The block whose counting stopped part way, and where.
@@ -110,52 +117,23 @@ pub struct Search {
 }
 
 impl Search {
-    pub fn query(&self) -> &str {
+    pub(crate) fn query(&self) -> &str {
         self.matcher.as_ref().map_or("", Matcher::query)
     }
 
     /// Whether a query is in force (highlights shown, counts on tabs).
-    pub fn is_active(&self) -> bool {
+    pub(crate) fn is_active(&self) -> bool {
         self.matcher.is_some()
-    }
-
-    pub fn matcher(&self) -> Option<&Matcher> {
-        self.matcher.as_ref()
     }
 
     /// Whether some blocks are still to be counted: the counts so far are lower
     /// bounds, and the current hit's number is not known yet.
-    pub fn is_counting(&self) -> bool {
+    pub(crate) fn is_counting(&self) -> bool {
         self.unread > 0 || self.finding.is_some()
     }
 
-    /// Every hit, in page order, found again from the text (for tests and tools; the
-    /// viewer never needs them all).
-    pub fn hits(&self, docs: &[Doc<'_>]) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let Some(matcher) = &self.matcher else {
-            return hits;
-        };
-        for (tab, doc) in docs.iter().enumerate() {
-            for block in 0..doc.items() {
-                scan(matcher, doc, block, self.meta, (0, 0), |seen| {
-                    if let Seen::Hit(para, range) = seen {
-                        hits.push(Hit {
-                            tab,
-                            block,
-                            para,
-                            range,
-                        });
-                    }
-                    ControlFlow::Continue(())
-                });
-            }
-        }
-        hits
-    }
-
     /// Hits in tab `tab` (so far, while counting), or `None` without a search.
-    pub fn count_in(&self, tab: usize) -> Option<usize> {
+    pub(crate) fn count_in(&self, tab: usize) -> Option<usize> {
         self.is_active()
             .then(|| self.per_tab.get(tab).copied().unwrap_or(0))
     }
@@ -173,7 +151,7 @@ impl Search {
         })
     }
 
-    pub fn current(&self) -> Option<&Hit> {
+    pub(crate) fn current(&self) -> Option<&Hit> {
         self.current.as_ref().map(|c| &c.hit)
     }
 
@@ -185,7 +163,7 @@ impl Search {
 
     /// Sets the query, finds the current hit (the first at or after `from`, a tab
     /// and block), then counts hits for up to `budget`. Returns whether counting is
-    /// done; if not, [`Search::count_more`] goes on, with the same `docs`.
+    /// done; if not, `Search::count_more` goes on, with the same `docs`.
     pub fn set_query_within(
         &mut self,
         query: &str,
@@ -219,15 +197,15 @@ impl Search {
         }
         if narrows {
             for count in &mut self.counts {
-                if *count != 0 {
-                    *count = UNREAD;
+                if *count != Some(0) {
+                    *count = None;
                 }
             }
         } else {
             self.counts.clear();
-            self.counts.resize(blocks, UNREAD);
+            self.counts.resize(blocks, None);
         }
-        self.unread = self.counts.iter().filter(|&&c| c == UNREAD).count();
+        self.unread = self.counts.iter().filter(|c| c.is_none()).count();
         let (tab, block) = from;
         let start = match (self.starts.get(tab), self.starts.get(tab + 1)) {
             (Some(&start), Some(&end)) => (start + block).min(end),
@@ -236,19 +214,19 @@ impl Search {
         self.finding = Some(Finding {
             start: if start >= blocks { 0 } else { start },
             k: 0,
-            place: (0, 0),
+            place: Place::START,
         });
         self.count_until(docs, deadline)
     }
 
     /// Counts on for up to `budget`, with the `docs` the query was set with.
     /// Returns whether counting is done.
-    pub fn count_more(&mut self, docs: &[Doc<'_>], budget: Duration) -> bool {
+    pub(crate) fn count_more(&mut self, docs: &[Doc<'_>], budget: Duration) -> bool {
         self.count_until(docs, Instant::now().checked_add(budget))
     }
 
     /// Ends the search.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         *self = Self::default();
     }
 
@@ -259,7 +237,7 @@ impl Search {
     /// paragraph's start, a mark or the current hit), and only when that is within
     /// `DRAW_REACH` of the line: a line of a long paragraph that counting has not
     /// reached yet is drawn without highlights until it has.
-    pub fn hits_on(
+    pub(crate) fn hits_on(
         &self,
         tab: usize,
         block: usize,
@@ -274,10 +252,10 @@ impl Search {
         if let Some(mark) = self
             .marks
             .get(&b)
-            .and_then(|marks| mark_before(marks, (para, line.start)))
-            .filter(|m| m.place().0 == para)
+            .and_then(|marks| mark_before(marks, Place::new(para, line.start)))
+            .filter(|m| m.place().para == para)
         {
-            from = mark.place().1;
+            from = mark.place().at;
         }
         if let Some(c) = &self.current
             && c.block == b
@@ -312,13 +290,23 @@ impl Search {
         }
     }
 
+    /// Whether block `b` (numbered through all tabs) is counted and holds no hit.
+    fn has_no_hit(&self, b: usize) -> bool {
+        self.counts.get(b) == Some(&Some(0))
+    }
+
     /// The tab and block of block `b` numbered through all tabs.
     fn locate(&self, b: usize) -> (usize, usize) {
         let tab = self.starts.partition_point(|&s| s <= b).saturating_sub(1);
         (tab, b - self.starts.get(tab).copied().unwrap_or(0))
     }
 
-    fn set_current(&mut self, (b, para, range): (usize, usize, Range<usize>)) {
+    fn set_current(&mut self, found: Found) {
+        let Found {
+            block: b,
+            para,
+            range,
+        } = found;
         let (tab, block) = self.locate(b);
         self.current = Some(Current {
             block: b,
@@ -348,6 +336,9 @@ fn block_starts(docs: &[Doc<'_>]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::ops::ControlFlow;
+
+    use super::scan::{Seen, scan};
     use super::*;
     use crate::i18n::EN;
     use crate::layout::Section;
@@ -373,6 +364,33 @@ mod tests {
                     paragraphs: ["nothing"].into_iter().collect(),
                 }],
             }),
+        }
+    }
+
+    impl Search {
+        /// Every hit, in page order, found again from the text (for tests: the viewer
+        /// never needs them all).
+        pub(crate) fn hits(&self, docs: &[Doc<'_>]) -> Vec<Hit> {
+            let mut hits = Vec::new();
+            let Some(matcher) = &self.matcher else {
+                return hits;
+            };
+            for (tab, doc) in docs.iter().enumerate() {
+                for block in 0..doc.items() {
+                    scan(matcher, doc, block, self.meta, Place::START, |seen| {
+                        if let Seen::Hit(para, range) = seen {
+                            hits.push(Hit {
+                                tab,
+                                block,
+                                para,
+                                range,
+                            });
+                        }
+                        ControlFlow::Continue(())
+                    });
+                }
+            }
+            hits
         }
     }
 

@@ -15,7 +15,7 @@ use super::worker::{Graphics, Job, Picture, Worker};
 use crate::model::ImageStatus;
 
 /// About how many bytes of encoded pictures are kept.
-pub const BUDGET: usize = 48 << 20;
+pub(crate) const BUDGET: usize = 48 << 20;
 
 /// How the screenshots tab shows pictures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub enum Mode {
 }
 
 /// What a card's picture area shows.
-pub enum Shown<'a> {
+pub(crate) enum Shown<'a> {
     Picture(&'a SlicedProtocol),
     Loading,
     Failed(ImageStatus),
@@ -102,12 +102,12 @@ impl Pictures {
         self
     }
 
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         self.mode
     }
 
     /// The cell size cards keep room for pictures at, or `None` for text cards.
-    pub fn cell(&self) -> Option<CellSize> {
+    pub(crate) fn cell(&self) -> Option<CellSize> {
         match self.mode {
             Mode::Off => None,
             Mode::Undecided => Some(CellSize::HALF_BLOCKS),
@@ -116,7 +116,7 @@ impl Pictures {
     }
 
     /// The graphics pictures are made for, once decided.
-    pub fn graphics(&self) -> Option<Graphics> {
+    pub(crate) fn graphics(&self) -> Option<Graphics> {
         match self.mode {
             Mode::On(graphics) => Some(graphics),
             Mode::Off | Mode::Undecided => None,
@@ -124,7 +124,7 @@ impl Pictures {
     }
 
     /// Draws with `mode` from now on; pictures made for another are dropped.
-    pub fn set_mode(&mut self, mode: Mode) {
+    pub(crate) fn set_mode(&mut self, mode: Mode) {
         if mode != self.mode {
             self.mode = mode;
             self.forget();
@@ -133,7 +133,7 @@ impl Pictures {
 
     /// Drops every picture made, so that each is made and sent to the terminal again:
     /// for a terminal that has forgotten them (after Ctrl-Z).
-    pub fn forget(&mut self) {
+    pub(crate) fn forget(&mut self) {
         self.made.clear();
         self.making.clear();
         self.wanted.clear();
@@ -143,7 +143,7 @@ impl Pictures {
     }
 
     /// What card `card`'s picture area shows at `size`.
-    pub fn shown(&self, card: usize, size: Cells) -> Shown<'_> {
+    pub(crate) fn shown(&self, card: usize, size: Cells) -> Shown<'_> {
         if let Some(status) = self.failed.get(&card) {
             return Shown::Failed(*status);
         }
@@ -154,18 +154,18 @@ impl Pictures {
     }
 
     /// Whether pictures are being made: the viewer looks for them between keys.
-    pub fn is_making(&self) -> bool {
+    pub(crate) fn is_making(&self) -> bool {
         !self.making.is_empty()
     }
 
     /// The kitty images sent to the terminal so far.
-    pub fn kitty_ids(&self) -> &[u32] {
+    pub(crate) fn kitty_ids(&self) -> &[u32] {
         &self.kitty_ids
     }
 
     /// Asks for the pictures on screen, `jobs` in the order they show: those neither
     /// made nor failed are handed to the worker, in place of what it had waiting.
-    pub fn want(&mut self, jobs: Vec<Job>) {
+    pub(crate) fn want(&mut self, jobs: Vec<Job>) {
         if self.graphics().is_none() {
             return;
         }
@@ -210,7 +210,7 @@ impl Pictures {
     }
 
     /// Takes in what the worker finished; whether anything came.
-    pub fn collect(&mut self) -> bool {
+    pub(crate) fn collect(&mut self) -> bool {
         let Some(worker) = &self.worker else {
             return false;
         };
@@ -248,7 +248,7 @@ impl Pictures {
     }
 
     /// Changes with each collection that took a picture (or a failure) in.
-    pub fn version(&self) -> u64 {
+    pub(crate) fn version(&self) -> u64 {
         self.version
     }
 
@@ -271,7 +271,8 @@ impl Pictures {
     }
 
     /// Bytes of encoded pictures held.
-    pub fn held(&self) -> usize {
+    #[cfg(test)]
+    fn held(&self) -> usize {
         self.made.values().map(|e| e.picture.bytes).sum()
     }
 }

@@ -29,7 +29,7 @@ use super::geometry::CellSize;
 use super::worker::{Graphics, Protocol};
 
 /// How long the terminal has to answer.
-pub const TIMEOUT: Duration = Duration::from_millis(150);
+pub(crate) const TIMEOUT: Duration = Duration::from_millis(150);
 
 /// How long after a query that timed out its answers are still looked for.
 const LATE_WINDOW: Duration = Duration::from_secs(5);
@@ -55,7 +55,7 @@ impl Choice {
     /// How pictures are shown before the terminal is asked: `pictures` says whether
     /// the page has any picture to show, `color` whether colour is allowed
     /// (half-blocks are nothing without it).
-    pub fn initial(self, color: bool, pictures: bool) -> Mode {
+    pub(crate) fn initial(self, color: bool, pictures: bool) -> Mode {
         match self {
             Self::Off => Mode::Off,
             _ if !pictures => Mode::Off,
@@ -69,7 +69,7 @@ impl Choice {
     }
 
     /// How pictures are shown after the terminal answered `answers`.
-    pub fn decide(self, color: bool, answers: &Answers) -> Mode {
+    pub(crate) fn decide(self, color: bool, answers: &Answers) -> Mode {
         let half_blocks = |cell: Option<CellSize>| {
             if color {
                 Mode::On(Graphics {
@@ -99,7 +99,7 @@ impl Choice {
 
 /// What the terminal said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Answers {
+pub(crate) struct Answers {
     /// The protocol its answers (or, for iTerm2, its environment) point to.
     pub protocol: Option<Protocol>,
     /// Its cell size, from its answer or the window size in pixels the kernel has.
@@ -115,7 +115,7 @@ pub struct Answers {
 
 /// The kind of answer the deadline cut short.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cut {
+pub(crate) enum Cut {
     /// A string (the kitty answer), which ends with `ESC \`.
     String,
     /// A control sequence, which ends with a letter.
@@ -124,7 +124,7 @@ pub enum Cut {
 
 /// Asks the terminal which graphics it speaks: writes the query to `out`, then reads
 /// the answers from the terminal until the last one or `timeout`.
-pub fn ask(out: &mut impl Write, timeout: Duration) -> io::Result<Answers> {
+pub(crate) fn ask(out: &mut impl Write, timeout: Duration) -> io::Result<Answers> {
     // A picker made first: in tmux this turns on the pane's passthrough, without which
     // the query never reaches the terminal outside; it also says whether this is tmux
     // and what the environment hints at (iTerm2, WezTerm...).
@@ -335,7 +335,7 @@ fn window_cell() -> Option<CellSize> {
 
 /// Drops the keys that answers arriving after the deadline turn into.
 #[derive(Debug, Default)]
-pub struct LateAnswers {
+pub(crate) struct LateAnswers {
     /// Until when answers may still come.
     until: Option<Instant>,
     state: Late,
@@ -356,7 +356,7 @@ const MAX_ANSWER_KEYS: u16 = 128;
 
 impl LateAnswers {
     /// Looks for late answers after a query that ended with `answers`.
-    pub fn after(&mut self, answers: &Answers) {
+    pub(crate) fn after(&mut self, answers: &Answers) {
         if answers.complete {
             return;
         }
@@ -370,7 +370,7 @@ impl LateAnswers {
     }
 
     /// Whether `event` is part of a late answer, to be dropped.
-    pub fn swallows(&mut self, event: &Event) -> bool {
+    pub(crate) fn swallows(&mut self, event: &Event) -> bool {
         let Some(until) = self.until else {
             return false;
         };

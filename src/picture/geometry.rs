@@ -26,18 +26,18 @@ impl CellSize {
 
 /// A picture's size in cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Cells {
+pub(crate) struct Cells {
     pub cols: u16,
     pub rows: u16,
 }
 
 /// The most rows a picture takes, however tall and narrow: a 1×20,000 strip would
 /// otherwise fill thousands of lines (and kitty numbers at most 297 rows).
-pub const MAX_ROWS: u16 = 200;
+pub(crate) const MAX_ROWS: u16 = 200;
 
 /// The cells a picture of `width`×`height` pixels takes in `max_cols` columns, or
 /// `None` when there is no room at all.
-pub fn cells(width: u32, height: u32, cell: CellSize, max_cols: u16) -> Option<Cells> {
+pub(crate) fn cells(width: u32, height: u32, cell: CellSize, max_cols: u16) -> Option<Cells> {
     if width == 0 || height == 0 || max_cols == 0 {
         return None;
     }

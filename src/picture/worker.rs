@@ -45,7 +45,7 @@ impl Protocol {
     /// Whether the terminal paints this protocol's pictures over cells it is told to
     /// leave alone (sixel, iTerm2), rather than in ordinary cells (half-blocks, kitty's
     /// placeholders): such a picture must be cleared by redrawing its cells.
-    pub fn paints_over_cells(self) -> bool {
+    pub(crate) fn paints_over_cells(self) -> bool {
         matches!(self, Self::Sixel | Self::Iterm2)
     }
 
@@ -69,7 +69,7 @@ pub struct Graphics {
 
 /// One picture to make: card `card`'s image at `size`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Job {
+pub(crate) struct Job {
     pub card: usize,
     pub path: PathBuf,
     pub size: Cells,
@@ -77,7 +77,7 @@ pub struct Job {
 }
 
 /// A picture, encoded for its terminal.
-pub struct Picture {
+pub(crate) struct Picture {
     pub protocol: SlicedProtocol,
     /// The kitty image id it was sent as, to delete it from the terminal.
     pub kitty_id: Option<u32>,
@@ -97,7 +97,7 @@ impl std::fmt::Debug for Picture {
 
 /// A finished job: the picture, or what is wrong with the image.
 #[derive(Debug)]
-pub struct Made {
+pub(crate) struct Made {
     pub job: Job,
     pub result: Result<Picture, ImageStatus>,
 }
@@ -115,7 +115,7 @@ struct Queue {
 type Shared = Arc<(Mutex<Queue>, Condvar)>;
 
 /// The viewer's end of the worker.
-pub struct Worker {
+pub(crate) struct Worker {
     shared: Shared,
     done: Receiver<Made>,
     /// Set for a worker that makes each job as it is asked for, on the caller's
@@ -133,7 +133,7 @@ impl std::fmt::Debug for Worker {
 
 impl Worker {
     /// Starts the worker thread.
-    pub fn spawn() -> std::io::Result<Self> {
+    pub(crate) fn spawn() -> std::io::Result<Self> {
         let shared: Shared = Arc::default();
         let (tx, done) = mpsc::channel();
         let theirs = Arc::clone(&shared);
@@ -149,7 +149,7 @@ impl Worker {
 
     /// A worker that makes each picture when it is asked for, before [`Worker::want`]
     /// returns.
-    pub fn inline() -> Self {
+    pub(crate) fn inline() -> Self {
         let (tx, done) = mpsc::channel();
         Self {
             shared: Arc::default(),
@@ -160,7 +160,7 @@ impl Worker {
 
     /// Replaces what is waiting to be made with `jobs`, first first (the one being
     /// made is not made twice).
-    pub fn want(&mut self, jobs: Vec<Job>) {
+    pub(crate) fn want(&mut self, jobs: Vec<Job>) {
         if let Some((maker, tx)) = &mut self.inline {
             for job in jobs {
                 let _ = tx.send(maker.make(job));
@@ -178,7 +178,7 @@ impl Worker {
     }
 
     /// The pictures finished since the last call.
-    pub fn finished(&self) -> impl Iterator<Item = Made> + '_ {
+    pub(crate) fn finished(&self) -> impl Iterator<Item = Made> + '_ {
         self.done.try_iter()
     }
 }
@@ -349,7 +349,7 @@ fn held(sources: &[(PathBuf, Arc<DynamicImage>)]) -> usize {
 /// The kitty commands that delete images `ids` from the terminal, with their data,
 /// wrapped for tmux's passthrough when `tmux`. Quiet (`q=2`): the terminal does not
 /// answer, which crossterm would read as keys.
-pub fn kitty_deletes(ids: &[u32], tmux: bool) -> String {
+pub(crate) fn kitty_deletes(ids: &[u32], tmux: bool) -> String {
     let (start, escape, end) =
         ratatui_image::picker::cap_parser::Parser::tmux_start_escape_end(tmux);
     ids.iter().fold(String::new(), |mut out, id| {

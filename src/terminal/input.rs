@@ -10,7 +10,7 @@
 //! zero timeout returns before looking at the terminal (crossterm issue 839, fixed in
 //! no release yet), and a timeout is rounded down to whole milliseconds (a timeout of
 //! 1 ms would spin for that millisecond). So "is an event waiting?" is asked with a
-//! timeout of a little over a millisecond, [`NOW`]: it answers at once when one is,
+//! timeout of a little over a millisecond, `NOW`: it answers at once when one is,
 //! and after one millisecond of sleep when none is.
 
 use std::io::{self, IsTerminal};
@@ -19,25 +19,25 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event};
 
 /// The timeout that asks whether an event is waiting (see the module documentation).
-pub const NOW: Duration = Duration::from_micros(1_100);
+pub(crate) const NOW: Duration = Duration::from_micros(1_100);
 
 /// Added to a timeout in whole milliseconds, so that the reader sleeps through them
 /// and spins only for this long after.
 const SLACK: Duration = Duration::from_micros(100);
 
 /// Whether an event is waiting, to be read at once by [`read`].
-pub fn pending() -> io::Result<bool> {
+pub(crate) fn pending() -> io::Result<bool> {
     event::poll(NOW)
 }
 
 /// Waits up to `timeout` (whole milliseconds, at least one) for an event; whether
 /// one came.
-pub fn wait(timeout: Duration) -> io::Result<bool> {
+pub(crate) fn wait(timeout: Duration) -> io::Result<bool> {
     event::poll(timeout.max(Duration::from_millis(1)) + SLACK)
 }
 
 /// The next event, waiting for it.
-pub fn read() -> io::Result<Event> {
+pub(crate) fn read() -> io::Result<Event> {
     event::read()
 }
 

@@ -93,6 +93,7 @@ impl<const N: usize> PartialEq<[&str; N]> for Paragraphs {
 }
 
 /// The paragraphs of `text`.
+#[cfg(test)]
 pub fn split(text: &str) -> Paragraphs {
     split_owned(text.to_owned())
 }

@@ -29,7 +29,7 @@ pub fn is_removed(c: char) -> bool {
 ///
 /// Returns how many characters were removed (tabs turned into spaces are not counted). Text
 /// that needs no change is neither copied nor reallocated.
-pub fn sanitize(s: &mut String) -> usize {
+pub(crate) fn sanitize(s: &mut String) -> usize {
     match rebuild(s, Newline::Keep) {
         Some((clean, removed)) => {
             *s = clean;
@@ -43,7 +43,7 @@ pub fn sanitize(s: &mut String) -> usize {
 ///
 /// Removes the same characters as [`sanitize`] and turns `\n` and `\t` into spaces. Borrows
 /// when there is nothing to change.
-pub fn sanitized(s: &str) -> Cow<'_, str> {
+pub(crate) fn sanitized(s: &str) -> Cow<'_, str> {
     match rebuild(s, Newline::ToSpace) {
         Some((clean, _)) => Cow::Owned(clean),
         None => Cow::Borrowed(s),

@@ -57,6 +57,7 @@ impl Matcher {
     /// Byte ranges of the non-overlapping matches in `haystack`, in order.
     ///
     /// Every range starts and ends on a char boundary of `haystack`.
+    #[cfg(test)]
     pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut from = 0;
         std::iter::from_fn(move || {
@@ -67,6 +68,7 @@ impl Matcher {
     }
 
     /// How many non-overlapping matches `haystack` holds.
+    #[cfg(test)]
     pub fn count(&self, haystack: &str) -> usize {
         self.find_iter(haystack).count()
     }
@@ -74,8 +76,8 @@ impl Matcher {
     /// The first match that starts at or after byte `from` and before byte `until`; `from`
     /// is a char boundary. The match may end past `until`.
     ///
-    /// This is how a long text is searched a piece at a time: the matches of
-    /// [`Matcher::find_iter`] are those found from 0, then each from the end of the last, so
+    /// This is how a long text is searched a piece at a time: the non-overlapping
+    /// matches of a text are those found from 0, then each from the end of the last, so
     /// searching `from..until` and going on from `until` (or from the end of a match that
     /// crosses it) finds them all, in pieces whose cost is bounded by their length.
     pub fn find_within(&self, haystack: &str, from: usize, until: usize) -> Option<Range<usize>> {

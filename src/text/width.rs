@@ -18,10 +18,10 @@ use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What [`truncate_with_ellipsis`] appends to a cut string; one column wide.
-pub const ELLIPSIS: char = '…';
+pub(crate) const ELLIPSIS: char = '…';
 
 /// Columns one grapheme cluster takes on screen: what ratatui gives it when drawing.
-pub fn grapheme_width(g: &str) -> usize {
+pub(crate) fn grapheme_width(g: &str) -> usize {
     if g.contains(char::is_control) {
         0
     } else {
@@ -37,7 +37,7 @@ pub fn str_width(s: &str) -> usize {
 /// The longest prefix of `s` that ends on a grapheme boundary and is at most `max` columns.
 ///
 /// Zero-width clusters right at the cut stay with the prefix.
-pub fn truncate(s: &str, max: usize) -> &str {
+pub(crate) fn truncate(s: &str, max: usize) -> &str {
     let mut used = 0;
     for (start, g) in s.grapheme_indices(true) {
         used += grapheme_width(g);
@@ -69,7 +69,7 @@ pub fn truncate_with_ellipsis(s: &str, max: usize) -> Cow<'_, str> {
 
 /// The longest end of `s`, at a grapheme boundary, that fits in `max` columns: what
 /// a prompt shows of a query longer than its room, since the typing happens at the end.
-pub fn truncate_start(s: &str, max: usize) -> &str {
+pub(crate) fn truncate_start(s: &str, max: usize) -> &str {
     let mut used = 0;
     for (start, g) in s.grapheme_indices(true).rev() {
         used += grapheme_width(g);

@@ -25,7 +25,7 @@ use super::width::{grapheme_width, str_width};
 
 /// U+00AD SOFT HYPHEN: where a word may be hyphenated. Shown as `-` at the end of a line
 /// broken there, and as nothing elsewhere.
-pub const SOFT_HYPHEN: char = '\u{AD}';
+pub(crate) const SOFT_HYPHEN: char = '\u{AD}';
 
 /// How lines are filled with words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,7 +51,7 @@ pub enum Fit {
 /// A single grapheme wider than the line (an emoji at width 1) gets a line to itself and
 /// overflows it, for the caller to clip. `width == 0` is treated as 1. Text with no word at
 /// all (empty or only whitespace) gives one empty line, `0..0`.
-pub fn wrap(text: &str, width: usize, fit: Fit) -> Vec<Range<usize>> {
+pub(crate) fn wrap(text: &str, width: usize, fit: Fit) -> Vec<Range<usize>> {
     let width = width.max(1);
     let clusters: Vec<Cluster<'_>> = text
         .grapheme_indices(true)
@@ -82,20 +82,20 @@ pub fn wrap(text: &str, width: usize, fit: Fit) -> Vec<Range<usize>> {
 }
 
 /// Whether a line [`wrap`] made was broken at a soft hyphen, and so shows `-` at its end.
-pub fn is_hyphenated(line: &str) -> bool {
+pub(crate) fn is_hyphenated(line: &str) -> bool {
     line.ends_with(SOFT_HYPHEN)
 }
 
 /// The pieces of a wrapped line as a terminal must be given them: the text without its soft
 /// hyphens, then `-` if the line was broken at one.
-pub fn shown(line: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn shown(line: &str) -> impl Iterator<Item = &str> {
     line.split(SOFT_HYPHEN)
         .filter(|piece| !piece.is_empty())
         .chain(is_hyphenated(line).then_some("-"))
 }
 
 /// Columns a wrapped line takes on screen: its text, and the hyphen it shows.
-pub fn line_width(line: &str) -> usize {
+pub(crate) fn line_width(line: &str) -> usize {
     str_width(line) + usize::from(is_hyphenated(line))
 }
 

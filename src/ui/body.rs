@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
 use crate::app::App;
-use crate::layout::{BlockKind, LineRef, Section, WrappedBlock};
+use crate::app::pane::VisibleLine;
+use crate::layout::{BlockKind, CARD_INSET, LineRef, Section, WrappedBlock};
 use crate::screen::Regions;
 use crate::text::width::str_width;
 use crate::text::wrap;
@@ -24,7 +25,13 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
     // The frame can be smaller than the size the panes were laid out for (the terminal
     // shrank after the last resize event was read): never draw below the body.
     let rows = pane.visible().into_iter().take(usize::from(text.height));
-    for (row, (block, wrapped, line, _)) in rows.enumerate() {
+    for (row, shown) in rows.enumerate() {
+        let VisibleLine {
+            block,
+            wrapped,
+            line,
+            ..
+        } = shown;
         let y = text.y + row as u16;
         let card = matches!(wrapped.block.kind, BlockKind::Card { .. });
         match line {
@@ -35,7 +42,8 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
             LineRef::Text { .. } => {
                 let (x, width) = if card {
                     sides(buf, text, y, theme);
-                    (text.x + 2, text.width.saturating_sub(4))
+                    let inset = CARD_INSET as u16;
+                    (text.x + inset / 2, text.width.saturating_sub(inset))
                 } else {
                     (text.x, text.width)
                 };

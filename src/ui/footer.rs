@@ -109,3 +109,38 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+    use crate::loader;
+
+    #[test]
+    fn a_cut_query_is_noted_while_it_is_cut_where_there_is_room() {
+        let page = loader::parse(&loader::bundled()).expect("bundled page");
+        let mut app = App::new(&page, &EN);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::StartSearch);
+        app.update(Action::SearchPaste("joseph ".repeat(300)));
+        assert!(
+            status(&app).0.contains("query cut at 1000"),
+            "{:?}",
+            status(&app)
+        );
+        app.update(Action::Resize {
+            width: 59,
+            height: 24,
+        });
+        assert!(!status(&app).0.contains("1000"), "no room for it");
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::SearchBackspace);
+        assert!(!status(&app).0.contains("1000"), "no longer cut");
+    }
+}

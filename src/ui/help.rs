@@ -1,155 +1,15 @@
 //! The help overlay: every key, grouped, generated from the key table. It takes two
-//! columns when one would not fit the height, and scrolls when even two don't.
+//! columns when one would not fit the height, and scrolls when even two don't (the
+//! layout is [`crate::screen::help`]'s).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::App;
-use crate::i18n::Strings;
-use crate::keymap::help_rows;
-use crate::text::width::{str_width, truncate_with_ellipsis};
+use crate::screen::help::{COLUMN_GAP, HelpLayout, HelpLine};
+use crate::text::width::truncate_with_ellipsis;
 use crate::theme::Theme;
-
-/// One line of the overlay.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HelpLine {
-    Group(&'static str),
-    Key { keys: String, what: &'static str },
-    Blank,
-}
-
-/// The overlay's groups, each a list of lines starting with its heading.
-pub fn groups(strings: &Strings) -> Vec<Vec<HelpLine>> {
-    help_rows(&strings.actions)
-        .into_iter()
-        .filter(|(_, rows)| !rows.is_empty())
-        .map(|(group, rows)| {
-            let mut lines = vec![HelpLine::Group(group.name(&strings.key_groups))];
-            lines.extend(
-                rows.into_iter()
-                    .map(|(keys, what)| HelpLine::Key { keys, what }),
-            );
-            lines
-        })
-        .collect()
-}
-
-/// Groups laid out in `columns` columns, balanced by height.
-fn columns(groups: &[Vec<HelpLine>], columns: usize) -> Vec<Vec<HelpLine>> {
-    let total: usize = groups.iter().map(|g| g.len() + 1).sum();
-    let per = total.div_ceil(columns.max(1));
-    let mut out: Vec<Vec<HelpLine>> = vec![Vec::new()];
-    for group in groups {
-        let current = out.last().map_or(0, Vec::len);
-        if current > 0 && current + group.len() > per && out.len() < columns {
-            out.push(Vec::new());
-        }
-        if let Some(col) = out.last_mut() {
-            if !col.is_empty() {
-                col.push(HelpLine::Blank);
-            }
-            col.extend(group.iter().cloned());
-        }
-    }
-    out
-}
-
-/// One column of the overlay: its lines, the width of its key column and its own.
-pub struct HelpColumn {
-    pub lines: Vec<HelpLine>,
-    pub key_width: usize,
-    pub width: usize,
-}
-
-impl HelpColumn {
-    fn new(lines: Vec<HelpLine>) -> Self {
-        let key_width = lines
-            .iter()
-            .map(|l| match l {
-                HelpLine::Key { keys, .. } => str_width(keys),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0);
-        let width = lines
-            .iter()
-            .map(|l| match l {
-                HelpLine::Group(g) => str_width(g),
-                HelpLine::Key { what, .. } => 2 + key_width + 2 + str_width(what),
-                HelpLine::Blank => 0,
-            })
-            .max()
-            .unwrap_or(0);
-        Self {
-            lines,
-            key_width,
-            width,
-        }
-    }
-}
-
-/// Columns are this far apart.
-const COLUMN_GAP: usize = 2;
-
-/// Where the overlay goes and how its lines fall, for an area.
-pub struct HelpLayout {
-    pub popup: Rect,
-    pub columns: Vec<HelpColumn>,
-    /// Rows for key lines (the last inner row says how to close).
-    pub rows: usize,
-}
-
-impl HelpLayout {
-    pub fn new(strings: &Strings, area: Rect) -> Self {
-        let groups = groups(strings);
-        let layout = |n: usize| -> Vec<HelpColumn> {
-            columns(&groups, n)
-                .into_iter()
-                .map(HelpColumn::new)
-                .collect()
-        };
-        let outer = |cols: &[HelpColumn]| {
-            cols.iter().map(|c| c.width).sum::<usize>() + COLUMN_GAP * (cols.len() - 1) + 4
-        };
-        let tallest = |cols: &[HelpColumn]| cols.iter().map(|c| c.lines.len()).max().unwrap_or(0);
-        let one = layout(1);
-        let two = layout(2);
-        let cols = if tallest(&one) + 4 > usize::from(area.height)
-            && outer(&two) <= usize::from(area.width)
-        {
-            two
-        } else {
-            one
-        };
-        let rows = tallest(&cols);
-        let close = str_width(strings.help_close) + 4;
-        let width = (outer(&cols).max(close) as u16).min(area.width);
-        let height = (rows as u16 + 4).min(area.height);
-        let popup = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + (area.height - height) / 2,
-            width,
-            height,
-        );
-        Self {
-            popup,
-            rows: usize::from(height.saturating_sub(4)),
-            columns: cols,
-        }
-    }
-
-    /// How far the overlay can scroll.
-    pub fn max_scroll(&self) -> usize {
-        let tallest = self
-            .columns
-            .iter()
-            .map(|c| c.lines.len())
-            .max()
-            .unwrap_or(0);
-        tallest.saturating_sub(self.rows)
-    }
-}
 
 pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
     let strings = app.strings();
@@ -205,39 +65,5 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
         }
         let close = truncate_with_ellipsis(&close, w);
         buf.set_stringn(inner.x + 1, inner.bottom() - 1, &close, w, theme.footer);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{EN, ID};
-
-    #[test]
-    fn every_binding_appears_once() {
-        let lines: Vec<HelpLine> = groups(&EN).into_iter().flatten().collect();
-        let quit = lines
-            .iter()
-            .filter(|l| matches!(l, HelpLine::Key { what, .. } if *what == EN.actions.quit))
-            .count();
-        assert_eq!(quit, 1);
-        assert!(lines.contains(&HelpLine::Key {
-            keys: "r".into(),
-            what: "go to the reviews"
-        }));
-    }
-
-    #[test]
-    fn short_terminals_get_two_columns_and_scroll_when_needed() {
-        let tall = HelpLayout::new(&ID, Rect::new(0, 0, 100, 60));
-        assert_eq!(tall.columns.len(), 1);
-        assert_eq!(tall.max_scroll(), 0);
-        let normal = HelpLayout::new(&ID, Rect::new(0, 0, 100, 24));
-        assert_eq!(normal.columns.len(), 2);
-        assert_eq!(normal.max_scroll(), 0, "fits 24 rows in two columns");
-        let small = HelpLayout::new(&ID, Rect::new(0, 0, 40, 12));
-        assert_eq!(small.columns.len(), 1);
-        assert!(small.max_scroll() > 0);
-        assert!(small.popup.width <= 40 && small.popup.height <= 12);
     }
 }

@@ -46,10 +46,11 @@ pub fn placements(app: &App<'_>, regions: &Regions) -> Vec<Placement> {
         .visible()
         .into_iter()
         .take(usize::from(text.height));
-    for (i, (block, wrapped, line, _)) in rows.enumerate() {
-        let (LineRef::Picture { row }, Some(cells)) = (line, wrapped.picture) else {
+    for (i, shown) in rows.enumerate() {
+        let (LineRef::Picture { row }, Some(cells)) = (shown.line, shown.wrapped.picture) else {
             continue;
         };
+        let block = shown.block;
         let y = text.y + i as u16;
         match out.last_mut() {
             Some(p) if p.card == block => p.area.height += 1,

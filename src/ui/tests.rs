@@ -91,12 +91,47 @@ fn help_and_search_screens() {
 #[test]
 fn too_small_says_so() {
     let page = bundled();
-    let app = app_at(&page, 19, 5, &[]);
-    let shown = text(&screen(&app, &Theme::color()));
-    assert!(shown.contains("Terminal"), "{shown}");
-    for (w, h) in [(1, 1), (2, 1), (1, 3), (0, 0)] {
-        let app = app_at(&page, w, h, &[Action::PageDown]);
-        let _ = screen(&app, &Theme::color());
+    let needed = format!(
+        "≥ {}×{}",
+        crate::screen::MIN_WIDTH,
+        crate::screen::MIN_HEIGHT
+    );
+    for (w, h) in [
+        (80, 5),
+        (19, 24),
+        (19, 5),
+        (5, 3),
+        (2, 1),
+        (1, 3),
+        (1, 1),
+        (0, 0),
+    ] {
+        let app = app_at(&page, w, h, &[Action::PageDown, Action::ToggleHelp]);
+        let shown = text(&screen(&app, &Theme::color()));
+        let rows: Vec<&str> = shown
+            .lines()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .collect();
+        if w == 0 || h == 0 {
+            assert_eq!(rows, [] as [&str; 0], "{w}×{h}");
+            continue;
+        }
+        // The message, or as much of it as fits, and the least size when there is a
+        // row for it; nothing of the page.
+        let [message, rest @ ..] = rows.as_slice() else {
+            panic!("{w}×{h}: a blank screen");
+        };
+        let clipped = |s: &str, row: &str| {
+            let kept = row.strip_suffix('…').unwrap_or(row);
+            s.starts_with(kept) && (row == s || usize::from(w) < s.chars().count())
+        };
+        assert!(clipped(ID.too_small, message), "{w}×{h}:\n{shown}");
+        match rest {
+            [] => assert!(h < 2, "{w}×{h}:\n{shown}"),
+            [least] => assert!(clipped(&needed, least), "{w}×{h}:\n{shown}"),
+            _ => panic!("{w}×{h}: more than the message:\n{shown}"),
+        }
     }
 }
 

@@ -10,16 +10,15 @@
 //! - [`screen`]: the layout on a `TestBackend`, and the viewer's whole output in a
 //!   pseudo-terminal.
 //! - [`process`]: signals, Ctrl-Z, tiny terminals, resize storms, pipes and stdin.
-//! - [`tty`]: a pseudo-terminal that answers queries, with a job-control shell.
 
 mod output;
 mod process;
 mod screen;
-mod tty;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+
+use crate::pty::PATIENCE;
 
 /// One fixture per class of hostile content.
 const CLASSES: [&str; 6] = [
@@ -30,9 +29,6 @@ const CLASSES: [&str; 6] = [
     "combining-marks.yaml",
     "wide-clusters.yaml",
 ];
-
-/// How long to wait for a process before calling it hung: a hang detector only.
-const PATIENCE: Duration = Duration::from_secs(30);
 
 fn fixture(name: &str) -> String {
     format!("tests/fixtures/hostile/{name}")

@@ -265,7 +265,7 @@ fn a_sixel_terminal_gets_sixel_and_its_cells_are_redrawn_when_it_goes() {
         vec![sixel],
     );
     s.wait_for_text("image 1/1");
-    crate::pty::wait_on_raw(&s, "a sixel image", |raw| {
+    s.wait_for_raw("a sixel image", |raw| {
         let raw = String::from_utf8_lossy(raw);
         raw.find("\x1bP").is_some_and(|at| {
             let dcs = &raw[at..];

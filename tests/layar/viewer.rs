@@ -128,7 +128,7 @@ fn a_small_terminal_still_reads_and_a_tiny_one_says_so() {
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], 80, 24);
     s.wait_for_text("Tangkapan Layar (3)");
-    let pid = s.pid().expect("pid");
+    let pid = s.pid();
     let status = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()

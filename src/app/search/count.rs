@@ -5,8 +5,8 @@
 use std::ops::ControlFlow;
 use std::time::Instant;
 
-use super::scan::{CHUNK, Mark, Seen, mark_before, scan};
-use super::{CLOCK_EVERY, Resume, Search, UNREAD};
+use super::scan::{CHUNK, Mark, Place, Seen, mark_before, scan};
+use super::{CLOCK_EVERY, Resume, Search};
 use crate::layout::Doc;
 
 impl Search {
@@ -18,7 +18,7 @@ impl Search {
         }
         let mut since_clock = 0;
         while self.unread > 0 && self.cursor < self.counts.len() {
-            if self.counts[self.cursor] == UNREAD {
+            if self.counts[self.cursor].is_none() {
                 if !self.count_block(docs, self.cursor, deadline) {
                     return false;
                 }
@@ -46,7 +46,7 @@ impl Search {
     fn count_block(&mut self, docs: &[Doc<'_>], b: usize, deadline: Option<Instant>) -> bool {
         let (tab, block) = self.locate(b);
         let resume = self.resume.take().filter(|r| r.block == b);
-        let (from, mut found) = resume.map_or(((0, 0), 0), |r| (r.place, r.found));
+        let (from, mut found) = resume.map_or((Place::START, 0), |r| (r.place, r.found));
         let before = found;
         let mut marks = match resume {
             Some(_) => self.marks.remove(&b).unwrap_or_default(),
@@ -57,7 +57,7 @@ impl Search {
                 let (mut last, mut since_mark, mut since_clock) = (0, 0, 0);
                 scan(matcher, doc, block, self.meta, from, |seen| match seen {
                     Seen::Hit(..) => {
-                        found = found.saturating_add(1).min(UNREAD - 1);
+                        found = found.saturating_add(1);
                         ControlFlow::Continue(())
                     }
                     Seen::Pause { place, scanned } => {
@@ -93,7 +93,7 @@ impl Search {
                 found,
             });
         } else {
-            self.counts[b] = found;
+            self.counts[b] = Some(found);
             self.unread -= 1;
         }
         if !marks.is_empty() {
@@ -106,14 +106,14 @@ impl Search {
     /// before it, then those before it in its own block, scanned from the last mark.
     pub(super) fn rank_current(&mut self, docs: &[Doc<'_>]) {
         let Some(c) = &self.current else { return };
-        let (b, place) = (c.block, (c.hit.para, c.hit.range.start));
-        let before: usize = self.counts[..b].iter().map(|&n| n as usize).sum();
+        let (b, place) = (c.block, Place::new(c.hit.para, c.hit.range.start));
+        let before: usize = self.counts[..b].iter().flatten().map(|&n| n as usize).sum();
         let mark = self.marks.get(&b).and_then(|m| mark_before(m, place));
-        let (from, mut index) = mark.map_or(((0, 0), 0), |m| (m.place(), m.before as usize));
+        let (from, mut index) = mark.map_or((Place::START, 0), |m| (m.place(), m.before as usize));
         let (tab, block) = self.locate(b);
         if let (Some(matcher), Some(doc)) = (&self.matcher, docs.get(tab)) {
             scan(matcher, doc, block, self.meta, from, |seen| match seen {
-                Seen::Hit(para, range) if (para, range.start) < place => {
+                Seen::Hit(para, range) if Place::new(para, range.start) < place => {
                     index += 1;
                     ControlFlow::Continue(())
                 }

@@ -17,7 +17,20 @@ use crate::text::search::Matcher;
 pub(super) const CHUNK: usize = 16 << 10;
 
 /// A place in a block: a paragraph and a byte in it, ordered as the text reads.
-pub(super) type Place = (usize, usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(super) struct Place {
+    pub para: usize,
+    pub at: usize,
+}
+
+impl Place {
+    /// The block's start.
+    pub(super) const START: Self = Self { para: 0, at: 0 };
+
+    pub(super) fn new(para: usize, at: usize) -> Self {
+        Self { para, at }
+    }
+}
 
 /// A place where scanning can resume and find what it would have found coming from the
 /// block's start (no hit crosses it), and how many hits the block has before it.
@@ -29,16 +42,16 @@ pub(super) struct Mark {
 }
 
 impl Mark {
-    pub(super) fn new((para, at): Place, before: u32) -> Self {
+    pub(super) fn new(place: Place, before: u32) -> Self {
         Self {
-            para: crate::layout::offset(para),
-            at: crate::layout::offset(at),
+            para: crate::layout::offset(place.para),
+            at: crate::layout::offset(place.at),
             before,
         }
     }
 
     pub(super) fn place(self) -> Place {
-        (self.para as usize, self.at as usize)
+        Place::new(self.para as usize, self.at as usize)
     }
 }
 
@@ -73,18 +86,18 @@ pub(super) fn scan(
     let mut stopped = None;
     let mut scanned = 0;
     doc.search_paras(block, meta, |para, text| {
-        if stopped.is_some() || para < from.0 {
+        if stopped.is_some() || para < from.para {
             return;
         }
-        let mut at = if para == from.0 { from.1 } else { 0 };
+        let mut at = if para == from.para { from.at } else { 0 };
         while at < text.len() {
             if seen(Seen::Pause {
-                place: (para, at),
+                place: Place::new(para, at),
                 scanned,
             })
             .is_break()
             {
-                stopped = Some((para, at));
+                stopped = Some(Place::new(para, at));
                 return;
             }
             let until = ceil_boundary(text, at + CHUNK);
@@ -97,7 +110,7 @@ pub(super) fn scan(
                 next = next.max(r.end);
                 let end = r.end;
                 if seen(Seen::Hit(para, r)).is_break() {
-                    stopped = Some((para, end));
+                    stopped = Some(Place::new(para, end));
                     return;
                 }
             }
@@ -154,7 +167,7 @@ mod tests {
         let doc = Doc::new(&p, Section::Synopsis, &EN);
         let m = Matcher::new("b日x").expect("query");
         let mut seen = Vec::new();
-        let end = scan(&m, &doc, 0, false, (0, 0), |s| {
+        let end = scan(&m, &doc, 0, false, Place::START, |s| {
             seen.push(s);
             ControlFlow::Continue(())
         });
@@ -163,7 +176,7 @@ mod tests {
         let pauses: Vec<usize> = seen
             .iter()
             .filter_map(|s| match s {
-                Seen::Pause { place, .. } => Some(place.1),
+                Seen::Pause { place, .. } => Some(place.at),
                 Seen::Hit(..) => None,
             })
             .collect();
@@ -184,7 +197,7 @@ mod tests {
         // Stop at every pause but the one resumed from, and at every 3000th hit, then
         // resume there.
         let mut found = Vec::new();
-        let mut from = (0, 0);
+        let mut from = Place::START;
         let mut stops = 0;
         while let Some(at) = scan(&m, &doc, 0, false, from, |s| match s {
             Seen::Hit(_, r) => {
@@ -213,14 +226,14 @@ mod tests {
     #[test]
     fn marks_are_found_by_place() {
         let marks = [
-            Mark::new((0, 10), 1),
-            Mark::new((0, 20), 2),
-            Mark::new((2, 0), 5),
+            Mark::new(Place::new(0, 10), 1),
+            Mark::new(Place::new(0, 20), 2),
+            Mark::new(Place::new(2, 0), 5),
         ];
-        assert_eq!(mark_before(&marks, (0, 9)), None);
-        assert_eq!(mark_before(&marks, (0, 10)), Some(marks[0]));
-        assert_eq!(mark_before(&marks, (1, 0)), Some(marks[1]));
-        assert_eq!(mark_before(&marks, (7, 7)), Some(marks[2]));
-        assert_eq!(mark_before(&[], (7, 7)), None);
+        assert_eq!(mark_before(&marks, Place::new(0, 9)), None);
+        assert_eq!(mark_before(&marks, Place::new(0, 10)), Some(marks[0]));
+        assert_eq!(mark_before(&marks, Place::new(1, 0)), Some(marks[1]));
+        assert_eq!(mark_before(&marks, Place::new(7, 7)), Some(marks[2]));
+        assert_eq!(mark_before(&[], Place::new(7, 7)), None);
     }
 }

@@ -3,16 +3,13 @@
 //! hold no hit is skipped; in a long block, the marks counting left say where to
 //! look from.
 
-use std::ops::{ControlFlow, Range};
+use std::ops::ControlFlow;
 use std::time::Instant;
 
 use super::count::is_past;
 use super::scan::{CHUNK, Place, Seen, scan};
-use super::{CLOCK_EVERY, Hit, Search, UNREAD};
+use super::{CLOCK_EVERY, Found, Hit, Search};
 use crate::layout::Doc;
-
-/// A hit: its block numbered through all tabs, its paragraph and byte range.
-type Found = (usize, usize, Range<usize>);
 
 /// What looking in a block for its first hit came to.
 enum Looked {
@@ -47,12 +44,12 @@ impl Search {
                     return false;
                 }
                 Looked::Nothing => {
-                    if self.counts[b] == UNREAD {
-                        self.counts[b] = 0;
+                    if self.counts[b].is_none() {
+                        self.counts[b] = Some(0);
                         self.unread -= 1;
                     }
                     f.k += 1;
-                    f.place = (0, 0);
+                    f.place = Place::START;
                 }
             }
             since_clock += 1;
@@ -76,7 +73,7 @@ impl Search {
         from: Place,
         deadline: Option<Instant>,
     ) -> Looked {
-        if self.counts.get(b) == Some(&0) {
+        if self.has_no_hit(b) {
             return Looked::Nothing;
         }
         let (tab, block) = self.locate(b);
@@ -87,7 +84,11 @@ impl Search {
         let (mut last, mut since_clock) = (0, 0);
         let stopped = scan(matcher, doc, block, self.meta, from, |seen| match seen {
             Seen::Hit(para, range) => {
-                found = Some((b, para, range));
+                found = Some(Found {
+                    block: b,
+                    para,
+                    range,
+                });
                 ControlFlow::Break(())
             }
             Seen::Pause { scanned, .. } => {
@@ -112,15 +113,17 @@ impl Search {
     /// Moves to the next hit (wrapping to the first), or the previous one, found in
     /// the text whether or not counting has reached it. The number follows once
     /// every block is counted.
-    pub fn step(&mut self, docs: &[Doc<'_>], forward: bool) -> Option<&Hit> {
+    pub(crate) fn step(&mut self, docs: &[Doc<'_>], forward: bool) -> Option<&Hit> {
         let (block, place, rank) = match &self.current {
             Some(c) => {
-                let start = (c.hit.para, c.hit.range.start);
-                let place = if forward {
-                    (c.hit.para, c.hit.range.end)
-                } else {
-                    start
-                };
+                let place = Place::new(
+                    c.hit.para,
+                    if forward {
+                        c.hit.range.end
+                    } else {
+                        c.hit.range.start
+                    },
+                );
                 (c.block, Some(place), c.rank)
             }
             None => (0, None, None),
@@ -164,7 +167,7 @@ impl Search {
         b: usize,
         from: Option<Place>,
     ) -> Option<Found> {
-        if self.counts.get(b) == Some(&0) {
+        if self.has_no_hit(b) {
             return None;
         }
         let (tab, block) = self.locate(b);
@@ -175,10 +178,14 @@ impl Search {
             doc,
             block,
             self.meta,
-            from.unwrap_or((0, 0)),
+            from.unwrap_or(Place::START),
             |seen| {
                 if let Seen::Hit(para, range) = seen {
-                    found = Some((b, para, range));
+                    found = Some(Found {
+                        block: b,
+                        para,
+                        range,
+                    });
                     return ControlFlow::Break(());
                 }
                 ControlFlow::Continue(())
@@ -207,41 +214,46 @@ impl Search {
     /// stretch had no hit, from the mark before it, skipping stretches that the
     /// marks' counts say are empty.
     fn last_hit(&self, docs: &[Doc<'_>], b: usize, until: Option<Place>) -> Option<Found> {
-        if self.counts.get(b) == Some(&0) {
+        if self.has_no_hit(b) {
             return None;
         }
         let (tab, block) = self.locate(b);
         let (matcher, doc) = (self.matcher.as_ref()?, docs.get(tab)?);
         let marks = self.marks.get(&b).map_or(&[][..], Vec::as_slice);
-        let until = until.unwrap_or((usize::MAX, usize::MAX));
+        // Whether `place` comes before `end`: every place does when there is none.
+        let is_before = |place: Place, end: Option<Place>| end.is_none_or(|e| place < e);
         // The stretches to scan, latest first: from each mark before `until`, and from
         // the block's start, each up to the next mark (or `until`).
         let mut end = until;
         let mut end_before = None;
         let starts = marks
             .iter()
-            .filter(|m| m.place() < until)
+            .filter(|m| is_before(m.place(), until))
             .map(|m| (m.place(), m.before))
             .rev()
-            .chain(std::iter::once(((0, 0), 0)));
+            .chain(std::iter::once((Place::START, 0)));
         for (start, before) in starts {
             // A stretch between two marks with the same count has no hit.
             if end_before != Some(before) {
                 let mut last = None;
                 scan(matcher, doc, block, self.meta, start, |seen| match seen {
-                    Seen::Hit(para, range) if (para, range.start) < end => {
-                        last = Some((b, para, range));
+                    Seen::Hit(para, range) if is_before(Place::new(para, range.start), end) => {
+                        last = Some(Found {
+                            block: b,
+                            para,
+                            range,
+                        });
                         ControlFlow::Continue(())
                     }
                     Seen::Hit(..) => ControlFlow::Break(()),
-                    Seen::Pause { place, .. } if place >= end => ControlFlow::Break(()),
+                    Seen::Pause { place, .. } if !is_before(place, end) => ControlFlow::Break(()),
                     Seen::Pause { .. } => ControlFlow::Continue(()),
                 });
                 if last.is_some() {
                     return last;
                 }
             }
-            end = start;
+            end = Some(start);
             end_before = Some(before);
         }
         None

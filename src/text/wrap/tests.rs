@@ -458,10 +458,9 @@ mod property {
     }
 
     proptest! {
-        // Failures are reported, not saved into the source tree.
+        // A failure is saved under proptest-regressions/ and replayed on every run.
         #![proptest_config(ProptestConfig {
             cases: 1_000,
-            failure_persistence: None,
             ..ProptestConfig::default()
         })]
 
