@@ -123,8 +123,9 @@ pub struct Cli {
     #[arg(short, long, value_name = "TAB")]
     pub tab: Option<String>,
 
-    /// Capture the mouse: the wheel scrolls and a click selects a tab (this stops
-    /// the terminal's own text selection; without it the wheel still scrolls).
+    /// Capture the mouse: the wheel scrolls, a click selects a tab or opens a
+    /// screenshot's picture (this stops the terminal's own text selection; without
+    /// it the wheel still scrolls).
     #[arg(long)]
     pub mouse: bool,
 

@@ -322,4 +322,75 @@ mod screens {
         let facts = screen.lines().position(|l| l.contains("image:"));
         assert_eq!(facts, caption.map(|c| c + 1), "{screen}");
     }
+
+    /// The modes a page's pictures can be in, each protocol drawn for real.
+    fn modes() -> impl proptest::strategy::Strategy<Value = Mode> {
+        use proptest::prelude::*;
+        let graphics = |protocol| {
+            Mode::On(Graphics {
+                protocol,
+                cell: CellSize {
+                    width: 2,
+                    height: 4,
+                },
+            })
+        };
+        prop_oneof![
+            Just(Mode::Off),
+            Just(Mode::Undecided),
+            Just(graphics(Protocol::HalfBlocks)),
+            Just(graphics(Protocol::Kitty)),
+            Just(graphics(Protocol::Sixel)),
+            Just(graphics(Protocol::Iterm2)),
+        ]
+    }
+
+    fn actions() -> impl proptest::strategy::Strategy<Value = Action> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(Action::LineDown),
+            Just(Action::LineUp),
+            Just(Action::PageDown),
+            Just(Action::Bottom),
+            Just(Action::NextReview),
+            Just(Action::PreviousReview),
+            Just(Action::GotoTab(1)),
+            Just(Action::GotoTab(2)),
+            Just(Action::ToggleHelp),
+            Just(Action::CollectPictures),
+            Just(Action::Resumed),
+            (1..120_u16, 1..40_u16).prop_map(|(width, height)| Action::Resize { width, height }),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: if std::env::var_os("PROPTEST_CASES").is_some() { 256 } else { 24 },
+            ..proptest::test_runner::Config::default()
+        })]
+
+        /// Pictures in every mode, scrolled, resized and covered by the help, draw at
+        /// the app's size and at another (a resize not yet read) without a panic, and
+        /// never outside the text column's cards.
+        #[test]
+        fn pictures_draw_at_any_size(
+            mode in modes(),
+            steps in proptest::collection::vec(actions(), 1..24),
+            other in (1..120_u16, 1..40_u16),
+        ) {
+            let page = gradient_page();
+            let mut app = App::new(&page, &EN).with_pictures(Pictures::new(mode).made_inline());
+            app.update(Action::Resize { width: 40, height: 12 });
+            for step in steps {
+                app.update(step);
+                for (w, h) in [(app.size().width, app.size().height), other] {
+                    let mut terminal =
+                        Terminal::new(TestBackend::new(w, h)).expect("terminal");
+                    terminal
+                        .draw(|frame| crate::ui::draw(frame, &app, &Theme::color()))
+                        .expect("draw");
+                }
+            }
+        }
+    }
 }
