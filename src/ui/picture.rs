@@ -18,6 +18,7 @@ use crate::keymap::Mode;
 use crate::layout::LineRef;
 use crate::picture::cache::Shown;
 use crate::picture::geometry::Cells;
+use crate::picture::worker::Protocol;
 use crate::screen::Regions;
 use crate::text::width::{str_width, truncate_with_ellipsis};
 use crate::theme::Theme;
@@ -71,14 +72,17 @@ pub fn placements(app: &App<'_>, regions: &Regions) -> Vec<Placement> {
 /// Draws the pictures of the cards on screen.
 pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme) {
     let pictures = app.pictures();
-    let over_cells = pictures
-        .graphics()
-        .is_some_and(|g| g.protocol.paints_over_cells());
+    // Under the help overlay only half-blocks are drawn: a picture the terminal paints
+    // would cover it, and the cell that carries a kitty picture to the terminal the
+    // first time could be one the overlay writes over.
+    let hidden = app.mode() == Mode::Help
+        && pictures
+            .graphics()
+            .is_some_and(|g| g.protocol != Protocol::HalfBlocks);
     for placement in placements(app, regions) {
         let area = placement.area;
         match pictures.shown(placement.card, placement.cells) {
-            // Under the help overlay, a picture the terminal paints would cover it.
-            Shown::Picture(_) if over_cells && app.mode() == Mode::Help => {}
+            Shown::Picture(_) if hidden => {}
             Shown::Picture(picture) => {
                 let skip = i16::try_from(placement.skip).unwrap_or(i16::MAX);
                 SlicedImage::new(picture, SignedPosition { x: 0, y: -skip }).render(area, buf);
@@ -311,6 +315,39 @@ mod screens {
         assert_eq!(footer(&app), "image 1/1 · All", "gone with the next key");
         app.update(Action::ImageOpened(None));
         assert!(footer(&app).starts_with("cannot open the image"));
+    }
+
+    #[test]
+    fn a_kitty_picture_waits_for_the_help_to_close_to_be_sent() {
+        let page = gradient_page();
+        let kitty = Mode::On(Graphics {
+            protocol: Protocol::Kitty,
+            cell: CellSize {
+                width: 2,
+                height: 4,
+            },
+        });
+        let mut app = App::new(&page, &EN).with_pictures(Pictures::new(kitty).made_inline());
+        app.update(Action::Resize {
+            width: 40,
+            height: 12,
+        });
+        app.update(Action::GotoTab(2));
+        app.update(Action::ToggleHelp);
+        let sent = |app: &App<'_>| {
+            let mut terminal = Terminal::new(TestBackend::new(40, 12)).expect("terminal");
+            terminal
+                .draw(|frame| crate::ui::draw(frame, app, &Theme::color()))
+                .expect("draw");
+            let buf = terminal.backend().buffer().clone();
+            buf.content()
+                .iter()
+                .any(|c| c.symbol().contains("\x1b_Gq=2,i="))
+        };
+        assert!(!sent(&app), "not under the help");
+        app.update(Action::CloseHelp);
+        assert!(sent(&app), "sent once the help is closed");
+        assert!(!sent(&app), "and only once");
     }
 
     #[test]
