@@ -3,6 +3,7 @@
 //! search and the screen size, and delegates the rest.
 
 pub(crate) mod pane;
+mod pictures;
 #[cfg(test)]
 mod proptests;
 pub mod search;
@@ -16,6 +17,7 @@ use crate::i18n::Strings;
 use crate::keymap::Mode;
 use crate::layout::{Doc, Section};
 use crate::model::Page;
+use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::screen;
 use crate::screen::help::HelpLayout;
 use crate::screen::tabs::{Label, placement};
@@ -53,6 +55,10 @@ pub struct App<'a> {
     size: Rect,
     /// Lines the help overlay is scrolled by.
     help_scroll: usize,
+    /// The screenshots' pictures.
+    pictures: Pictures,
+    /// A note for the footer until the next key: what opening a picture came to.
+    note: Option<String>,
     quit: bool,
 }
 
@@ -75,8 +81,33 @@ impl<'a> App<'a> {
             before_search: None,
             size: Rect::default(),
             help_scroll: 0,
+            pictures: Pictures::new(PictureMode::Off),
+            note: None,
             quit: false,
         }
+    }
+
+    /// The app with the screenshots shown as `pictures` say (text cards unless set).
+    #[must_use]
+    pub fn with_pictures(mut self, pictures: Pictures) -> Self {
+        self.pictures = pictures;
+        self.fit_pictures();
+        self
+    }
+
+    pub fn pictures(&self) -> &Pictures {
+        &self.pictures
+    }
+
+    /// Whether pictures are being made: the event loop collects them between keys
+    /// ([`Action::CollectPictures`]).
+    pub fn awaits_pictures(&self) -> bool {
+        self.pictures.is_making()
+    }
+
+    /// The footer's note, until the next key.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The app with its panes filling lines by `fit` (first fit unless set).
@@ -179,6 +210,21 @@ impl<'a> App<'a> {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if !matches!(
+            action,
+            Action::CollectPictures
+                | Action::ContinueSearch
+                | Action::Resize { .. }
+                | Action::ImageOpened(_)
+                | Action::Pictures(_)
+        ) {
+            self.note = None;
+        }
+        self.apply(action);
+        self.want_pictures();
+    }
+
+    fn apply(&mut self, action: Action) {
         if self.mode == Mode::Help && self.scroll_help(&action) {
             return;
         }
@@ -267,6 +313,11 @@ impl<'a> App<'a> {
             Action::Suspend => {}
             Action::Click { column, row } => self.click(column, row),
             Action::Resize { width, height } => self.resize(width, height),
+            action @ (Action::OpenImage
+            | Action::ImageOpened(_)
+            | Action::Pictures(_)
+            | Action::CollectPictures
+            | Action::Resumed) => self.apply_to_pictures(action),
         }
     }
 
@@ -408,6 +459,10 @@ impl<'a> App<'a> {
         let Some(regions) = screen::regions(self.size) else {
             return;
         };
+        if let Some(card) = self.card_at(column, row) {
+            self.pane_mut().set_focus(card);
+            return;
+        }
         if row != regions.tabs.y {
             return;
         }

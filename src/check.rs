@@ -62,10 +62,12 @@ fn diagnostics(source: Result<Source, LoadError>) -> Vec<Diagnostic> {
         Ok(source) => source,
         Err(e) => return e.problems().iter().map(|p| error(e.file(), p)).collect(),
     };
-    let checked = loader::check(&source);
+    let mut checked = loader::check(&source);
     let file = sanitized(&checked.name);
     let mut found: Vec<Diagnostic> = checked.problems.iter().map(|p| error(&file, p)).collect();
-    if let Some(page) = &checked.page {
+    if let Some(page) = &mut checked.page {
+        // A picture's data is read too: its header does not show a body cut short.
+        crate::picture::decode::verify(page);
         found.extend(lint::check(&source, page, &checked.places));
     }
     // Stable: at one place, the error comes before the warning.

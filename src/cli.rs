@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::picture::detect::Choice;
+use layar::picture::worker::Protocol;
 use layar::text::escape::{escaped, escaped_os};
 use layar::text::wrap::Fit;
 
@@ -121,14 +123,20 @@ pub struct Cli {
     #[arg(short, long, value_name = "TAB")]
     pub tab: Option<String>,
 
-    /// Capture the mouse: the wheel scrolls and a click selects a tab (this stops
-    /// the terminal's own text selection; without it the wheel still scrolls).
+    /// Capture the mouse: the wheel scrolls, a click selects a tab or opens a
+    /// screenshot's picture (this stops the terminal's own text selection; without
+    /// it the wheel still scrolls).
     #[arg(long)]
     pub mouse: bool,
 
     /// When to use colours and styles.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+
+    /// How screenshots are drawn: asked of the terminal (auto), with a graphics
+    /// protocol, with coloured half-blocks, or as text (none).
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = ImagesArg::Auto)]
+    pub images: ImagesArg,
 
     /// Refuse content files larger than this many bytes (suffixes K, M, G).
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
@@ -161,6 +169,29 @@ impl WrapArg {
         match self {
             Self::FirstFit => Fit::First,
             Self::Optimal => Fit::Optimal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImagesArg {
+    Auto,
+    Kitty,
+    Sixel,
+    Iterm2,
+    Halfblocks,
+    None,
+}
+
+impl ImagesArg {
+    pub fn choice(self) -> Choice {
+        match self {
+            Self::Auto => Choice::Auto,
+            Self::Kitty => Choice::Use(Protocol::Kitty),
+            Self::Sixel => Choice::Use(Protocol::Sixel),
+            Self::Iterm2 => Choice::Use(Protocol::Iterm2),
+            Self::Halfblocks => Choice::Use(Protocol::HalfBlocks),
+            Self::None => Choice::Off,
         }
     }
 }

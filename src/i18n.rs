@@ -41,9 +41,19 @@ pub struct Strings {
     pub(crate) empty_synopsis: &'static str,
     /// The footer's position on the reviews tab: `ulasan 3/12`.
     pub(crate) review_word: &'static str,
+    /// `gambar: shots/1.png`, and the footer's position on the screenshots tab:
+    /// `gambar 2/3`.
     pub(crate) image: &'static str,
     pub(crate) image_missing: &'static str,
     pub(crate) no_image: &'static str,
+    /// A card's picture while it is being decoded.
+    pub(crate) loading_image: &'static str,
+    /// What is wrong with an image file, as its card says it.
+    pub(crate) image_problems: ImageProblems,
+    /// The footer's note after `Enter` on a card: the viewer it was handed to, or
+    /// why it could not be.
+    pub(crate) opened_image: &'static str,
+    pub(crate) cannot_open_image: &'static str,
     pub(crate) help_title: &'static str,
     pub(crate) help_close: &'static str,
     pub no_matches: &'static str,
@@ -56,6 +66,19 @@ pub struct Strings {
     pub(crate) all: &'static str,
     pub(crate) key_groups: KeyGroups,
     pub(crate) actions: ActionNames,
+}
+
+/// What is wrong with an image file, in a few words (the path is shown before them).
+#[derive(Debug)]
+pub struct ImageProblems {
+    pub(crate) not_a_file: &'static str,
+    pub(crate) unreadable: &'static str,
+    pub(crate) unknown_format: &'static str,
+    pub(crate) truncated: &'static str,
+    pub(crate) corrupt: &'static str,
+    pub(crate) too_large: &'static str,
+    pub(crate) too_many_pixels: &'static str,
+    pub(crate) pixels: &'static str,
 }
 
 /// Headings of the help overlay's groups.
@@ -87,6 +110,7 @@ pub struct ActionNames {
     pub(crate) reviews_tab: &'static str,
     pub(crate) next_review: &'static str,
     pub(crate) prev_review: &'static str,
+    pub(crate) open_image: &'static str,
     pub(crate) search: &'static str,
     pub(crate) next_match: &'static str,
     pub(crate) prev_match: &'static str,
@@ -118,6 +142,19 @@ pub static EN: Strings = Strings {
     image: "image",
     image_missing: "not found",
     no_image: "no image",
+    loading_image: "loading image…",
+    image_problems: ImageProblems {
+        not_a_file: "not a regular file",
+        unreadable: "cannot be read",
+        unknown_format: "not an image format layar reads",
+        truncated: "truncated",
+        corrupt: "corrupt",
+        too_large: "file too large",
+        too_many_pixels: "too large",
+        pixels: "pixels",
+    },
+    opened_image: "opened with",
+    cannot_open_image: "cannot open the image",
     help_title: "Keys",
     help_close: "Esc or ? closes this help",
     no_matches: "no matches",
@@ -130,7 +167,7 @@ pub static EN: Strings = Strings {
     key_groups: KeyGroups {
         scroll: "Scrolling",
         tabs: "Tabs",
-        reviews: "Reviews",
+        reviews: "Reviews and images",
         search: "Search",
         other: "Other",
     },
@@ -149,8 +186,9 @@ pub static EN: Strings = Strings {
         cycle_tab_back: "cycle tabs backwards",
         goto_tab: "go to tab n",
         reviews_tab: "go to the reviews",
-        next_review: "next review",
-        prev_review: "previous review",
+        next_review: "next review or image",
+        prev_review: "previous review or image",
+        open_image: "open the image in its viewer",
         search: "search every tab",
         next_match: "next match",
         prev_match: "previous match",
@@ -182,6 +220,19 @@ pub static ID: Strings = Strings {
     image: "gambar",
     image_missing: "tidak ditemukan",
     no_image: "tanpa gambar",
+    loading_image: "memuat gambar…",
+    image_problems: ImageProblems {
+        not_a_file: "bukan berkas biasa",
+        unreadable: "tidak dapat dibaca",
+        unknown_format: "bukan format gambar yang dikenal",
+        truncated: "berkas terpotong",
+        corrupt: "berkas rusak",
+        too_large: "berkas terlalu besar",
+        too_many_pixels: "terlalu besar",
+        pixels: "piksel",
+    },
+    opened_image: "dibuka dengan",
+    cannot_open_image: "gambar tidak dapat dibuka",
     help_title: "Tombol",
     help_close: "Esc atau ? menutup bantuan ini",
     no_matches: "tidak ditemukan",
@@ -194,7 +245,7 @@ pub static ID: Strings = Strings {
     key_groups: KeyGroups {
         scroll: "Gulir",
         tabs: "Tab",
-        reviews: "Ulasan",
+        reviews: "Ulasan dan gambar",
         search: "Cari",
         other: "Lainnya",
     },
@@ -213,8 +264,9 @@ pub static ID: Strings = Strings {
         cycle_tab_back: "putar tab mundur",
         goto_tab: "ke tab ke-n",
         reviews_tab: "ke ulasan",
-        next_review: "ulasan berikutnya",
-        prev_review: "ulasan sebelumnya",
+        next_review: "ulasan/gambar berikutnya",
+        prev_review: "ulasan/gambar sebelumnya",
+        open_image: "buka gambar di penampilnya",
         search: "cari di semua tab",
         next_match: "hasil berikutnya",
         prev_match: "hasil sebelumnya",

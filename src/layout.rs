@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::i18n::Strings;
-use crate::model::{ImageStatus, Page};
+use crate::model::{ImageFacts, Page};
+use crate::picture::geometry::{self, CellSize, Cells};
 use crate::text::wrap::{Fit, wrap};
 
 /// A section of the page, shown as one tab.
@@ -72,9 +73,9 @@ pub(crate) enum Role {
     Body,
     /// A screenshot's caption.
     Caption,
-    /// A screenshot's image path, found on disk.
+    /// A screenshot's image path and the picture's size and format.
     Image,
-    /// A screenshot's image path that does not exist.
+    /// A screenshot's image path and what is wrong with the file.
     ImageMissing,
     /// The room a card keeps for an image when the page names none.
     NoImage,
@@ -138,6 +139,9 @@ impl<'a> Para<'a> {
 pub(crate) struct Block<'a> {
     pub kind: BlockKind,
     pub paras: Vec<Para<'a>>,
+    /// A screenshot's picture, when its file can be shown: the viewer keeps room for
+    /// it after the caption (the first paragraph).
+    pub picture: Option<ImageFacts>,
 }
 
 /// One section of a page, as blocks made on demand.
@@ -182,6 +186,7 @@ impl<'a> Doc<'a> {
             return Block {
                 kind: BlockKind::Plain,
                 paras: vec![Para::new(text, Role::Empty)],
+                picture: None,
             };
         }
         let gap = index > 0;
@@ -194,6 +199,7 @@ impl<'a> Doc<'a> {
                 Block {
                     kind: BlockKind::Plain,
                     paras: vec![if gap { para.gap() } else { para }],
+                    picture: None,
                 }
             }
             Section::Screenshots => self.screenshot(index),
@@ -247,19 +253,21 @@ impl<'a> Doc<'a> {
             .map_or(&[][..], |s| &s.items[..]);
         let shot = &shots[index];
         let mut paras = vec![Para::new(shot.caption.as_str(), Role::Caption)];
+        let picture = shot.image.as_ref().and_then(|i| i.status.facts());
         if let Some(image) = &shot.image {
-            let found = image.status == ImageStatus::Found;
+            // `image: shots/1.png · 1920×1080 PNG`, or `image: shots/2.png (truncated)`.
             let mut text = format!("{}: {}", self.strings.image, image.path.display());
-            if !found {
-                let _ = write!(text, " ({})", self.strings.image_missing);
-            }
+            let role = if let Some(facts) = image.status.facts() {
+                let _ = write!(text, " · {facts}");
+                Role::Image
+            } else {
+                let problem = crate::picture::problem(image.status, self.strings);
+                let _ = write!(text, " ({problem})");
+                Role::ImageMissing
+            };
             paras.push(Para::new(
                 crate::text::sanitize::sanitized(&text).into_owned(),
-                if found {
-                    Role::Image
-                } else {
-                    Role::ImageMissing
-                },
+                role,
             ));
         } else {
             paras.push(Para::new(self.strings.no_image, Role::NoImage));
@@ -270,6 +278,7 @@ impl<'a> Doc<'a> {
                 total: shots.len(),
             },
             paras,
+            picture,
         }
     }
 
@@ -280,25 +289,34 @@ impl<'a> Doc<'a> {
             paras: review::parts(&reviews[index])
                 .map(|part| part.para(gap))
                 .collect(),
+            picture: None,
         }
     }
 }
 
-/// One line of a wrapped block: a blank line, a card's top or bottom border, or a
-/// byte range of one paragraph.
+/// One line of a wrapped block: a blank line, a card's top or bottom border, a row
+/// of a card's picture, or a byte range of one paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LineRef {
     Blank,
     CardTop,
     CardBottom,
-    Text { para: u32, start: u32, end: u32 },
+    /// Row `row` (from 0) of the card's picture ([`WrappedBlock::picture`]).
+    Picture {
+        row: u16,
+    },
+    Text {
+        para: u32,
+        start: u32,
+        end: u32,
+    },
 }
 
 impl LineRef {
     /// The paragraph index and byte range, for a text line.
     pub(crate) fn text(self) -> Option<(usize, Range<usize>)> {
         match self {
-            Self::Blank | Self::CardTop | Self::CardBottom => None,
+            Self::Blank | Self::CardTop | Self::CardBottom | Self::Picture { .. } => None,
             Self::Text { para, start, end } => Some((para as usize, start as usize..end as usize)),
         }
     }
@@ -309,6 +327,8 @@ impl LineRef {
 pub(crate) struct WrappedBlock<'a> {
     pub block: Block<'a>,
     pub lines: Vec<LineRef>,
+    /// The cells the card's picture takes, when it has room for one.
+    pub picture: Option<Cells>,
 }
 
 /// The width inside a card's border: `│ ` and ` │`.
@@ -318,6 +338,22 @@ impl<'a> WrappedBlock<'a> {
     /// Wraps `block` to `width` columns, filling lines by `fit`. Cards reserve
     /// [`CARD_INSET`] columns when `framed` (the viewer draws a border; `--print` does not).
     pub fn new(block: Block<'a>, width: usize, fit: Fit, framed: bool) -> Self {
+        Self::wrap(block, width, fit, framed, None)
+    }
+
+    /// As [`WrappedBlock::new`], framed, with rows kept after a card's caption for its
+    /// picture as the terminal's cells of `cell` pixels show it.
+    pub fn with_pictures(block: Block<'a>, width: usize, fit: Fit, cell: CellSize) -> Self {
+        Self::wrap(block, width, fit, true, Some(cell))
+    }
+
+    fn wrap(
+        block: Block<'a>,
+        width: usize,
+        fit: Fit,
+        framed: bool,
+        pictures: Option<CellSize>,
+    ) -> Self {
         let card = matches!(block.kind, BlockKind::Card { .. }) && framed;
         let inner = if card {
             width.saturating_sub(CARD_INSET).max(1)
@@ -333,7 +369,20 @@ impl<'a> WrappedBlock<'a> {
             }
             lines.push(LineRef::CardTop);
         }
+        let picture = match (block.picture, pictures) {
+            (Some(facts), Some(cell)) if card => {
+                let cols = u16::try_from(inner).unwrap_or(u16::MAX);
+                geometry::cells(facts.width, facts.height, cell, cols)
+            }
+            _ => None,
+        };
         for (i, para) in block.paras.iter().enumerate() {
+            // The picture comes after the caption.
+            if i == 1
+                && let Some(cells) = picture
+            {
+                lines.extend((0..cells.rows).map(|row| LineRef::Picture { row }));
+            }
             if para.gap_before {
                 lines.push(LineRef::Blank);
             }
@@ -351,7 +400,11 @@ impl<'a> WrappedBlock<'a> {
         if card {
             lines.push(LineRef::CardBottom);
         }
-        Self { block, lines }
+        Self {
+            block,
+            lines,
+            picture,
+        }
     }
 
     /// The text of a line, or "" for a blank one.
@@ -373,7 +426,9 @@ pub(crate) fn offset(at: usize) -> u32 {
 mod tests {
     use super::*;
     use crate::i18n::{EN, ID};
-    use crate::model::{Date, Image, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis};
+    use crate::model::{
+        Date, Image, ImageStatus, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
+    };
 
     fn page() -> Page {
         Page {
@@ -506,18 +561,67 @@ mod tests {
         assert_eq!(b.paras[1].role, Role::ImageMissing);
     }
 
-    #[test]
-    fn images_show_what_the_loader_found_without_looking_again() {
+    fn with_image(status: ImageStatus) -> Page {
         let mut p = page();
         if let Some(shot) = p.screenshots.as_mut().and_then(|s| s.items.first_mut()) {
             shot.image = Some(Image {
                 path: "no/such/file.png".into(),
-                status: ImageStatus::Found,
+                status,
             });
         }
+        p
+    }
+
+    const FACTS: ImageFacts = ImageFacts {
+        width: 1920,
+        height: 1080,
+        format: "PNG",
+    };
+
+    #[test]
+    fn images_show_what_the_loader_found_without_looking_again() {
+        let p = with_image(ImageStatus::Found(FACTS));
         let b = Doc::new(&p, Section::Screenshots, &EN).block(0);
-        assert_eq!(b.paras[1].text, "image: no/such/file.png");
+        assert_eq!(b.paras[1].text, "image: no/such/file.png · 1920×1080 PNG");
         assert_eq!(b.paras[1].role, Role::Image);
+        assert_eq!(b.picture, Some(FACTS));
+    }
+
+    #[test]
+    fn a_bad_image_says_what_is_wrong_and_keeps_no_room() {
+        let p = with_image(ImageStatus::Truncated);
+        let b = Doc::new(&p, Section::Screenshots, &ID).block(0);
+        assert_eq!(
+            b.paras[1].text,
+            "gambar: no/such/file.png (berkas terpotong)"
+        );
+        assert_eq!(b.paras[1].role, Role::ImageMissing);
+        assert_eq!(b.picture, None);
+        let w = WrappedBlock::with_pictures(b, 40, Fit::First, CellSize::HALF_BLOCKS);
+        assert!(!w.lines.iter().any(|l| matches!(l, LineRef::Picture { .. })));
+    }
+
+    #[test]
+    fn a_card_keeps_rows_for_its_picture_after_the_caption() {
+        let p = with_image(ImageStatus::Found(FACTS));
+        let b = Doc::new(&p, Section::Screenshots, &EN).block(0);
+        // 40 columns, 36 inside the border: 360 pixels of 10, 203 tall, 11 rows of 20.
+        let w = WrappedBlock::with_pictures(b.clone(), 40, Fit::First, CellSize::HALF_BLOCKS);
+        assert_eq!(w.picture, Some(Cells { cols: 36, rows: 11 }));
+        assert_eq!(w.lines[0], LineRef::CardTop);
+        assert_eq!(w.line_text(w.lines[1]), "a caption");
+        assert_eq!(w.lines[2], LineRef::Picture { row: 0 });
+        assert_eq!(w.lines[12], LineRef::Picture { row: 10 });
+        assert_eq!(
+            w.line_text(w.lines[13]),
+            "image: no/such/file.png · 1920×1080"
+        );
+        assert_eq!(w.lines.last(), Some(&LineRef::CardBottom));
+        // Text cards and --print keep no room.
+        let text = WrappedBlock::new(b.clone(), 40, Fit::First, true);
+        assert_eq!(text.picture, None);
+        let print = WrappedBlock::new(b, 40, Fit::First, false);
+        assert_eq!(print.picture, None);
     }
 
     #[test]

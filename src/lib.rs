@@ -16,6 +16,9 @@
 //!   (its scroll anchor and wrapped blocks) and [`app::search`].
 //! - [`screen`]: the screen's geometry (regions, the help's layout, the tabs' places),
 //!   below both [`app`] and [`ui`], which draws each region and never changes the state.
+//! - [`picture`]: the screenshots as pictures: an image's header read at load, the
+//!   decode and the encoding for the terminal's graphics on a worker, the graphics
+//!   query, and opening a picture in the system's viewer.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
 //! - [`terminal`]: set-up and restoration; [`viewer`]: the event loop.
 
@@ -28,6 +31,7 @@ pub mod layout;
 pub mod lint;
 pub mod loader;
 pub mod model;
+pub mod picture;
 pub mod print;
 pub mod screen;
 pub mod terminal;

@@ -91,7 +91,7 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Vec<Diagnostic> {
                     "the reviews section is empty: the viewer shows its empty state".into(),
                 );
             }
-            Field::Image(i) => missing_image(&mut found, place, page, *i),
+            Field::Image(i) => bad_image(&mut found, place, page, *i),
             _ => {}
         }
     }
@@ -226,20 +226,40 @@ fn decode_escape(rest: &str) -> Option<char> {
     })
 }
 
-/// Reports an image that was not found at load.
-fn missing_image(found: &mut Warnings<'_>, place: &Place, page: &Page, index: usize) {
+/// Reports an image that cannot be shown: missing, not a file, unreadable, of no
+/// format layar reads, truncated, corrupt, or too large.
+fn bad_image(found: &mut Warnings<'_>, place: &Place, page: &Page, index: usize) {
     let image = page
         .screenshots
         .as_ref()
         .and_then(|s| s.items.get(index))
         .and_then(|s| s.image.as_ref());
-    if let Some(image) = image.filter(|i| i.status == ImageStatus::Missing) {
-        let message = format!(
-            "screenshot image \"{}\" does not exist",
-            sanitized(&image.path.display().to_string())
-        );
-        found.warn_at(place, message);
-    }
+    let Some(image) = image else { return };
+    let what = match image.status {
+        ImageStatus::Found(_) => return,
+        ImageStatus::Missing => "does not exist".to_owned(),
+        ImageStatus::NotAFile => {
+            "is not a regular file (a directory, a named pipe or a device)".to_owned()
+        }
+        ImageStatus::Unreadable => "cannot be read".to_owned(),
+        ImageStatus::UnknownFormat => format!(
+            "is not in an image format layar reads ({})",
+            crate::picture::FORMATS
+        ),
+        ImageStatus::Truncated => "is truncated: the file ends before the picture does".to_owned(),
+        ImageStatus::Corrupt => "is corrupt: its data is not valid for its format".to_owned(),
+        ImageStatus::TooLarge { bytes } => format!(
+            "is {} MB, more than the {} MB layar reads for a picture",
+            bytes.div_ceil(1_000_000),
+            crate::picture::MAX_FILE_BYTES / 1_000_000
+        ),
+        ImageStatus::TooManyPixels { width, height } => format!(
+            "declares {width}×{height} pixels, more than the {} million layar decodes",
+            crate::picture::MAX_PIXELS / 1_000_000
+        ),
+    };
+    let path = sanitized(&image.path.display().to_string()).into_owned();
+    found.warn_at(place, format!("screenshot image \"{path}\" {what}"));
 }
 
 /// `U+001B (escape)`: a character named for a message, never the character itself.

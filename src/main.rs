@@ -96,15 +96,7 @@ fn main() -> ExitCode {
         }
     };
     if !viewing {
-        // A terminal that reports no width (0 columns) is printed for as a pipe is.
-        let width = cli.width.unwrap_or_else(|| {
-            let columns = if stdout_tty {
-                layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)
-            } else {
-                0
-            };
-            if columns > 0 { columns } else { 80 }
-        });
+        let width = cli.width.unwrap_or_else(|| print_width(stdout_tty));
         let color = match cli.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -117,14 +109,26 @@ fn main() -> ExitCode {
         };
         return finish_output(|out| print(out, &page, lang.strings(), opts));
     }
-    let viewer = match viewer {
-        Some(v) => Ok(v),
-        None => Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
-    };
-    match viewer.and_then(|v| v.run(&page, lang.strings(), tab, cli.wrap.fit())) {
+    let viewer = viewer.map_or_else(
+        || Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
+        Ok,
+    );
+    let (fit, images) = (cli.wrap.fit(), cli.images.choice());
+    match viewer.and_then(|v| v.run(&page, lang.strings(), tab, fit, images)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => terminal_failed(&e),
     }
+}
+
+/// `--print`'s width when none is given: the terminal's, or 80 for a pipe or a
+/// terminal that reports no width (0 columns).
+fn print_width(stdout_tty: bool) -> u16 {
+    let columns = if stdout_tty {
+        layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)
+    } else {
+        0
+    };
+    if columns > 0 { columns } else { 80 }
 }
 
 /// Files from this size on show the loading screen: parsing them takes longer than

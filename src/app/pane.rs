@@ -11,6 +11,7 @@ mod line_counts;
 use std::collections::HashMap;
 
 use crate::layout::{Doc, LineRef, WrappedBlock};
+use crate::picture::geometry::CellSize;
 use crate::text::wrap::Fit;
 use line_counts::LineCounts;
 
@@ -72,6 +73,8 @@ pub struct Pane<'a> {
     width: usize,
     /// How lines are filled when a block is wrapped.
     fit: Fit,
+    /// The cell size cards keep room for pictures at, when pictures are shown.
+    pictures: Option<CellSize>,
     height: usize,
     wrapped: HashMap<usize, WrappedBlock<'a>>,
     /// Lines per block at `width`, as far as known (every block has a line).
@@ -88,6 +91,7 @@ impl<'a> Pane<'a> {
             doc,
             width: 0,
             fit: Fit::default(),
+            pictures: None,
             height: 0,
             wrapped: HashMap::new(),
             top: Anchor::default(),
@@ -127,18 +131,34 @@ impl<'a> Pane<'a> {
     pub fn resize(&mut self, width: usize, height: usize) {
         let width = width.max(1);
         if width != self.width {
-            let keep = self.top_text_offset();
-            self.width = width;
-            self.wrapped.clear();
-            self.counts.forget();
-            self.top.line = match keep {
-                Some((para, at)) => self.line_of(self.top.block, para, at),
-                None => 0,
-            };
+            self.rewrap(|pane| pane.width = width);
         }
         self.height = height;
         self.clamp();
         self.prepare();
+    }
+
+    /// Keeps room in cards for pictures at `cell` pixels a cell, or none: rewraps,
+    /// keeping the reader's place, as a new width does.
+    pub fn set_pictures(&mut self, pictures: Option<CellSize>) {
+        if pictures != self.pictures {
+            self.rewrap(|pane| pane.pictures = pictures);
+            self.clamp();
+            self.prepare();
+        }
+    }
+
+    /// Applies `change` to how blocks are wrapped and forgets every wrapped block,
+    /// keeping the top line's first character on the top line.
+    fn rewrap(&mut self, change: impl FnOnce(&mut Self)) {
+        let keep = self.top_text_offset();
+        change(self);
+        self.wrapped.clear();
+        self.counts.forget();
+        self.top.line = match keep {
+            Some((para, at)) => self.line_of(self.top.block, para, at),
+            None => 0,
+        };
     }
 
     /// Where the top line starts in the text: a paragraph and a place in it.
@@ -152,8 +172,12 @@ impl<'a> Pane<'a> {
                 let (para, _) = block.lines.get(self.top.line + 1)?.text()?;
                 Some((para, InPara::Before))
             }
-            LineRef::CardBottom => {
-                let (para, range) = block.lines.get(self.top.line.checked_sub(1)?)?.text()?;
+            // Below the text: the last text line above it (a caption, above a picture).
+            LineRef::CardBottom | LineRef::Picture { .. } => {
+                let (para, range) = block.lines[..self.top.line]
+                    .iter()
+                    .rev()
+                    .find_map(|l| l.text())?;
                 Some((para, InPara::Byte(range.start)))
             }
         }
@@ -191,7 +215,11 @@ impl<'a> Pane<'a> {
         if block >= self.blocks() || self.wrapped.contains_key(&block) {
             return;
         }
-        let wrapped = WrappedBlock::new(self.doc.block(block), self.width.max(1), self.fit, true);
+        let (content, width) = (self.doc.block(block), self.width.max(1));
+        let wrapped = match self.pictures {
+            Some(cell) => WrappedBlock::with_pictures(content, width, self.fit, cell),
+            None => WrappedBlock::new(content, width, self.fit, true),
+        };
         self.counts.set(block, wrapped.lines.len().max(1));
         self.wrapped.insert(block, wrapped);
     }
@@ -324,6 +352,13 @@ impl<'a> Pane<'a> {
         self.top = self.max_top();
         self.focus = self.blocks().saturating_sub(1);
         self.prepare();
+    }
+
+    /// Moves the focus to `block`, which is on screen (a click).
+    pub fn set_focus(&mut self, block: usize) {
+        if block < self.blocks() {
+            self.focus = block;
+        }
     }
 
     /// Moves the focus to the next block and brings its start to the top.
@@ -704,6 +739,52 @@ mod tests {
         pane.resize(30, 10);
         assert!(pane.top_line() > 0);
         assert_eq!(texts(&pane).len(), 10);
+    }
+
+    #[test]
+    fn pictures_keep_room_in_cards_and_the_place_is_kept_when_they_go() {
+        use crate::model::{Image, ImageFacts, ImageStatus, Screenshot, Screenshots};
+        use crate::picture::geometry::CellSize;
+        let mut p = page(&["x"], 0);
+        let shot = |caption: &str| Screenshot {
+            caption: caption.into(),
+            image: Some(Image {
+                path: "still.png".into(),
+                status: ImageStatus::Found(ImageFacts {
+                    width: 200,
+                    height: 100,
+                    format: "PNG",
+                }),
+            }),
+        };
+        p.screenshots = Some(Screenshots {
+            heading: None,
+            items: vec![shot("one"), shot("two")],
+        });
+        let mut pane = pane(&p, Section::Screenshots, 40, 6);
+        assert_eq!(
+            pane.total_lines(),
+            2 * 4 + 1,
+            "text cards: top, caption, path, bottom"
+        );
+        pane.set_pictures(Some(CellSize::HALF_BLOCKS));
+        // 200×100 at 10×20 pixels a cell: 20 columns, 5 rows.
+        assert_eq!(pane.total_lines(), 2 * (4 + 5) + 1);
+        assert!(matches!(
+            pane.visible()[2].line,
+            LineRef::Picture { row: 0 }
+        ));
+        // Scrolled into the first picture, then the pictures go: the top is the
+        // caption above it.
+        pane.scroll_down(4);
+        assert!(matches!(
+            pane.visible()[0].line,
+            LineRef::Picture { row: 2 }
+        ));
+        pane.set_pictures(None);
+        assert_eq!(texts(&pane)[0], "one");
+        pane.set_pictures(None);
+        assert_eq!(texts(&pane)[0], "one", "no change, no rewrap");
     }
 
     #[test]

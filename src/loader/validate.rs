@@ -18,9 +18,7 @@ use super::wire::{
     At, Entry, Fields, Item, Mapping, Node, PageNode, Raw, ReviewWire, ReviewsWire, ScreenshotWire,
     ScreenshotsWire, Spans, SynopsisWire, Text,
 };
-use crate::model::{
-    Date, Image, ImageStatus, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
-};
+use crate::model::{Date, Image, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis};
 use crate::text::paragraphs;
 
 const PAGE: &str = "a mapping with `title` and `synopsis` at the top level";
@@ -197,7 +195,8 @@ impl Check<'_> {
         })
     }
 
-    /// The image at `path` as written, looked at once: it is there or it is not.
+    /// The image at `path` as written, looked at once: its header's facts, or what
+    /// is wrong with it (see [`crate::picture::probe`]).
     fn image(&self, path: String) -> Image {
         let path = PathBuf::from(path);
         // Joined to the content file's folder; the bundled page's stay relative.
@@ -205,11 +204,7 @@ impl Check<'_> {
             Some(dir) if !dir.as_os_str().is_empty() => dir.join(path),
             _ => path,
         };
-        let status = if path.is_file() {
-            ImageStatus::Found
-        } else {
-            ImageStatus::Missing
-        };
+        let status = crate::picture::probe::probe(&path);
         Image { path, status }
     }
 

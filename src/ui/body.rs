@@ -37,10 +37,11 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
         match line {
             LineRef::Blank => {}
             LineRef::CardTop | LineRef::CardBottom => border(buf, text, y, wrapped, line, theme),
+            // The picture itself is drawn below, once per card.
+            LineRef::Picture { .. } => sides(buf, text, y, theme),
             LineRef::Text { .. } => {
                 let (x, width) = if card {
-                    buf.set_stringn(text.x, y, "│", 1, theme.card_border);
-                    buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
+                    sides(buf, text, y, theme);
                     let inset = CARD_INSET as u16;
                     (text.x + inset / 2, text.width.saturating_sub(inset))
                 } else {
@@ -62,7 +63,14 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
             }
         }
     }
+    super::picture::render(buf, regions, app, theme);
     scrollbar(buf, regions.scrollbar, app, theme);
+}
+
+/// A card's left and right border on row `y`.
+fn sides(buf: &mut Buffer, text: Rect, y: u16, theme: &Theme) {
+    buf.set_stringn(text.x, y, "│", 1, theme.card_border);
+    buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
 }
 
 fn is_first_text_line(wrapped: &WrappedBlock<'_>, line: LineRef) -> bool {

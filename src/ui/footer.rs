@@ -43,11 +43,19 @@ pub fn status(app: &App<'_>) -> (String, bool) {
             parts.push(format!("/{} {at}/{total}", app.search().query()));
         }
     }
+    // What opening a picture came to, until the next key.
+    if let Some(note) = app.note() {
+        parts.push(note.to_owned());
+    }
     let pane = app.pane();
-    if app.selected() == Section::Reviews && pane.doc().items() > 0 {
+    let item = match app.selected() {
+        Section::Reviews => Some(strings.review_word),
+        Section::Screenshots => Some(strings.image),
+        Section::Synopsis => None,
+    };
+    if let Some(word) = item.filter(|_| pane.doc().items() > 0) {
         parts.push(format!(
-            "{} {}/{}",
-            strings.review_word,
+            "{word} {}/{}",
             pane.focus() + 1,
             pane.doc().items()
         ));

@@ -4,5 +4,6 @@ mod cli;
 mod hostile;
 mod input;
 mod load_errors;
+mod pictures;
 mod pty;
 mod viewer;
