@@ -50,6 +50,17 @@ impl Place {
         text.get(self.source.clone()).unwrap_or_default()
     }
 
+    /// Whether the text value `value`, read from this place, was written in a style that
+    /// folds its lines: plain, single- or double-quoted, or folded (`>`). There a line
+    /// break alone becomes a space and a blank line becomes one line break, so every line
+    /// break left in the value was a blank line (or an escaped `\n`, or a more-indented
+    /// line of a folded block), and ends a paragraph. A literal block (`|`) keeps every
+    /// line break as it is, so its value has as many as its bytes; a folding style has
+    /// fewer, or more (escapes), unless it is one line, where it does not matter.
+    pub fn folds_lines(&self, text: &str, value: &str) -> bool {
+        line_breaks(self.slice(text).trim()) != line_breaks(value.trim())
+    }
+
     /// The line and column of byte `offset` of [`Self::slice`], counting from the value's
     /// start as the parser counts lines (`\n`, `\r` and `\r\n`) and columns (characters).
     pub fn locate(&self, text: &str, offset: usize) -> Location {
@@ -84,6 +95,14 @@ impl Place {
         }
         at
     }
+}
+
+/// How many line breaks `s` has, counted as YAML counts them: `\n`, `\r` and `\r\n`.
+fn line_breaks(s: &str) -> usize {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', b)
+        .filter(|&i| !(b[i] == b'\n' && i > 0 && b[i - 1] == b'\r'))
+        .count()
 }
 
 /// A serde-saphyr location as layar's.
@@ -155,6 +174,17 @@ mod tests {
             p.locate_from(text, later, 2),
             Location { line: 2, column: 5 }
         );
+    }
+
+    #[test]
+    fn folding_styles_are_told_from_literal_blocks() {
+        let folds = |text: &str, value: &str| place(0..text.len(), 1, 1).folds_lines(text, value);
+        assert!(!folds("one\r\n\r\n  two\n", "one\n\ntwo\n"), "literal");
+        assert!(!folds("one\n  two", "one\ntwo"), "literal, stripped");
+        assert!(folds("one\n  x\n\n  two\n", "one x\ntwo"), "folded");
+        assert!(folds("'one\n\n  two'", "one\ntwo"), "single-quoted");
+        assert!(folds("\"one\\ntwo\"", "one\ntwo"), "an escaped line break");
+        assert!(!folds("one line", "one line"));
     }
 
     #[test]

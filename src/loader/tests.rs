@@ -445,7 +445,7 @@ fn other_mistakes_read_well() {
         ),
         (
             "title:\nsynopsis:\n  text: x\n".to_owned(),
-            "page.yaml:1:1: error: title: expected a non-empty title, found null",
+            "page.yaml:1:1: error: `title` is empty (null): expected a non-empty title",
         ),
         (
             "title: T\nsynopsis:\n  text: \"abc\n".to_owned(),

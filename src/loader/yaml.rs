@@ -15,6 +15,7 @@ use serde_saphyr::{
     NonFiniteFloatPolicy, Options,
 };
 
+use super::allowance;
 use super::error::{Expansion, LoadErrorKind, Location, Nesting};
 use super::places::location;
 use super::quoting::{index_of, one_line};
@@ -32,18 +33,26 @@ const FLOOR: usize = 4096;
 const TEXT_FACTOR: usize = 4;
 const TEXT_FLOOR: usize = 1 << 20;
 
+/// How many bytes of the file each event an anchor (`&name`) records may take: what
+/// serde-saphyr keeps of an anchored value to replay it is about 150 bytes an event, so
+/// anchored values may hold about one event per 128 bytes of the file (whole sections of
+/// a big page, not the page ten times over).
+const BYTES_PER_RECORDED_EVENT: usize = 128;
+
 /// serde-saphyr's options for a text of `len` bytes.
 pub(super) fn options(len: usize) -> Options {
     let values = len.saturating_mul(2).saturating_add(FLOOR);
     let text = text_limit(len);
+    let recorded_events = len / BYTES_PER_RECORDED_EVENT + FLOOR;
+    let recorded_bytes = len.saturating_add(TEXT_FLOOR);
     let budget = serde_saphyr::budget! {
         max_depth: MAX_DEPTH,
         max_events: values,
         max_nodes: values,
         max_aliases: len / 2 + FLOOR,
         max_anchors: len / 2 + FLOOR,
-        max_recorded_anchor_events: values,
-        max_recorded_anchor_bytes: text,
+        max_recorded_anchor_events: recorded_events,
+        max_recorded_anchor_bytes: recorded_bytes,
         max_total_scalar_bytes: text,
         // The budgets above bound what aliases can do, and refuse at the alias that
         // goes too far; the ratio is only judged at the end of the file.
@@ -74,10 +83,13 @@ fn text_limit(len: usize) -> usize {
 /// What serde-saphyr refused, and where, as a byte offset and its location.
 pub(super) type Refusal = (LoadErrorKind, Option<(usize, Location)>);
 
-/// Reads `text` into the wire types.
+/// Reads `text` into the wire types, within the memory its size allows
+/// ([`allowance`]).
 pub(super) fn read<S: Spans>(text: &str) -> Result<PageNode<S>, Box<Refusal>> {
-    serde_saphyr::from_str_with_options(text, options(text.len()))
-        .map_err(|e| Box::new(refusal(text, &e)))
+    allowance::within(allowance::limit(text.len()), || {
+        serde_saphyr::from_str_with_options(text, options(text.len()))
+    })
+    .map_err(|e| Box::new(refusal(text, &e)))
 }
 
 /// serde-saphyr's refusal of `text`, in layar's words.
@@ -129,6 +141,17 @@ fn refusal(text: &str, error: &Error) -> Refusal {
         | Error::AliasReplayStackDepthExceeded { .. } => {
             let limit = Expansion::Values;
             placed(LoadErrorKind::TooMuchExpansion { limit, anchor_line }, used)
+        }
+        Error::Message { msg, .. } if msg == allowance::EXCEEDED => {
+            let limit = allowance::limit(text.len()) as u64;
+            let kind = match anchor_line {
+                Some(_) => LoadErrorKind::TooMuchExpansion {
+                    limit: Expansion::Memory(limit),
+                    anchor_line,
+                },
+                None => LoadErrorKind::TooManyValues { limit },
+            };
+            placed(kind, used)
         }
         Error::ExternalMessage { source, .. } => match (&**source, used) {
             (ExternalMessageSource::Parser(scan), Some(at)) => {
