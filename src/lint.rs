@@ -356,7 +356,7 @@ fn word_problem(word: &str, expected: Option<&[Script]>) -> Option<WordProblem> 
     let mut first = None;
     let mut known = false;
     for c in word.chars() {
-        let s = c.script();
+        let s = script_of(c);
         if matches!(s, Script::Common | Script::Inherited | Script::Unknown) {
             continue;
         }
@@ -376,7 +376,7 @@ fn describe_word(word: &str, problem: WordProblem, expected: Option<&[Script]>) 
     match problem {
         WordProblem::Mixed => {
             let mut scripts: Vec<Script> = Vec::new();
-            for s in word.chars().map(|c| c.script()) {
+            for s in word.chars().map(script_of) {
                 if !matches!(s, Script::Common | Script::Inherited | Script::Unknown)
                     && !scripts.contains(&s)
                 {
@@ -416,9 +416,19 @@ fn foreign_words(
 ) {
     // How many times each flagged word is still to be placed.
     let mut pending: HashMap<&str, (WordProblem, usize)> = HashMap::new();
+    // What is wrong with each word not in ASCII, looked at once: a page in a foreign
+    // script repeats its words.
+    let mut seen: HashMap<&str, Option<WordProblem>> = HashMap::new();
     for text in texts {
         for word in words(text) {
-            if let Some(problem) = word_problem(word, expected) {
+            let problem = if word.is_ascii() {
+                word_problem(word, expected)
+            } else {
+                *seen
+                    .entry(word)
+                    .or_insert_with(|| word_problem(word, expected))
+            };
+            if let Some(problem) = problem {
                 pending.entry(word).or_insert((problem, 0)).1 += 1;
             }
         }
@@ -451,7 +461,19 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || c == '\u{200d}' || c.script() == Script::Inherited
+}
+
+/// The script of `c`, without a table look-up for ASCII, most of a page's text.
+fn script_of(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' => Script::Latin,
+        c if c.is_ascii() => Script::Common,
+        c => c.script(),
+    }
 }
 
 /// Every word of `text` with its byte offset, split as [`words`] splits.
@@ -608,6 +630,18 @@ mod tests {
         assert!(word_problem("café", expected_scripts("id")).is_none());
         assert!(word_problem("привет", expected_scripts("ru")).is_none());
         assert!(word_problem("привет", expected_scripts("xx")).is_none());
+    }
+
+    #[test]
+    fn ascii_scripts_need_no_table() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(script_of(c), c.script(), "{c:?}");
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || c.script() == Script::Inherited,
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
