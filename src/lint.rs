@@ -91,7 +91,7 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Warnings {
     // Aliases repeat a value's bytes: each value's own characters are read once.
     let mut read = HashSet::new();
     for (field, place) in places {
-        if is_text(*field) && read.insert(place.source.start) {
+        if is_text(*field) && read.insert(place.source().start) {
             removed_characters(&mut found, place);
             foreign_words(&mut found, place, &texts(page, *field), expected);
         }
@@ -146,25 +146,25 @@ impl Found<'_> {
     /// A warning about the value at `place`, where it is used.
     fn warn_at(&mut self, place: &Place, message: impl FnOnce() -> String) {
         if !self.full() {
-            self.push(place.at, place.index, message());
+            self.push(place.at(), place.index(), message());
         }
     }
 
     /// A warning at byte `offset` of the bytes of the value at `place`.
     fn warn(&mut self, place: &Place, offset: usize, message: impl FnOnce() -> String) {
-        if place.source.is_empty() {
+        if place.source().is_empty() {
             return self.warn_at(place, message);
         }
         if self.full() {
             return;
         }
         let from = match self.last {
-            Some((start, from, at)) if start == place.source.start => (from, at),
-            _ => (0, place.start),
+            Some((start, from, at)) if start == place.source().start => (from, at),
+            _ => (0, place.start()),
         };
         let at = place.locate_from(self.text, from, offset);
-        self.last = Some((place.source.start, offset, at));
-        self.push(at, place.source.start + offset, message());
+        self.last = Some((place.source().start, offset, at));
+        self.push(at, place.source().start + offset, message());
     }
 
     fn push(&mut self, at: Location, index: usize, message: String) {

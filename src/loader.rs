@@ -158,7 +158,7 @@ pub fn check(source: &Source) -> Checked {
                 .problems
                 .into_iter()
                 .map(|(place, kind)| match place {
-                    Some(place) => Problem::new(kind).at(text, place.index, place.at),
+                    Some(place) => Problem::new(kind).at(text, place.index(), place.at()),
                     None => Problem::new(kind),
                 })
                 .collect();

@@ -159,6 +159,9 @@ pub enum LoadErrorKind {
     /// Keeping the page's values would take more than `limit` bytes of memory, what its
     /// size allows.
     TooManyValues { limit: u64 },
+    /// Aliases to the value anchored `&anchor` make the page take more than `limit`
+    /// bytes of memory: placed at an alias, or at the anchored value.
+    AliasesTooBig { anchor: String, limit: u64 },
     /// A value of the wrong type, out of range or malformed; `hint` says what to write
     /// instead, where layar knows.
     Invalid {
@@ -227,8 +230,6 @@ pub enum Expansion {
     /// The number of values (scalars, lists, mappings) the parser yields, and of the
     /// aliases and anchors that make them.
     Values,
-    /// The memory the page's values take, in bytes.
-    Memory(u64),
 }
 
 impl LoadError {
@@ -402,11 +403,6 @@ impl LoadErrorKind {
                         "aliases (`*name`) make the page's text grow past {}",
                         Size(*bytes)
                     )?,
-                    Expansion::Memory(bytes) => write!(
-                        f,
-                        "aliases (`*name`) make the page take more than {} of memory",
-                        Size(*bytes)
-                    )?,
                     Expansion::Values => {
                         f.write_str(
                             "aliases (`*name`) multiply the page's values past what its size \
@@ -423,10 +419,16 @@ impl LoadErrorKind {
             Self::TooManyValues { limit } => write!(
                 f,
                 "the page holds too many values for its size: keeping them would take more \
-                 than {} of memory ({} times the file, plus {}); layar refuses this",
+                 than {} of memory ({}); layar refuses this",
                 Size(*limit),
-                super::allowance::FACTOR,
-                Size(super::allowance::FLOOR as u64)
+                Allowance
+            ),
+            Self::AliasesTooBig { anchor, limit } => write!(
+                f,
+                "aliases (`*{anchor}`) make the page take more than {} of memory ({}); \
+                 refusing to expand them",
+                Size(*limit),
+                Allowance
             ),
             _ => Ok(()),
         }
@@ -446,9 +448,10 @@ impl fmt::Display for LoadErrorKind {
             | Self::OutOfMemory { .. }
             | Self::Empty { .. }
             | Self::ForbiddenCharacter { .. } => self.fmt_file(f),
-            Self::TooDeep { .. } | Self::TooMuchExpansion { .. } | Self::TooManyValues { .. } => {
-                self.fmt_limit(f)
-            }
+            Self::TooDeep { .. }
+            | Self::TooMuchExpansion { .. }
+            | Self::TooManyValues { .. }
+            | Self::AliasesTooBig { .. } => self.fmt_limit(f),
             Self::Syntax { message } => f.write_str(message),
             Self::Invalid {
                 path,
@@ -490,6 +493,20 @@ impl fmt::Display for LoadErrorKind {
                 write!(f, "{}key `{key}` appears twice", At(path))
             }
         }
+    }
+}
+
+/// How the memory a page may take is reckoned, for a message.
+struct Allowance;
+
+impl fmt::Display for Allowance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} times the file, plus {}",
+            super::allowance::FACTOR,
+            Size(super::allowance::FLOOR as u64)
+        )
     }
 }
 

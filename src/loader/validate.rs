@@ -113,7 +113,7 @@ impl Check<'_> {
             screenshots: None,
             reviews: None,
         };
-        let nothing = S::place(&node.place).is_none_or(|p| p.source.is_empty());
+        let nothing = S::place(&node.place).is_none_or(|p| p.source().is_empty());
         if matches!(node.value, Node::Wrong(Raw::Null)) && nothing {
             let comments_only = !self.text.trim().is_empty();
             self.report(None, LoadErrorKind::Empty { comments_only });
@@ -374,7 +374,7 @@ impl Check<'_> {
         };
         // A value written as nothing (`key:`, an empty `|` block) is placed at its key.
         let mut place = S::place(&entry.value.place)
-            .filter(|p| !p.source.is_empty())
+            .filter(|p| !p.source().is_empty())
             .or(S::place(&entry.key))
             .cloned();
         match entry.value.value.0 {

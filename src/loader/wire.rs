@@ -354,23 +354,32 @@ impl Weighed for Raw {
 impl<T: for<'de> Deserialize<'de> + Weighed> Collection for Vec<T> {
     fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Node<Self>, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            grow(&mut items, T::WEIGHT)?;
+        while let Some(Listed(item)) = seq.next_element()? {
+            grow(&mut items);
             items.push(item);
         }
         Ok(Node::Ok(items))
     }
 }
 
-/// Makes room in `items` for one more, growing it by half and charging the growth at
-/// `weight` an item.
-fn grow<T, E: de::Error>(items: &mut Vec<T>, weight: usize) -> Result<(), E> {
-    if items.len() == items.capacity() {
-        let more = (items.len() / 2).max(4);
-        allowance::charge::<E>(more.saturating_mul(weight))?;
-        items.reserve_exact(more);
+/// An item of a list, charged before it is read: at [`Weighed::WEIGHT`], half as much
+/// again for the room its list keeps to grow into ([`grow`]). A list that goes past the
+/// allowance is refused at the item that does, as the parser places it.
+struct Listed<T>(T);
+
+impl<'de, T: Deserialize<'de> + Weighed> Deserialize<'de> for Listed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        allowance::charge::<D::Error>(T::WEIGHT.saturating_mul(3) / 2)?;
+        T::deserialize(d).map(Self)
     }
-    Ok(())
+}
+
+/// Makes room in `items` for one more, growing it by half, so that it never holds more
+/// than half as much again as its items.
+fn grow<T>(items: &mut Vec<T>) {
+    if items.len() == items.capacity() {
+        items.reserve_exact((items.len() / 2).max(4));
+    }
 }
 
 /// The keys of one mapping of the format.
@@ -463,7 +472,9 @@ impl<F: Fields<S>, S: Spans> Collection for Mapping<F, S> {
                 Ok(i) if !fields.has(i) => fields.read(i, key.place, &mut map)?,
                 found => {
                     map.next_value::<IgnoredAny>()?;
-                    grow(&mut extra, size_of::<At<Result<usize, Raw>, Located>>())?;
+                    let weight = size_of::<At<Result<usize, Raw>, Located>>();
+                    allowance::charge::<A::Error>(weight.saturating_mul(3) / 2)?;
+                    grow(&mut extra);
                     extra.push(At {
                         value: found,
                         place: key.place,
@@ -662,7 +673,7 @@ mod tests {
     fn located_reads_keep_the_places() {
         let at: At<Raw, Located> = read("\n  \"a\\tb\"\n");
         let place = at.place.expect("placed");
-        assert_eq!((place.at.line, place.at.column), (2, 3));
-        assert_eq!(place.source, 3..9);
+        assert_eq!((place.at().line, place.at().column), (2, 3));
+        assert_eq!(place.source(), 3..9);
     }
 }

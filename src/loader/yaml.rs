@@ -144,14 +144,18 @@ fn refusal(text: &str, error: &Error) -> Refusal {
         }
         Error::Message { msg, .. } if msg == allowance::EXCEEDED => {
             let limit = allowance::limit(text.len()) as u64;
-            let kind = match anchor_line {
-                Some(_) => LoadErrorKind::TooMuchExpansion {
-                    limit: Expansion::Memory(limit),
-                    anchor_line,
+            let place = place_of(used);
+            // Past the allowance at an alias, or in a value replayed by one (placed at the
+            // anchored value): say so.
+            let anchor = place.and_then(|(index, _)| anchor_at(text, index));
+            let kind = match anchor {
+                Some(anchor) => LoadErrorKind::AliasesTooBig {
+                    anchor: one_line(anchor, 40),
+                    limit,
                 },
                 None => LoadErrorKind::TooManyValues { limit },
             };
-            placed(kind, used)
+            (kind, place)
         }
         Error::ExternalMessage { source, .. } => match (&**source, used) {
             (ExternalMessageSource::Parser(scan), Some(at)) => {
@@ -189,6 +193,28 @@ fn refusal(text: &str, error: &Error) -> Refusal {
         }
         _ => placed(saphyr_words(error), used),
     }
+}
+
+/// The name of the anchor of the value at byte `index`, if it is an alias (`*name`) or
+/// has one (`&name`): the value starts with it, or it is the last word before the value
+/// on its line.
+fn anchor_at(text: &str, index: usize) -> Option<&str> {
+    let rest = text.get(index..)?;
+    let before = text.get(..index)?;
+    let line = before.rsplit(['\n', '\r']).next().unwrap_or_default();
+    let word = if rest.starts_with(['&', '*']) {
+        rest
+    } else {
+        line.trim_end()
+            .rsplit([' ', '\t'])
+            .next()
+            .unwrap_or_default()
+    };
+    let name = word.strip_prefix(['&', '*'])?;
+    let end = name
+        .find([' ', '\t', '\n', '\r', ',', '[', ']', '{', '}'])
+        .unwrap_or(name.len());
+    Some(&name[..end]).filter(|n| !n.is_empty())
 }
 
 /// The error under the wrappers that only add places.
@@ -238,6 +264,17 @@ mod tests {
         assert_eq!(read_located(&dense("[], ")), "ok");
         assert_eq!(read_located(&dense("a, ")), "ok");
         assert_eq!(read_located(&dense("{? , }, ")), "ok");
+    }
+
+    #[test]
+    fn anchors_are_found_at_or_before_a_value() {
+        let text = "a: &big [1]\nb: &t text\nc: plain &x\nd: *big\n";
+        let at = |needle: &str| anchor_at(text, text.find(needle).unwrap_or_default());
+        assert_eq!(at("&big"), Some("big"));
+        assert_eq!(at("text"), Some("t"));
+        assert_eq!(at("plain"), None);
+        assert_eq!(at("[1]"), Some("big"));
+        assert_eq!(at("*big"), Some("big"));
     }
 
     #[test]
