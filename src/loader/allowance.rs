@@ -65,9 +65,10 @@ pub(super) fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
     }
 }
 
-/// What a string of `len` bytes costs: its bytes, and what the allocator adds.
+/// What a string of `len` bytes costs: the allocator's block for it, 8 bytes more than
+/// it holds in steps of 16, and never under 32.
 pub(super) fn string(len: usize) -> usize {
-    len.saturating_add(16)
+    len.saturating_add(8).next_multiple_of(16).max(32)
 }
 
 #[cfg(test)]
@@ -92,6 +93,14 @@ mod tests {
         assert!(charged(usize::MAX - 1).is_ok(), "put back after the read");
         let _ = std::panic::catch_unwind(|| within(1, || panic!("a read that fails")));
         assert!(charged(2).is_ok(), "put back after a panic too");
+    }
+
+    #[test]
+    fn strings_cost_what_the_allocator_gives() {
+        assert_eq!(string(0), 32);
+        assert_eq!(string(24), 32);
+        assert_eq!(string(25), 48);
+        assert_eq!(string(1000), 1008);
     }
 
     #[test]
