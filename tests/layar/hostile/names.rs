@@ -8,9 +8,9 @@ use super::{layar, scratch};
 
 /// A folder whose name holds a line break that starts a forged diagnostic, and an
 /// escape sequence; in it, a page with a warning, a missing image and, beside it, a page
-/// with an error.
-fn hostile_folder() -> std::path::PathBuf {
-    let folder = scratch("names\nforged.yaml:1:1: error: forged\u{1b}[31m");
+/// with an error. Each test has its own, named after `test`.
+fn hostile_folder(test: &str) -> std::path::PathBuf {
+    let folder = scratch(&format!("{test}\nforged.yaml:1:1: error: forged\u{1b}[31m"));
     fs::create_dir_all(&folder).expect("make the folder");
     fs::write(
         folder.join("page\u{1b}]52;c;eA==\u{7}.yaml"),
@@ -24,7 +24,7 @@ fn hostile_folder() -> std::path::PathBuf {
 
 #[test]
 fn check_escapes_names_in_every_line() {
-    let folder = hostile_folder();
+    let folder = hostile_folder("check");
     let page = folder.join("page\u{1b}]52;c;eA==\u{7}.yaml");
     let broken = folder.join("broken\n.yaml");
     let out = layar(&[
@@ -71,7 +71,7 @@ fn check_escapes_names_in_every_line() {
 
 #[test]
 fn load_errors_escape_the_name() {
-    let broken = hostile_folder().join("broken\n.yaml");
+    let broken = hostile_folder("errors").join("broken\n.yaml");
     let out = layar(&["--print", &broken.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
