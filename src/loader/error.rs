@@ -327,9 +327,10 @@ impl fmt::Display for At<'_> {
     }
 }
 
-impl LoadErrorKind {
-    /// What is wrong with the file as a whole: where it is, its size, its bytes.
-    fn fmt_file(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl fmt::Display for LoadErrorKind {
+    // One short arm per kind: splitting the match would only hide that.
+    #[allow(clippy::too_many_lines)]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotFound => f.write_str("no such file"),
             Self::NotAFile { found } => write!(f, "expected a regular file, found {found}"),
@@ -379,13 +380,6 @@ impl LoadErrorKind {
                 },
                 u32::from(*c),
             ),
-            _ => Ok(()),
-        }
-    }
-
-    /// Which of the limits on what a page may make the loader do it went past.
-    fn fmt_limit(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
             Self::TooDeep { nesting, limit } => match nesting {
                 Nesting::Flow => write!(
                     f,
@@ -430,28 +424,6 @@ impl LoadErrorKind {
                 Size(*limit),
                 Allowance
             ),
-            _ => Ok(()),
-        }
-    }
-}
-
-impl fmt::Display for LoadErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotFound
-            | Self::NotAFile { .. }
-            | Self::Unreadable { .. }
-            | Self::TooLarge { .. }
-            | Self::NotUtf8 { .. }
-            | Self::NotUtf8Text { .. }
-            | Self::Binary
-            | Self::OutOfMemory { .. }
-            | Self::Empty { .. }
-            | Self::ForbiddenCharacter { .. } => self.fmt_file(f),
-            Self::TooDeep { .. }
-            | Self::TooMuchExpansion { .. }
-            | Self::TooManyValues { .. }
-            | Self::AliasesTooBig { .. } => self.fmt_limit(f),
             Self::Syntax { message } => f.write_str(message),
             Self::Invalid {
                 path,
