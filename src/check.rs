@@ -235,6 +235,28 @@ mod tests {
         );
     }
 
+    #[test]
+    fn past_a_thousand_warnings_the_rest_are_counted() {
+        let page = source(&format!(
+            "title: T\nlanguage: en\nsynopsis:\n  text: {}\n",
+            "που ".repeat(2500)
+        ));
+        let mut out = Vec::new();
+        let s = run([Ok(page)], &mut out).expect("write");
+        assert_eq!((s.errors, s.warnings), (0, 2500));
+        let text = String::from_utf8(out).expect("utf-8");
+        let warnings = text.lines().filter(|l| l.contains(": warning: ")).count();
+        assert_eq!(warnings, lint::MAX_SHOWN);
+        assert!(
+            text.ends_with(
+                "t.yaml: note: 1500 more warnings, not shown\nchecked 1 file: 0 errors, 2500 \
+                 warnings\n"
+            ),
+            "{}",
+            &text[text.len() - 200..]
+        );
+    }
+
     /// A reader that takes `room` bytes, then closes the pipe.
     struct ClosingPipe {
         room: usize,
