@@ -9,11 +9,12 @@ use ratatui::backend::IntoCrossterm;
 use ratatui::style::Style;
 
 use crate::i18n::Strings;
-use crate::layout::{BlockKind, Doc, Role, Section, WrappedBlock};
+use crate::layout::{BlockKind, CHART_ROWS, Doc, LineRef, Role, Section, WrappedBlock};
 use crate::model::Page;
 use crate::text::width::str_width;
 use crate::text::wrap::{self, Fit, SOFT_HYPHEN};
 use crate::theme::Theme;
+use crate::ui::summary;
 
 /// How `--print` writes.
 #[derive(Debug, Clone, Copy)]
@@ -76,6 +77,25 @@ pub fn print(
                         write_line(out, &wrapped, line, painter)?;
                     }
                 }
+                BlockKind::Summary { histogram } => {
+                    // The viewer's chart, as text: its bars in the stars' style.
+                    let chart = summary::chart(
+                        &histogram,
+                        u16::try_from(width).unwrap_or(u16::MAX),
+                        &theme,
+                    );
+                    let wrapped = WrappedBlock::new(block, width, opts.fit, false);
+                    for &line in &wrapped.lines {
+                        if let LineRef::Chart(row) = line {
+                            let labels = usize::from(row) + 1 == CHART_ROWS;
+                            let text = summary::row_text(&chart, u16::from(row));
+                            painter.write(out, &text, |t| if labels { t.meta } else { t.stars })?;
+                            writeln!(out)?;
+                        } else {
+                            write_line(out, &wrapped, line, painter)?;
+                        }
+                    }
+                }
             }
         }
     }
@@ -106,7 +126,7 @@ fn heading(
 fn write_line(
     out: &mut impl Write,
     wrapped: &WrappedBlock<'_>,
-    line: crate::layout::LineRef,
+    line: LineRef,
     painter: Painter,
 ) -> io::Result<()> {
     if let Some((p, range)) = line.text() {

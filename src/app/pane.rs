@@ -95,8 +95,8 @@ impl<'a> Pane<'a> {
         }
     }
 
-    pub fn doc(&self) -> Doc<'a> {
-        self.doc
+    pub fn doc(&self) -> &Doc<'a> {
+        &self.doc
     }
 
     pub fn top(&self) -> Anchor {
@@ -114,6 +114,18 @@ impl<'a> Pane<'a> {
     #[cfg(test)]
     pub fn width(&self) -> usize {
         self.width
+    }
+
+    /// Shows another selection of the section's items (the reviews in another order
+    /// or filtered), from the top.
+    pub fn set_doc(&mut self, doc: Doc<'a>) {
+        self.counts = LineCounts::new(doc.len());
+        self.doc = doc;
+        self.wrapped.clear();
+        self.top = Anchor::default();
+        self.focus = 0;
+        self.clamp();
+        self.prepare();
     }
 
     /// Fills lines by `fit` from now on: for a pane not yet sized, as the app is built.
@@ -156,6 +168,8 @@ impl<'a> Pane<'a> {
                 let (para, range) = block.lines.get(self.top.line.checked_sub(1)?)?.text()?;
                 Some((para, InPara::Byte(range.start)))
             }
+            // The chart's rows are as many at every width: the line under its text.
+            LineRef::Chart(_) => None,
         }
     }
 

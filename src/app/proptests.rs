@@ -303,8 +303,15 @@ fn naive_count(query: &str, hay: &str) -> usize {
 /// The line under a review's author, built from the model: `★★★★☆ 8/10 · 2024-05-01`.
 fn review_meta(review: &Review) -> Option<String> {
     let rating = review.rating.map(|r| {
-        let filled = usize::from(r.stars());
-        format!("{}{} {r}/10", "★".repeat(filled), "☆".repeat(5 - filled))
+        let halves = usize::from(r.half_stars());
+        let (full, half) = (halves / 2, halves % 2);
+        let stars = format!(
+            "{}{}{}",
+            "★".repeat(full),
+            "½".repeat(half),
+            "☆".repeat(5 - full - half)
+        );
+        format!("{stars} {r}/10")
     });
     let date = review.date.map(|d| d.to_string());
     match (rating, date) {

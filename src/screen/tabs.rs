@@ -18,11 +18,23 @@ pub struct Label {
 
 impl Label {
     /// Tab `index`'s label (numbered from 1): its heading, how many items the section
-    /// holds where a count helps, and its hits while a search is active.
-    pub fn new(index: usize, heading: &str, count: Option<usize>, hits: Option<usize>) -> Self {
+    /// shows and holds where a count helps (`(12)`, or `(4/12)` while some are
+    /// hidden), and its hits while a search is active.
+    pub fn new(
+        index: usize,
+        heading: &str,
+        count: Option<(usize, usize)>,
+        hits: Option<usize>,
+    ) -> Self {
         let mut suffix = String::new();
-        if let Some(n) = count {
-            let _ = write!(suffix, " ({n})");
+        match count {
+            Some((shown, all)) if shown < all => {
+                let _ = write!(suffix, " ({shown}/{all})");
+            }
+            Some((_, all)) => {
+                let _ = write!(suffix, " ({all})");
+            }
+            None => {}
         }
         if let Some(hits) = hits {
             let _ = write!(suffix, " [{hits}]");

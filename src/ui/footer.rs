@@ -8,6 +8,7 @@ use ratatui::layout::{Position as Cursor, Rect};
 use crate::action::Action;
 use crate::app::App;
 use crate::app::pane::Position;
+use crate::app::review_view::Order;
 use crate::keymap;
 use crate::layout::Section;
 use crate::text::width::{str_width, truncate_start, truncate_with_ellipsis};
@@ -44,13 +45,8 @@ pub fn status(app: &App<'_>) -> (String, bool) {
         }
     }
     let pane = app.pane();
-    if app.selected() == Section::Reviews && pane.doc().items() > 0 {
-        parts.push(format!(
-            "{} {}/{}",
-            strings.review_word,
-            pane.focus() + 1,
-            pane.doc().items()
-        ));
+    if app.selected() == Section::Reviews {
+        parts.extend(review_state(app));
     }
     parts.push(match pane.position() {
         Position::All => strings.all.to_string(),
@@ -59,6 +55,34 @@ pub fn status(app: &App<'_>) -> (String, bool) {
         Position::Percent(p) => format!("{p}%"),
     });
     (parts.join(" · "), no_match)
+}
+
+/// On the reviews tab: the order and the filter where they are not the page's, and
+/// the focused review's number among those shown (`–` above the first).
+fn review_state(app: &App<'_>) -> Vec<String> {
+    let strings = app.strings();
+    let view = app.review_view();
+    let mut parts = Vec::new();
+    match view.order() {
+        Order::Page => {}
+        Order::Rating => parts.push(strings.order_rating.to_string()),
+        Order::Newest => parts.push(strings.order_newest.to_string()),
+        Order::Author => parts.push(strings.order_author.to_string()),
+    }
+    if let Some(points) = view.filter().points() {
+        parts.push(format!("{} ≥ {points}", strings.min_rating));
+    }
+    let pane = app.pane();
+    let doc = pane.doc();
+    if doc.items() > 0 {
+        let number = pane
+            .focus()
+            .checked_sub(doc.head())
+            .filter(|&n| n < doc.items())
+            .map_or_else(|| strings.no_review_number.to_string(), |n| (n + 1).to_string());
+        parts.push(format!("{} {number}/{}", strings.review_word, doc.items()));
+    }
+    parts
 }
 
 /// Draws the footer; returns where the cursor goes while the prompt is open.
