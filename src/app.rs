@@ -64,7 +64,7 @@ impl<'a> App<'a> {
     pub fn new(page: &'a Page, strings: &'static Strings) -> Self {
         let panes = Section::present(page)
             .into_iter()
-            .map(|s| Pane::new(Doc::new(page, s, strings)))
+            .map(|s| Pane::new(Doc::new(page, s, strings).with_head()))
             .collect();
         Self {
             page,
@@ -325,6 +325,7 @@ impl<'a> App<'a> {
         let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
         change(&mut self.review_view, reviews);
         let doc = Doc::new(self.page, Section::Reviews, self.strings)
+            .with_head()
             .with_shown(self.review_view.shown());
         self.panes[i].set_doc(doc);
         self.selected = Section::Reviews;

@@ -190,22 +190,27 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// The section's items, without a head.
     pub fn new(page: &'a Page, section: Section, strings: &'static Strings) -> Self {
-        let head = match section {
-            Section::Synopsis => !page.synopsis.paragraphs.is_empty(),
-            Section::Screenshots => false,
-            Section::Reviews => page
-                .reviews
-                .as_ref()
-                .is_some_and(|r| r.items.iter().any(|r| r.rating.is_some())),
-        };
         Self {
             page,
             section,
             strings,
             shown: None,
-            head,
+            head: false,
         }
+    }
+
+    /// The doc with its head, as the viewer and `--print` show it: the synopsis's
+    /// reading aid when it has text, the reviews' summary when one has a rating.
+    #[must_use]
+    pub fn with_head(mut self) -> Self {
+        self.head = match self.section {
+            Section::Synopsis => !self.page.synopsis.paragraphs.is_empty(),
+            Section::Screenshots => false,
+            Section::Reviews => self.reviews().iter().any(|r| r.rating.is_some()),
+        };
+        self
     }
 
     /// The doc showing only the reviews at `shown` (page indices), in that order.
@@ -560,8 +565,15 @@ mod tests {
         let texts: Vec<_> = b.paras.iter().map(|p| p.text.as_ref()).collect();
         assert_eq!(
             texts,
-            ["Ann", "★★★★☆ 8/10 · 2024-05-01", "Good.", "Really."]
+            [
+                "Ann · 2 words · 1 min",
+                "★★★★☆ 8/10 · 2024-05-01",
+                "Good.",
+                "Really."
+            ]
         );
+        assert_eq!(b.paras[0].searched(), "Ann", "the reading aid is not searched");
+        assert_eq!(b.paras[0].role_at("Ann ".len()), Role::Aid);
         assert_eq!(b.paras[1].role_at(0), Role::Stars);
         assert_eq!(b.paras[1].role_at("★★★★☆ ".len()), Role::Meta);
         assert!(b.paras[3].gap_before);
@@ -579,16 +591,19 @@ mod tests {
         p.synopsis.paragraphs.push("five");
         for meta in [true, false] {
             for section in Section::ALL {
-                let doc = Doc::new(&p, section, &EN);
-                for index in 0..doc.items() {
+                let doc = Doc::new(&p, section, &EN)
+                    .with_head()
+                    .with_shown(Some([1, 0].into()));
+                for index in 0..doc.len() {
                     let block = doc.block(index);
                     let mut seen = Vec::new();
                     doc.search_paras(index, meta, |i, text| {
-                        assert_eq!(block.paras[i].text, text, "{section:?} {index} para {i}");
+                        assert_eq!(block.paras[i].searched(), text, "{section:?} {index} para {i}");
                         seen.push(i);
                     });
                     let expected: Vec<_> = (0..block.paras.len())
                         .filter(|&i| meta || block.paras[i].role != Role::Meta)
+                        .filter(|&i| block.paras[i].role.is_searched())
                         .collect();
                     assert_eq!(seen, expected, "{section:?} {index}, meta {meta}");
                 }
@@ -597,6 +612,44 @@ mod tests {
         let mut none = 0;
         Doc::new(&p, Section::Reviews, &EN).search_paras(2, true, |_, _| none += 1);
         assert_eq!(none, 0, "past the last item");
+    }
+
+    #[test]
+    fn heads_come_first_and_the_shown_reviews_follow_in_their_order() {
+        let p = page();
+        let synopsis = Doc::new(&p, Section::Synopsis, &EN).with_head();
+        assert_eq!((synopsis.head(), synopsis.len()), (1, 3));
+        assert_eq!(synopsis.block(0).paras[0].text, "4 words · 1 min");
+        assert_eq!(synopsis.block(0).paras[0].role, Role::Aid);
+        assert_eq!(synopsis.item(1), Some(0));
+        let reviews = Doc::new(&p, Section::Reviews, &EN)
+            .with_head()
+            .with_shown(Some([1, 0].into()));
+        assert_eq!(reviews.len(), 3, "the summary, then two reviews");
+        let summary = reviews.block(0);
+        assert!(matches!(summary.kind, BlockKind::Summary { histogram } if histogram[8] == 1));
+        assert_eq!(summary.paras[0].text, "★★★★☆ 8.0/10 · average of 1 rated review");
+        let wrapped = WrappedBlock::new(summary, 40, Fit::First, true);
+        assert_eq!(wrapped.lines.len(), 1 + CHART_ROWS);
+        assert_eq!(wrapped.lines[1], LineRef::Chart(0));
+        assert!(reviews.block(1).paras[0].text.starts_with("Bob"), "shown first");
+        assert!(reviews.block(2).paras[0].text.starts_with("Ann"));
+        assert_eq!((reviews.item(0), reviews.item(1), reviews.item(3)), (None, Some(1), None));
+        let none = Doc::new(&p, Section::Reviews, &EN)
+            .with_head()
+            .with_shown(Some([].into()));
+        assert_eq!((none.items(), none.all_items(), none.len()), (0, 2, 2));
+        assert_eq!(none.block(1).paras[0].text, "No review is rated this high.");
+        let mut unrated = page();
+        if let Some(r) = unrated.reviews.as_mut() {
+            r.items.retain(|r| r.rating.is_none());
+        }
+        let doc = Doc::new(&unrated, Section::Reviews, &EN).with_head();
+        assert_eq!(doc.head(), 0, "no summary without a rating");
+        assert_eq!(
+            Doc::new(&p, Section::Screenshots, &EN).with_head().head(),
+            0
+        );
     }
 
     #[test]

@@ -710,7 +710,7 @@ mod tests {
         pane.scroll_up(15_000);
         assert_eq!(
             texts(&pane)[0],
-            "author 0",
+            "author 0 · 4 words · 1 min",
             "blocks dropped from the cache come back"
         );
         pane.scroll_down(15_000);

@@ -396,7 +396,7 @@ fn check_state(app: &App<'_>, reference: &mut Reference) -> Result<(), TestCaseE
         let text = line.text();
         let room = match line.wrapped.block.kind {
             BlockKind::Card { .. } => pane.width().saturating_sub(CARD_INSET).max(1),
-            BlockKind::Plain => pane.width().max(1),
+            BlockKind::Plain | BlockKind::Summary { .. } => pane.width().max(1),
         };
         prop_assert!(
             str_width(text) <= room || text.graphemes(true).count() == 1,

@@ -126,8 +126,13 @@ mod tests {
     #[test]
     fn labels_are_numbered_from_one_with_counts_then_hits() {
         assert_eq!(
-            Label::new(1, "Tangkapan Layar", Some(3), Some(9)),
+            Label::new(1, "Tangkapan Layar", Some((3, 3)), Some(9)),
             label(2, "Tangkapan Layar", " (3) [9]")
+        );
+        assert_eq!(
+            Label::new(2, "Ulasan", Some((4, 12)), None),
+            label(3, "Ulasan", " (4/12)"),
+            "while a filter hides some"
         );
         assert_eq!(Label::new(0, "Plot", None, None), label(1, "Plot", ""));
     }

@@ -22,8 +22,11 @@ const MAX_BAR: u16 = 3;
 /// [`CHART_ROWS`] rows.
 pub(crate) fn chart(histogram: &Histogram, width: u16, theme: &Theme) -> Buffer {
     let buckets = BUCKETS as u16;
-    let bar = (width.saturating_sub(GAP * (buckets - 1)) / buckets).clamp(1, MAX_BAR);
-    let used = (bar * buckets + GAP * (buckets - 1)).min(width);
+    // Narrower than a column a bar with gaps between, the bars touch: every bar is
+    // kept as long as there is a column for it.
+    let gap = if width < 2 * buckets - 1 { 0 } else { GAP };
+    let bar = (width.saturating_sub(gap * (buckets - 1)) / buckets).clamp(1, MAX_BAR);
+    let used = (bar * buckets + gap * (buckets - 1)).min(width);
     let area = Rect::new(0, 0, used, CHART_ROWS as u16);
     let mut buf = Buffer::empty(area);
     let bars: Vec<Bar<'_>> = histogram
@@ -38,7 +41,7 @@ pub(crate) fn chart(histogram: &Histogram, width: u16, theme: &Theme) -> Buffer 
         .collect();
     BarChart::vertical(bars)
         .bar_width(bar)
-        .bar_gap(GAP)
+        .bar_gap(gap)
         .label_style(theme.meta)
         .render(area, &mut buf);
     buf
@@ -93,6 +96,8 @@ mod tests {
         let h = [1; BUCKETS];
         let buf = chart(&h, 21, &Theme::mono());
         assert_eq!(buf.area.width, 21, "bars of one column, gaps of one");
+        let touching = rows(&h, 15);
+        assert_eq!(touching[0].chars().count(), 11, "no gaps: {touching:?}");
         let tiny = chart(&h, 5, &Theme::mono());
         assert_eq!(tiny.area.width, 5, "cut to the width, never wider");
     }
