@@ -152,8 +152,8 @@ impl<'a> App<'a> {
             .enumerate()
             .map(|(i, pane)| {
                 let doc = pane.doc();
-                let count = (doc.section != Section::Synopsis)
-                    .then(|| (doc.items(), doc.all_items()));
+                let count =
+                    (doc.section != Section::Synopsis).then(|| (doc.items(), doc.all_items()));
                 Label::new(
                     i,
                     doc.section.heading(self.page, self.strings),

@@ -64,7 +64,6 @@ impl Section {
         };
         given.unwrap_or(default)
     }
-
 }
 
 /// What a paragraph is, which decides its style.
@@ -412,7 +411,11 @@ pub(crate) enum LineRef {
     Blank,
     CardTop,
     CardBottom,
-    Text { para: u32, start: u32, end: u32 },
+    Text {
+        para: u32,
+        start: u32,
+        end: u32,
+    },
     /// A row of the ratings chart, from 0 at its top.
     Chart(u8),
 }
@@ -572,7 +575,11 @@ mod tests {
                 "Really."
             ]
         );
-        assert_eq!(b.paras[0].searched(), "Ann", "the reading aid is not searched");
+        assert_eq!(
+            b.paras[0].searched(),
+            "Ann",
+            "the reading aid is not searched"
+        );
         assert_eq!(b.paras[0].role_at("Ann ".len()), Role::Aid);
         assert_eq!(b.paras[1].role_at(0), Role::Stars);
         assert_eq!(b.paras[1].role_at("★★★★☆ ".len()), Role::Meta);
@@ -598,7 +605,11 @@ mod tests {
                     let block = doc.block(index);
                     let mut seen = Vec::new();
                     doc.search_paras(index, meta, |i, text| {
-                        assert_eq!(block.paras[i].searched(), text, "{section:?} {index} para {i}");
+                        assert_eq!(
+                            block.paras[i].searched(),
+                            text,
+                            "{section:?} {index} para {i}"
+                        );
                         seen.push(i);
                     });
                     let expected: Vec<_> = (0..block.paras.len())
@@ -628,13 +639,22 @@ mod tests {
         assert_eq!(reviews.len(), 3, "the summary, then two reviews");
         let summary = reviews.block(0);
         assert!(matches!(summary.kind, BlockKind::Summary { histogram } if histogram[8] == 1));
-        assert_eq!(summary.paras[0].text, "★★★★☆ 8.0/10 · average of 1 rated review");
+        assert_eq!(
+            summary.paras[0].text,
+            "★★★★☆ 8.0/10 · average of 1 rated review"
+        );
         let wrapped = WrappedBlock::new(summary, 40, Fit::First, true);
         assert_eq!(wrapped.lines.len(), 1 + CHART_ROWS);
         assert_eq!(wrapped.lines[1], LineRef::Chart(0));
-        assert!(reviews.block(1).paras[0].text.starts_with("Bob"), "shown first");
+        assert!(
+            reviews.block(1).paras[0].text.starts_with("Bob"),
+            "shown first"
+        );
         assert!(reviews.block(2).paras[0].text.starts_with("Ann"));
-        assert_eq!((reviews.item(0), reviews.item(1), reviews.item(3)), (None, Some(1), None));
+        assert_eq!(
+            (reviews.item(0), reviews.item(1), reviews.item(3)),
+            (None, Some(1), None)
+        );
         let none = Doc::new(&p, Section::Reviews, &EN)
             .with_head()
             .with_shown(Some([].into()));

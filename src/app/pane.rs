@@ -150,7 +150,30 @@ impl<'a> Pane<'a> {
         }
         self.height = height;
         self.clamp();
+        // The review the reader is on stays on screen: keeping the top line can push
+        // it below a shorter or narrower screen.
+        if !self.focus_on_screen() {
+            self.show_block(self.focus);
+        }
         self.prepare();
+    }
+
+    /// Whether a line of the focused block is on screen.
+    fn focus_on_screen(&mut self) -> bool {
+        let (top, bottom) = self.blocks_on_screen();
+        (top..=bottom).contains(&self.focus)
+    }
+
+    /// The first and last blocks with a line on screen.
+    fn blocks_on_screen(&mut self) -> (usize, usize) {
+        let top = self.top.block;
+        let mut bottom = top;
+        let mut lines = self.lines_in(top).saturating_sub(self.top.line);
+        while lines < self.height && bottom + 1 < self.blocks() {
+            bottom += 1;
+            lines += self.lines_in(bottom);
+        }
+        (top, bottom)
     }
 
     /// Where the top line starts in the text: a paragraph and a place in it.
@@ -422,13 +445,7 @@ impl<'a> Pane<'a> {
     /// Keeps the focused block on screen after line scrolling: when it leaves, the
     /// focus moves to the block at the top.
     fn follow_focus(&mut self) {
-        let top = self.top.block;
-        let mut bottom = top;
-        let mut lines = self.lines_in(top).saturating_sub(self.top.line);
-        while lines < self.height && bottom + 1 < self.blocks() {
-            bottom += 1;
-            lines += self.lines_in(bottom);
-        }
+        let (top, bottom) = self.blocks_on_screen();
         if self.focus < top || self.focus > bottom {
             self.focus = top;
         }
@@ -650,6 +667,27 @@ mod tests {
         assert_eq!(texts(&pane)[0], "delta epsilon zeta", "the line holding it");
         pane.resize(200, 50);
         assert_eq!(pane.top(), Anchor::default(), "everything fits again");
+    }
+
+    #[test]
+    fn a_resize_keeps_the_focused_review_on_screen() {
+        let p = page(&["x"], 30);
+        let mut pane = pane(&p, Section::Reviews, 40, 12);
+        // The last review: the screen stops at the bottom, so it is low on screen.
+        pane.scroll_to_bottom();
+        let focus = pane.focus();
+        assert_eq!(focus, 29);
+        let on_screen = |pane: &Pane<'_>| pane.visible().iter().any(|l| l.block == pane.focus());
+        assert!(on_screen(&pane));
+        assert!(pane.top().block < focus, "not at the top: {:?}", pane.top());
+        pane.resize(40, 3);
+        assert_eq!(pane.focus(), focus, "still the same review");
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        pane.resize(12, 3);
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        pane.resize(40, 12);
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        assert_eq!(pane.focus(), focus);
     }
 
     #[test]

@@ -17,19 +17,31 @@ const COUNT_BUDGET: usize = 256 << 10;
 const SEPARATOR: &str = " · ";
 
 /// `541 kata · 3 menit`, `86 characters · 1 min`, `12 words · 30 characters · 1 min`.
-pub(crate) fn text<'t>(texts: impl IntoIterator<Item = &'t str> + Clone, strings: &Strings) -> String {
+pub(crate) fn text<'t>(
+    texts: impl IntoIterator<Item = &'t str> + Clone,
+    strings: &Strings,
+) -> String {
     let Estimate { length, exact } = Estimate::of(texts, COUNT_BUDGET);
     let about = if exact { "" } else { "≈" };
     let mut parts = Vec::with_capacity(3);
     if length.words > 0 || length.cjk_chars == 0 {
-        let word = if length.words == 1 { strings.word } else { strings.words };
+        let word = if length.words == 1 {
+            strings.word
+        } else {
+            strings.words
+        };
         parts.push(format!("{about}{} {word}", length.words));
     }
     if length.cjk_chars > 0 {
         parts.push(format!("{about}{} {}", length.cjk_chars, strings.cjk_chars));
     }
     let mut out = parts.join(SEPARATOR);
-    let _ = write!(out, "{SEPARATOR}{about}{} {}", length.minutes(), strings.minutes);
+    let _ = write!(
+        out,
+        "{SEPARATOR}{about}{} {}",
+        length.minutes(),
+        strings.minutes
+    );
     out
 }
 

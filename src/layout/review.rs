@@ -162,7 +162,11 @@ mod tests {
         assert_eq!(stars_of(30), "★½☆☆☆");
         assert_ne!(stars_of(45), stars_of(30), "today's bug: both were ★★☆☆☆");
         assert_eq!(stars_of(80), "★★★★☆");
-        assert_eq!(stars_of(75), "★★★★☆", "7.5 is 3.75 stars: four, to the nearest half");
+        assert_eq!(
+            stars_of(75),
+            "★★★★☆",
+            "7.5 is 3.75 stars: four, to the nearest half"
+        );
         assert_eq!(stars_of(74), "★★★½☆");
         assert_eq!(stars_of(0), "☆☆☆☆☆");
         assert_eq!(stars_of(4), "☆☆☆☆☆");

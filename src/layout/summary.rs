@@ -100,8 +100,15 @@ mod tests {
 
     #[test]
     fn buckets_hold_whole_points_and_the_average_one_decimal() {
-        let s = Summary::of(&rated(&[Some(80), Some(75), None, Some(100), Some(0), Some(79)]))
-            .expect("rated");
+        let s = Summary::of(&rated(&[
+            Some(80),
+            Some(75),
+            None,
+            Some(100),
+            Some(0),
+            Some(79),
+        ]))
+        .expect("rated");
         assert_eq!(s.rated, 5);
         let mut expected = [0; BUCKETS];
         expected[0] = 1;
@@ -121,7 +128,10 @@ mod tests {
     #[test]
     fn whole_averages_keep_their_decimal() {
         let s = Summary::of(&rated(&[Some(80)])).expect("rated");
-        assert_eq!(s.para(&ID).text, "★★★★☆ 8.0/10 · rata-rata dari 1 ulasan bernilai");
+        assert_eq!(
+            s.para(&ID).text,
+            "★★★★☆ 8.0/10 · rata-rata dari 1 ulasan bernilai"
+        );
         assert_eq!(s.para(&EN).text, "★★★★☆ 8.0/10 · average of 1 rated review");
         let half = Summary::of(&rated(&[Some(80), Some(75)])).expect("rated");
         assert_eq!(half.average_tenths(), 78, "7.75 rounds half up");

@@ -59,7 +59,8 @@ impl Length {
             return 0;
         }
         // In thousandths of a minute: 1000 / 200 per word, 1000 / 500 per character.
-        let millis = self.words * (1000 / WORDS_PER_MINUTE) + self.cjk_chars * (1000 / CJK_PER_MINUTE);
+        let millis =
+            self.words * (1000 / WORDS_PER_MINUTE) + self.cjk_chars * (1000 / CJK_PER_MINUTE);
         (millis + 500).div_euclid(1000).max(1)
     }
 }
@@ -102,7 +103,8 @@ impl Estimate {
             };
         }
         let scale = |n: usize| {
-            usize::try_from(n as u128 * total as u128 / counted.max(1) as u128).unwrap_or(usize::MAX)
+            usize::try_from(n as u128 * total as u128 / counted.max(1) as u128)
+                .unwrap_or(usize::MAX)
         };
         Self {
             length: Length {
@@ -124,7 +126,10 @@ impl std::ops::AddAssign for Length {
 /// Whether `c` is a letter of a script written without spaces between words: Han,
 /// Hiragana or Katakana.
 fn is_cjk(c: char) -> bool {
-    matches!(c.script(), Script::Han | Script::Hiragana | Script::Katakana)
+    matches!(
+        c.script(),
+        Script::Han | Script::Hiragana | Script::Katakana
+    )
 }
 
 #[cfg(test)]
@@ -137,8 +142,15 @@ mod tests {
 
     #[test]
     fn latin_words_follow_word_boundaries() {
-        assert_eq!(words("The staircase sequence alone is worth the ticket."), 8);
-        assert_eq!(words("don't stop — it's 3.5 hours"), 5, "apostrophes, numbers");
+        assert_eq!(
+            words("The staircase sequence alone is worth the ticket."),
+            8
+        );
+        assert_eq!(
+            words("don't stop — it's 3.5 hours"),
+            5,
+            "apostrophes, numbers"
+        );
         assert_eq!(words("  \n\t "), 0);
         assert_eq!(words("Émile Zola écrit…"), 3);
         assert_eq!(words("a, b; c!"), 3, "punctuation is no word");
@@ -157,14 +169,34 @@ mod tests {
     #[test]
     fn chinese_and_japanese_are_counted_in_characters() {
         let zh = Length::of("导演用一个长镜头讲完了整个夜晚，技巧令人惊叹。");
-        assert_eq!(zh, Length { words: 0, cjk_chars: 21 }, "15 + 6, punctuation left out");
+        assert_eq!(
+            zh,
+            Length {
+                words: 0,
+                cjk_chars: 21
+            },
+            "15 + 6, punctuation left out"
+        );
         let ja = Length::of("東京で映画を見ました");
         assert_eq!(ja.cjk_chars, 10);
         assert_eq!(ja.words, 0);
         let mixed = Length::of("Chen Wei: 导演 film");
-        assert_eq!(mixed, Length { words: 3, cjk_chars: 2 });
+        assert_eq!(
+            mixed,
+            Length {
+                words: 3,
+                cjk_chars: 2
+            }
+        );
         let korean = Length::of("영화를 봤어요 정말");
-        assert_eq!(korean, Length { words: 3, cjk_chars: 0 }, "Korean has spaces");
+        assert_eq!(
+            korean,
+            Length {
+                words: 3,
+                cjk_chars: 0
+            },
+            "Korean has spaces"
+        );
     }
 
     #[test]
@@ -184,13 +216,31 @@ mod tests {
     fn long_texts_are_estimated_from_their_beginning() {
         let text = "kata ".repeat(1000);
         let exact = Estimate::of([text.as_str(), "dua kata"], 1 << 20);
-        assert_eq!(exact, Estimate { length: Length { words: 1002, cjk_chars: 0 }, exact: true });
+        assert_eq!(
+            exact,
+            Estimate {
+                length: Length {
+                    words: 1002,
+                    cjk_chars: 0
+                },
+                exact: true
+            }
+        );
         let estimated = Estimate::of([text.as_str(), text.as_str()], 1000);
         assert!(!estimated.exact);
-        assert_eq!(estimated.length.words, 2000, "200 words in 1000 bytes, of 10000");
+        assert_eq!(
+            estimated.length.words, 2000,
+            "200 words in 1000 bytes, of 10000"
+        );
         let cut = Estimate::of(["日本語の文章"], 4);
         assert!(!cut.exact, "cut inside a character, at its start");
-        assert_eq!(Estimate::of([], 10), Estimate { length: Length::default(), exact: true });
+        assert_eq!(
+            Estimate::of([], 10),
+            Estimate {
+                length: Length::default(),
+                exact: true
+            }
+        );
     }
 
     #[test]
@@ -198,6 +248,12 @@ mod tests {
         let mut total = Length::of("one two");
         total += Length::of("三四");
         total.add("five");
-        assert_eq!(total, Length { words: 3, cjk_chars: 2 });
+        assert_eq!(
+            total,
+            Length {
+                words: 3,
+                cjk_chars: 2
+            }
+        );
     }
 }

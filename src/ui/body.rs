@@ -44,7 +44,8 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
             LineRef::CardTop | LineRef::CardBottom => border(buf, text, y, wrapped, line, theme),
             LineRef::Chart(row) => {
                 if let BlockKind::Summary { histogram } = &wrapped.block.kind {
-                    let chart = chart.get_or_insert_with(|| summary::chart(histogram, text.width, theme));
+                    let chart =
+                        chart.get_or_insert_with(|| summary::chart(histogram, text.width, theme));
                     copy_row(buf, chart, u16::from(row), Position::new(text.x, y));
                 }
             }

@@ -79,7 +79,10 @@ fn review_state(app: &App<'_>) -> Vec<String> {
             .focus()
             .checked_sub(doc.head())
             .filter(|&n| n < doc.items())
-            .map_or_else(|| strings.no_review_number.to_string(), |n| (n + 1).to_string());
+            .map_or_else(
+                || strings.no_review_number.to_string(),
+                |n| (n + 1).to_string(),
+            );
         parts.push(format!("{} {number}/{}", strings.review_word, doc.items()));
     }
     parts

@@ -78,8 +78,15 @@ mod tests {
         let shown = rows(&h, 60);
         assert_eq!(shown.len(), CHART_ROWS);
         let labels = shown.last().expect("a label row");
-        assert_eq!(labels.split_whitespace().collect::<Vec<_>>().len(), 11, "{labels}");
-        assert!(labels.starts_with(" 0 ") && labels.ends_with("10"), "{labels:?}");
+        assert_eq!(
+            labels.split_whitespace().collect::<Vec<_>>().len(),
+            11,
+            "{labels}"
+        );
+        assert!(
+            labels.starts_with(" 0 ") && labels.ends_with("10"),
+            "{labels:?}"
+        );
         // The tallest bar fills the chart's bar rows and shows its count.
         let column = |x: usize| -> String {
             shown[..CHART_ROWS - 1]
@@ -87,7 +94,11 @@ mod tests {
                 .map(|r| r.chars().nth(x).unwrap_or(' '))
                 .collect()
         };
-        assert_eq!(column(8 * 4 + 1), "███4", "bar 8 in full, its value at its foot");
+        assert_eq!(
+            column(8 * 4 + 1),
+            "███4",
+            "bar 8 in full, its value at its foot"
+        );
         assert_eq!(column(0), "    ", "no review gave 0");
     }
 
