@@ -214,6 +214,8 @@ fn action() -> impl Strategy<Value = Action> {
             A::ReviewsTab,
             A::NextReview,
             A::PreviousReview,
+            A::SortReviews,
+            A::FilterReviews,
             A::StartSearch,
             A::SearchBackspace,
             A::ConfirmSearch,
@@ -321,7 +323,7 @@ fn review_meta(review: &Review) -> Option<String> {
 }
 
 /// Every text the search covers, from the model: what each tab shows of the page.
-fn searched_texts(page: &Page, strings: &Strings) -> Vec<String> {
+fn searched_texts(page: &Page, strings: &Strings, shown: Option<&[u32]>) -> Vec<String> {
     let mut texts: Vec<String> = page.synopsis.paragraphs.iter().map(String::from).collect();
     if let Some(shots) = &page.screenshots {
         for shot in &shots.items {
@@ -338,7 +340,9 @@ fn searched_texts(page: &Page, strings: &Strings) -> Vec<String> {
         }
     }
     if let Some(reviews) = &page.reviews {
-        for review in &reviews.items {
+        let all: Vec<u32> = (0..reviews.items.len() as u32).collect();
+        for &i in shown.unwrap_or(&all) {
+            let review = &reviews.items[i as usize];
             texts.push(review.author.clone());
             texts.extend(review_meta(review));
             texts.extend(review.paragraphs.iter().map(String::from));
@@ -485,14 +489,23 @@ proptest! {
         drift in size(),
     ) {
         let theme = if color { Theme::color() } else { Theme::mono() };
-        let mut reference = Reference { texts: searched_texts(&page, strings), last: None };
+        let mut reference = Reference { texts: searched_texts(&page, strings, None), last: None };
         let mut app = App::new(&page, strings);
         app.update(Action::Resize { width, height });
         check_state(&app, &mut reference)?;
         check_screen(&app, &theme, (width, height))?;
         for step in steps {
             for action in step {
+                let reviews_change = matches!(action, Action::SortReviews | Action::FilterReviews);
                 app.update(action);
+                if reviews_change {
+                    // Search reads the reviews shown, and so does the reference.
+                    let shown = app.review_view().shown();
+                    reference = Reference {
+                        texts: searched_texts(&page, strings, shown.as_deref()),
+                        last: None,
+                    };
+                }
                 check_state(&app, &mut reference)?;
             }
             let size = app.size();

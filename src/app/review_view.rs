@@ -150,26 +150,32 @@ impl ReviewView {
     }
 }
 
-/// The page indices of `reviews` in `order`. The sort is stable: reviews that
-/// compare equal keep the page's order.
+/// The page indices of `reviews` in `order`. Reviews that compare equal keep the
+/// page's order: the index is the last key, so an unstable sort (faster, and in
+/// place) gives the stable order.
 fn sorted(order: Order, reviews: &[Review]) -> Vec<u32> {
-    let mut indices: Vec<u32> = (0..reviews.len())
-        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-        .collect();
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let mut indices: Vec<u32> = (0..reviews.len()).map(index).collect();
     let at = |i: u32| &reviews[i as usize];
     match order {
         Order::Page => {}
-        Order::Rating => indices.sort_by_key(|&i| {
+        Order::Rating => indices.sort_unstable_by_key(|&i| {
             let r = at(i).rating;
-            (r.is_none(), Reverse(r))
+            (r.is_none(), Reverse(r), i)
         }),
-        Order::Newest => indices.sort_by_key(|&i| {
+        Order::Newest => indices.sort_unstable_by_key(|&i| {
             let d = at(i).date;
-            (d.is_none(), Reverse(d))
+            (d.is_none(), Reverse(d), i)
         }),
         Order::Author => {
-            let keys: Vec<String> = reviews.iter().map(|r| author_key(&r.author)).collect();
-            indices.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+            // Each key made once, next to its index: the sort reads them in place.
+            let mut keyed: Vec<(String, u32)> = reviews
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (author_key(&r.author), index(i)))
+                .collect();
+            keyed.sort_unstable();
+            indices = keyed.into_iter().map(|(_, i)| i).collect();
         }
     }
     indices
@@ -180,11 +186,12 @@ fn sorted(order: Order, reviews: &[Review]) -> Vec<u32> {
 /// together and `Émile` after `Zoë` (code point order after folding). Leading
 /// spaces and punctuation don't count, so `"Ana"` sorts with `Ana`.
 pub fn author_key(author: &str) -> String {
-    author
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect()
+    let name = author.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if name.is_ascii() {
+        // The same folding, without a look-up per character.
+        return name.to_ascii_lowercase();
+    }
+    name.chars().flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

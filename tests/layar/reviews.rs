@@ -7,12 +7,21 @@ const PAGE: &str = "tests/fixtures/pages/reviews.yaml";
 
 /// The authors on screen, top to bottom: the rows that start with one.
 fn authors(s: &Session) -> Vec<String> {
-    let names = ["Ana Lima", "Budi Santoso", "Chen Wei", "Dana Novak", "Eko Prasetyo"];
+    let names = [
+        "Ana Lima",
+        "Budi Santoso",
+        "Chen Wei",
+        "Dana Novak",
+        "Eko Prasetyo",
+    ];
     s.contents()
         .lines()
         .filter_map(|row| {
             let row = row.trim_start_matches([' ', '▌']);
-            names.iter().find(|n| row.starts_with(**n)).map(|n| (*n).to_string())
+            names
+                .iter()
+                .find(|n| row.starts_with(**n))
+                .map(|n| (*n).to_string())
         })
         .collect()
 }
@@ -24,7 +33,12 @@ fn the_chart_shows_the_average_and_s_and_f_sort_and_filter() {
     s.wait_for_text("★★★½☆ 6.9/10 · average of 4 rated reviews");
     s.wait_for_text("0   1   2   3   4   5   6   7   8   9  10");
     assert!(s.row(1).contains("3 Reviews (5)"), "{}", s.row(1));
-    assert_eq!(authors(&s)[0], "Ana Lima", "as on the page:\n{}", s.contents());
+    assert_eq!(
+        authors(&s)[0],
+        "Ana Lima",
+        "as on the page:\n{}",
+        s.contents()
+    );
 
     // s: the highest rated first, the unrated last, and the footer names the order.
     s.send("s");
