@@ -63,14 +63,34 @@ fn review_state(app: &App<'_>) -> Vec<String> {
     let strings = app.strings();
     let view = app.review_view();
     let mut parts = Vec::new();
+    // Below 60 columns the names are cut short, to leave room for the review number.
+    let narrow = app.size().width < 60;
+    let (rating, newest, author) = if narrow {
+        let s = strings;
+        (
+            s.order_rating_short,
+            s.order_newest_short,
+            s.order_author_short,
+        )
+    } else {
+        (
+            strings.order_rating,
+            strings.order_newest,
+            strings.order_author,
+        )
+    };
     match view.order() {
         Order::Page => {}
-        Order::Rating => parts.push(strings.order_rating.to_string()),
-        Order::Newest => parts.push(strings.order_newest.to_string()),
-        Order::Author => parts.push(strings.order_author.to_string()),
+        Order::Rating => parts.push(rating.to_string()),
+        Order::Newest => parts.push(newest.to_string()),
+        Order::Author => parts.push(author.to_string()),
     }
     if let Some(points) = view.filter().points() {
-        parts.push(format!("{} ≥ {points}", strings.min_rating));
+        parts.push(if narrow {
+            format!("≥{points}")
+        } else {
+            format!("{} ≥ {points}", strings.min_rating)
+        });
     }
     let pane = app.pane();
     let doc = pane.doc();
@@ -134,6 +154,54 @@ mod tests {
     use super::*;
     use crate::i18n::EN;
     use crate::loader;
+
+    #[test]
+    fn the_reviews_order_and_filter_are_named_shorter_when_narrow() {
+        let page = crate::model::Page {
+            reviews: Some(crate::model::Reviews {
+                heading: None,
+                items: (0..12)
+                    .map(|i| crate::model::Review {
+                        author: format!("A{i}"),
+                        rating: crate::model::Rating::from_tenths(i * 8),
+                        date: None,
+                        paragraphs: ["x"].into_iter().collect(),
+                    })
+                    .collect(),
+            }),
+            ..loader::parse(&loader::bundled()).expect("bundled page")
+        };
+        let mut app = App::new(&page, &EN);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::ReviewsTab);
+        assert_eq!(status(&app).0, "review –/12 · Top", "the summary is on top");
+        app.update(Action::NextReview);
+        assert!(
+            status(&app).0.starts_with("review 1/12 · "),
+            "{:?}",
+            status(&app)
+        );
+        app.update(Action::SortReviews);
+        app.update(Action::FilterReviews);
+        app.update(Action::FilterReviews);
+        app.update(Action::NextReview);
+        assert_eq!(
+            status(&app).0,
+            "highest rated · rating ≥ 6 · review 1/4 · Bot"
+        );
+        app.update(Action::Resize {
+            width: 40,
+            height: 12,
+        });
+        assert!(
+            status(&app).0.starts_with("rating↓ · ≥6 · review 1/4"),
+            "{:?}",
+            status(&app)
+        );
+    }
 
     #[test]
     fn a_cut_query_is_noted_while_it_is_cut_where_there_is_room() {
