@@ -31,6 +31,7 @@ impl Order {
     const ALL: [Self; 4] = [Self::Page, Self::Rating, Self::Newest, Self::Author];
 
     /// The next order, round the cycle.
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             Self::Page => Self::Rating,
@@ -58,6 +59,7 @@ pub enum MinRating {
 
 impl MinRating {
     /// The next filter, round the cycle: all, ≥ 8, ≥ 6, ≥ 4.
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             Self::All => Self::AtLeast8,
