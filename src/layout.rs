@@ -186,6 +186,8 @@ pub struct Doc<'a> {
     shown: Option<Arc<[u32]>>,
     /// Whether the section opens with a head block.
     head: bool,
+    /// The reviews' ratings, summed up once: the reviews' head.
+    summary: Option<Summary>,
 }
 
 impl<'a> Doc<'a> {
@@ -197,6 +199,7 @@ impl<'a> Doc<'a> {
             strings,
             shown: None,
             head: false,
+            summary: None,
         }
     }
 
@@ -204,10 +207,13 @@ impl<'a> Doc<'a> {
     /// reading aid when it has text, the reviews' summary when one has a rating.
     #[must_use]
     pub fn with_head(mut self) -> Self {
+        if self.section == Section::Reviews {
+            self.summary = Summary::of(self.reviews());
+        }
         self.head = match self.section {
             Section::Synopsis => !self.page.synopsis.paragraphs.is_empty(),
             Section::Screenshots => false,
-            Section::Reviews => self.reviews().iter().any(|r| r.rating.is_some()),
+            Section::Reviews => self.summary.is_some(),
         };
         self
     }
@@ -302,7 +308,7 @@ impl<'a> Doc<'a> {
     fn head_block(&self) -> Block<'a> {
         match self.section {
             Section::Reviews => {
-                let summary = Summary::of(self.reviews());
+                let summary = self.summary;
                 Block {
                     kind: BlockKind::Summary {
                         histogram: summary.map_or([0; summary::BUCKETS], |s| s.histogram),

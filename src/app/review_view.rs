@@ -125,6 +125,13 @@ impl ReviewView {
         self.set(self.order, self.filter.next(), reviews);
     }
 
+    /// The same order and filter over another page's reviews (a new load of the
+    /// page): the sorted orders of the old one are dropped.
+    pub fn reload(&mut self, reviews: &[Review]) {
+        self.sorted = Default::default();
+        self.set(self.order, self.filter, reviews);
+    }
+
     /// Shows `reviews` in `order`, from `filter` up.
     pub fn set(&mut self, order: Order, filter: MinRating, reviews: &[Review]) {
         self.order = order;
@@ -350,6 +357,21 @@ mod tests {
         let mut expected: Vec<u32> = (0..rs.len() as u32).collect();
         expected.sort_by_key(|&i| author_key(&rs[i as usize].author));
         assert_eq!(sorted(Order::Author, &rs), expected);
+    }
+
+    #[test]
+    fn a_reload_keeps_the_order_and_filter_over_the_new_reviews() {
+        let rs = reviews();
+        let mut v = ReviewView::default();
+        v.set(Order::Rating, MinRating::AtLeast8, &rs);
+        let mut more = rs.clone();
+        more.push(review("Fajar", Some(90), None));
+        v.reload(&more);
+        assert_eq!(
+            (v.order(), v.filter()),
+            (Order::Rating, MinRating::AtLeast8)
+        );
+        assert_eq!(shown(&v, &more), ["Dana", "Fajar", "Ana", "ana"]);
     }
 
     #[test]
