@@ -21,6 +21,10 @@ pub enum Action {
     /// Go to tab n, from 1.
     GotoTab(u8),
     ReviewsTab,
+    /// `s`: show the reviews in the next order (page, rating, newest, author).
+    SortReviews,
+    /// `f`: show the reviews from the next lowest rating (all, 8, 6, 4).
+    FilterReviews,
     NextReview,
     PreviousReview,
     /// Open the search prompt.

@@ -6,6 +6,7 @@ pub(crate) mod pane;
 mod pictures;
 #[cfg(test)]
 mod proptests;
+pub mod review_view;
 pub mod search;
 
 use std::time::Duration;
@@ -16,13 +17,14 @@ use crate::action::Action;
 use crate::i18n::Strings;
 use crate::keymap::Mode;
 use crate::layout::{Doc, Section};
-use crate::model::Page;
+use crate::model::{Page, Review};
 use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::screen;
 use crate::screen::help::HelpLayout;
 use crate::screen::tabs::{Label, placement};
 use crate::text::wrap::Fit;
 use pane::Pane;
+use review_view::ReviewView;
 use search::Search;
 
 /// How long one step of counting search hits may take, so typing stays fluid on a
@@ -44,6 +46,8 @@ pub struct App<'a> {
     selected: Section,
     mode: Mode,
     search: Search,
+    /// The reviews' order and filter: the app's, so they outlive a resize or a reload.
+    review_view: ReviewView,
     /// What the search prompt is editing.
     prompt: String,
     /// Its length in characters.
@@ -66,7 +70,7 @@ impl<'a> App<'a> {
     pub fn new(page: &'a Page, strings: &'static Strings) -> Self {
         let panes = Section::present(page)
             .into_iter()
-            .map(|s| Pane::new(Doc::new(page, s, strings)))
+            .map(|s| Pane::new(Doc::new(page, s, strings).with_head()))
             .collect();
         Self {
             page,
@@ -75,6 +79,7 @@ impl<'a> App<'a> {
             selected: Section::Synopsis,
             mode: Mode::Normal,
             search: Search::default(),
+            review_view: ReviewView::default(),
             prompt: String::new(),
             prompt_chars: 0,
             prompt_cut: false,
@@ -167,15 +172,23 @@ impl<'a> App<'a> {
         self.selected
     }
 
-    /// The tabs' labels: each section's heading, count and hits.
+    pub(crate) fn review_view(&self) -> &ReviewView {
+        &self.review_view
+    }
+
+    /// The tabs' labels: each section's heading, count (shown and in all) and hits.
     pub(crate) fn tab_labels(&self) -> Vec<Label> {
-        self.sections()
+        self.panes
+            .iter()
             .enumerate()
-            .map(|(i, section)| {
+            .map(|(i, pane)| {
+                let doc = pane.doc();
+                let count =
+                    (doc.section != Section::Synopsis).then(|| (doc.items(), doc.all_items()));
                 Label::new(
                     i,
-                    section.heading(self.page, self.strings),
-                    section.count(self.page),
+                    doc.section.heading(self.page, self.strings),
+                    count,
                     self.search.count_in(i),
                 )
             })
@@ -256,6 +269,8 @@ impl<'a> App<'a> {
                 }
             }
             Action::ReviewsTab => self.select(Section::Reviews),
+            Action::SortReviews => self.change_reviews(ReviewView::cycle_order),
+            Action::FilterReviews => self.change_reviews(ReviewView::cycle_filter),
             Action::NextReview => self.pane_mut().next_block(),
             Action::PreviousReview => self.pane_mut().previous_block(),
             Action::StartSearch => {
@@ -352,6 +367,28 @@ impl<'a> App<'a> {
         self.selected = self.panes[next].doc().section;
     }
 
+    /// Changes the reviews' order or filter, and shows the reviews from the top. A
+    /// search in force is counted again over what is shown, without moving the view.
+    fn change_reviews(&mut self, change: fn(&mut ReviewView, &[Review])) {
+        let Some(i) = self.index_of(Section::Reviews) else {
+            return;
+        };
+        let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
+        change(&mut self.review_view, reviews);
+        let doc = Doc::new(self.page, Section::Reviews, self.strings)
+            .with_head()
+            .with_shown(self.review_view.shown());
+        self.panes[i].set_doc(doc);
+        self.selected = Section::Reviews;
+        if self.search.is_active() {
+            let query = self.search.query().to_owned();
+            let docs = self.docs();
+            self.search.clear();
+            self.search
+                .set_query_within(&query, &docs, (i, 0), SEARCH_SLICE);
+        }
+    }
+
     fn resize(&mut self, width: u16, height: u16) {
         self.size = screen::drawn(width, height);
         let (w, h) = screen::regions(self.size).map_or((1, 0), |r| {
@@ -416,7 +453,7 @@ impl<'a> App<'a> {
     }
 
     fn docs(&self) -> Vec<Doc<'a>> {
-        self.panes.iter().map(Pane::doc).collect()
+        self.panes.iter().map(|p| p.doc().clone()).collect()
     }
 
     /// Whether the search still has hits to count ([`Action::ContinueSearch`]).

@@ -9,11 +9,13 @@
 //! - [`text`]: the one text engine (sanitising, paragraphs, width per grapheme
 //!   cluster, wrapping, search, escaping names for messages) that every output shares.
 //! - [`layout`]: each section as blocks of paragraphs with roles, made on demand and
-//!   wrapped; a review's shape is said once, in `layout::review`.
+//!   wrapped, a head of layar's own first (the reading aid, the ratings summary); a
+//!   review's shape is said once, in `layout::review`.
 //! - [`action`] and `keymap`: the actions, and the one key table that the bindings,
 //!   the help and the footer come from.
 //! - [`app`]: the viewer's state, changed only by [`app::App::update`]: a pane per tab
-//!   (its scroll anchor and wrapped blocks) and [`app::search`].
+//!   (its scroll anchor and wrapped blocks), [`app::search`] and
+//!   [`app::review_view`] (the reviews' order and filter).
 //! - [`screen`]: the screen's geometry (regions, the help's layout, the tabs' places),
 //!   below both [`app`] and [`ui`], which draws each region and never changes the state.
 //! - [`picture`]: the screenshots as pictures: an image's header read at load, the

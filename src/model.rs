@@ -131,9 +131,11 @@ impl Rating {
         self.0
     }
 
-    /// Filled stars out of five, rounded half up: 8/10 is four stars, 7.5/10 four.
-    pub fn stars(self) -> u8 {
-        (self.0 + 10) / 20
+    /// Half stars out of ten (five stars), to the nearest, halves up: one half star
+    /// per point, so 8/10 is four stars, 7.5/10 four, 4.5/10 two and a half and 3/10
+    /// one and a half.
+    pub fn half_stars(self) -> u8 {
+        (self.0 + 5) / 10
     }
 }
 
@@ -230,14 +232,16 @@ mod tests {
     }
 
     #[test]
-    fn stars_round_half_up() {
-        let stars = |t| Rating::from_tenths(t).map(Rating::stars);
-        assert_eq!(stars(80), Some(4));
-        assert_eq!(stars(75), Some(4));
-        assert_eq!(stars(69), Some(3));
-        assert_eq!(stars(0), Some(0));
-        assert_eq!(stars(100), Some(5));
-        assert_eq!(stars(10), Some(1));
+    fn half_stars_round_to_the_nearest_point() {
+        let halves = |t| Rating::from_tenths(t).map(Rating::half_stars);
+        assert_eq!(halves(80), Some(8));
+        assert_eq!(halves(75), Some(8));
+        assert_eq!(halves(74), Some(7));
+        assert_eq!(halves(45), Some(5));
+        assert_eq!(halves(30), Some(3));
+        assert_eq!(halves(4), Some(0));
+        assert_eq!(halves(0), Some(0));
+        assert_eq!(halves(100), Some(10));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub(crate) mod footer;
 pub(crate) mod help;
 mod hidden;
 pub(crate) mod picture;
+pub(crate) mod summary;
 pub(crate) mod tabs;
 
 #[cfg(test)]

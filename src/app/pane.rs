@@ -99,8 +99,8 @@ impl<'a> Pane<'a> {
         }
     }
 
-    pub fn doc(&self) -> Doc<'a> {
-        self.doc
+    pub fn doc(&self) -> &Doc<'a> {
+        &self.doc
     }
 
     pub fn top(&self) -> Anchor {
@@ -120,6 +120,18 @@ impl<'a> Pane<'a> {
         self.width
     }
 
+    /// Shows another selection of the section's items (the reviews in another order
+    /// or filtered), from the top.
+    pub fn set_doc(&mut self, doc: Doc<'a>) {
+        self.counts = LineCounts::new(doc.len());
+        self.doc = doc;
+        self.wrapped.clear();
+        self.top = Anchor::default();
+        self.focus = 0;
+        self.clamp();
+        self.prepare();
+    }
+
     /// Fills lines by `fit` from now on: for a pane not yet sized, as the app is built.
     pub fn set_fit(&mut self, fit: Fit) {
         debug_assert!(self.wrapped.is_empty(), "set before the first wrap");
@@ -135,6 +147,11 @@ impl<'a> Pane<'a> {
         }
         self.height = height;
         self.clamp();
+        // The review the reader is on stays on screen: keeping the top line can push
+        // it below a shorter or narrower screen.
+        if !self.focus_on_screen() {
+            self.show_block(self.focus);
+        }
         self.prepare();
     }
 
@@ -161,6 +178,24 @@ impl<'a> Pane<'a> {
         };
     }
 
+    /// Whether a line of the focused block is on screen.
+    fn focus_on_screen(&mut self) -> bool {
+        let (top, bottom) = self.blocks_on_screen();
+        (top..=bottom).contains(&self.focus)
+    }
+
+    /// The first and last blocks with a line on screen.
+    fn blocks_on_screen(&mut self) -> (usize, usize) {
+        let top = self.top.block;
+        let mut bottom = top;
+        let mut lines = self.lines_in(top).saturating_sub(self.top.line);
+        while lines < self.height && bottom + 1 < self.blocks() {
+            bottom += 1;
+            lines += self.lines_in(bottom);
+        }
+        (top, bottom)
+    }
+
     /// Where the top line starts in the text: a paragraph and a place in it.
     fn top_text_offset(&self) -> Option<(usize, InPara)> {
         let block = self.wrapped.get(&self.top.block)?;
@@ -180,6 +215,8 @@ impl<'a> Pane<'a> {
                     .find_map(|l| l.text())?;
                 Some((para, InPara::Byte(range.start)))
             }
+            // The chart's rows are as many at every width: the line under its text.
+            LineRef::Chart(_) => None,
         }
     }
 
@@ -443,13 +480,7 @@ impl<'a> Pane<'a> {
     /// Keeps the focused block on screen after line scrolling: when it leaves, the
     /// focus moves to the block at the top.
     fn follow_focus(&mut self) {
-        let top = self.top.block;
-        let mut bottom = top;
-        let mut lines = self.lines_in(top).saturating_sub(self.top.line);
-        while lines < self.height && bottom + 1 < self.blocks() {
-            bottom += 1;
-            lines += self.lines_in(bottom);
-        }
+        let (top, bottom) = self.blocks_on_screen();
         if self.focus < top || self.focus > bottom {
             self.focus = top;
         }
@@ -674,6 +705,27 @@ mod tests {
     }
 
     #[test]
+    fn a_resize_keeps_the_focused_review_on_screen() {
+        let p = page(&["x"], 30);
+        let mut pane = pane(&p, Section::Reviews, 40, 12);
+        // The last review: the screen stops at the bottom, so it is low on screen.
+        pane.scroll_to_bottom();
+        let focus = pane.focus();
+        assert_eq!(focus, 29);
+        let on_screen = |pane: &Pane<'_>| pane.visible().iter().any(|l| l.block == pane.focus());
+        assert!(on_screen(&pane));
+        assert!(pane.top().block < focus, "not at the top: {:?}", pane.top());
+        pane.resize(40, 3);
+        assert_eq!(pane.focus(), focus, "still the same review");
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        pane.resize(12, 3);
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        pane.resize(40, 12);
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        assert_eq!(pane.focus(), focus);
+    }
+
+    #[test]
     fn review_navigation_moves_focus_and_clamps() {
         let p = page(&["x"], 5);
         let mut pane = pane(&p, Section::Reviews, 40, 4);
@@ -731,7 +783,7 @@ mod tests {
         pane.scroll_up(15_000);
         assert_eq!(
             texts(&pane)[0],
-            "author 0",
+            "author 0 · 4 words · 1 min",
             "blocks dropped from the cache come back"
         );
         pane.scroll_down(15_000);

@@ -122,7 +122,10 @@ impl HelpLayout {
         let rows = tallest(&cols);
         let close = str_width(strings.help_close) + 4;
         let width = (outer(&cols).max(close) as u16).min(area.width);
-        let height = (rows as u16 + 4).min(area.height);
+        // Borders and the closing line take three rows; a blank row above the closing
+        // line is kept only when everything fits with it.
+        let spacer = usize::from(rows + 4 <= usize::from(area.height));
+        let height = ((rows + 3 + spacer) as u16).min(area.height);
         let popup = Rect::new(
             area.x + (area.width - width) / 2,
             area.y + (area.height - height) / 2,
@@ -131,7 +134,7 @@ impl HelpLayout {
         );
         Self {
             popup,
-            rows: usize::from(height.saturating_sub(4)),
+            rows: usize::from(height).saturating_sub(3 + spacer),
             columns: cols,
         }
     }

@@ -18,11 +18,23 @@ pub struct Label {
 
 impl Label {
     /// Tab `index`'s label (numbered from 1): its heading, how many items the section
-    /// holds where a count helps, and its hits while a search is active.
-    pub fn new(index: usize, heading: &str, count: Option<usize>, hits: Option<usize>) -> Self {
+    /// shows and holds where a count helps (`(12)`, or `(4/12)` while some are
+    /// hidden), and its hits while a search is active.
+    pub fn new(
+        index: usize,
+        heading: &str,
+        count: Option<(usize, usize)>,
+        hits: Option<usize>,
+    ) -> Self {
         let mut suffix = String::new();
-        if let Some(n) = count {
-            let _ = write!(suffix, " ({n})");
+        match count {
+            Some((shown, all)) if shown < all => {
+                let _ = write!(suffix, " ({shown}/{all})");
+            }
+            Some((_, all)) => {
+                let _ = write!(suffix, " ({all})");
+            }
+            None => {}
         }
         if let Some(hits) = hits {
             let _ = write!(suffix, " [{hits}]");
@@ -114,8 +126,13 @@ mod tests {
     #[test]
     fn labels_are_numbered_from_one_with_counts_then_hits() {
         assert_eq!(
-            Label::new(1, "Tangkapan Layar", Some(3), Some(9)),
+            Label::new(1, "Tangkapan Layar", Some((3, 3)), Some(9)),
             label(2, "Tangkapan Layar", " (3) [9]")
+        );
+        assert_eq!(
+            Label::new(2, "Ulasan", Some((4, 12)), None),
+            label(3, "Ulasan", " (4/12)"),
+            "while a filter hides some"
         );
         assert_eq!(Label::new(0, "Plot", None, None), label(1, "Plot", ""));
     }

@@ -8,6 +8,7 @@ use ratatui::layout::{Position as Cursor, Rect};
 use crate::action::Action;
 use crate::app::App;
 use crate::app::pane::Position;
+use crate::app::review_view::Order;
 use crate::keymap;
 use crate::layout::Section;
 use crate::text::width::{str_width, truncate_start, truncate_with_ellipsis};
@@ -48,17 +49,15 @@ pub fn status(app: &App<'_>) -> (String, bool) {
         parts.push(note.to_owned());
     }
     let pane = app.pane();
-    let item = match app.selected() {
-        Section::Reviews => Some(strings.review_word),
-        Section::Screenshots => Some(strings.image),
-        Section::Synopsis => None,
-    };
-    if let Some(word) = item.filter(|_| pane.doc().items() > 0) {
-        parts.push(format!(
-            "{word} {}/{}",
+    match app.selected() {
+        Section::Reviews => parts.extend(review_state(app)),
+        Section::Screenshots if pane.doc().items() > 0 => parts.push(format!(
+            "{} {}/{}",
+            strings.image,
             pane.focus() + 1,
             pane.doc().items()
-        ));
+        )),
+        _ => {}
     }
     parts.push(match pane.position() {
         Position::All => strings.all.to_string(),
@@ -67,6 +66,57 @@ pub fn status(app: &App<'_>) -> (String, bool) {
         Position::Percent(p) => format!("{p}%"),
     });
     (parts.join(" · "), no_match)
+}
+
+/// On the reviews tab: the order and the filter where they are not the page's, and
+/// the focused review's number among those shown (`–` above the first).
+fn review_state(app: &App<'_>) -> Vec<String> {
+    let strings = app.strings();
+    let view = app.review_view();
+    let mut parts = Vec::new();
+    // Below 60 columns the names are cut short, to leave room for the review number.
+    let narrow = app.size().width < 60;
+    let (rating, newest, author) = if narrow {
+        let s = strings;
+        (
+            s.order_rating_short,
+            s.order_newest_short,
+            s.order_author_short,
+        )
+    } else {
+        (
+            strings.order_rating,
+            strings.order_newest,
+            strings.order_author,
+        )
+    };
+    match view.order() {
+        Order::Page => {}
+        Order::Rating => parts.push(rating.to_string()),
+        Order::Newest => parts.push(newest.to_string()),
+        Order::Author => parts.push(author.to_string()),
+    }
+    if let Some(points) = view.filter().points() {
+        parts.push(if narrow {
+            format!("≥{points}")
+        } else {
+            format!("{} ≥ {points}", strings.min_rating)
+        });
+    }
+    let pane = app.pane();
+    let doc = pane.doc();
+    if doc.items() > 0 {
+        let number = pane
+            .focus()
+            .checked_sub(doc.head())
+            .filter(|&n| n < doc.items())
+            .map_or_else(
+                || strings.no_review_number.to_string(),
+                |n| (n + 1).to_string(),
+            );
+        parts.push(format!("{} {number}/{}", strings.review_word, doc.items()));
+    }
+    parts
 }
 
 /// Draws the footer; returns where the cursor goes while the prompt is open.
@@ -115,6 +165,54 @@ mod tests {
     use super::*;
     use crate::i18n::EN;
     use crate::loader;
+
+    #[test]
+    fn the_reviews_order_and_filter_are_named_shorter_when_narrow() {
+        let page = crate::model::Page {
+            reviews: Some(crate::model::Reviews {
+                heading: None,
+                items: (0..12)
+                    .map(|i| crate::model::Review {
+                        author: format!("A{i}"),
+                        rating: crate::model::Rating::from_tenths(i * 8),
+                        date: None,
+                        paragraphs: ["x"].into_iter().collect(),
+                    })
+                    .collect(),
+            }),
+            ..loader::parse(&loader::bundled()).expect("bundled page")
+        };
+        let mut app = App::new(&page, &EN);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::ReviewsTab);
+        assert_eq!(status(&app).0, "review –/12 · Top", "the summary is on top");
+        app.update(Action::NextReview);
+        assert!(
+            status(&app).0.starts_with("review 1/12 · "),
+            "{:?}",
+            status(&app)
+        );
+        app.update(Action::SortReviews);
+        app.update(Action::FilterReviews);
+        app.update(Action::FilterReviews);
+        app.update(Action::NextReview);
+        assert_eq!(
+            status(&app).0,
+            "highest rated · rating ≥ 6 · review 1/4 · Bot"
+        );
+        app.update(Action::Resize {
+            width: 40,
+            height: 12,
+        });
+        assert!(
+            status(&app).0.starts_with("rating↓ · ≥6 · review 1/4"),
+            "{:?}",
+            status(&app)
+        );
+    }
 
     #[test]
     fn a_cut_query_is_noted_while_it_is_cut_where_there_is_room() {

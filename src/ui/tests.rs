@@ -319,3 +319,92 @@ fn every_copy_of_a_wide_cluster_shows() {
         "{shown}"
     );
 }
+
+/// The page of reviews the tests share: ratings of 8, 6.5, none, 10 and 3.
+fn reviews_page() -> Page {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join("pages")
+        .join("reviews.yaml");
+    let source = loader::read(&path, loader::Limits::default()).expect("the fixture reads");
+    loader::parse(&source).expect("the fixture loads")
+}
+
+#[test]
+fn the_reviews_tab_opens_with_the_ratings_chart() {
+    let page = reviews_page();
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = App::new(&page, &crate::i18n::EN);
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        app.update(Action::ReviewsTab);
+        let theme = Theme::color();
+        let buf = screen(&app, &theme);
+        let shown = text(&buf);
+        insta::assert_snapshot!(format!("reviews_chart_{w}x{h}"), shown);
+        // The average's stars, and every bar, in the stars' style; the labels dim.
+        let stars = cells_of(&buf, 3, "★★★½☆");
+        assert_eq!(stars.len(), 5, "{shown}");
+        for &cell in &stars {
+            assert_eq!(buf[cell].fg, theme.stars.fg.unwrap_or_default(), "{shown}");
+        }
+        let average = cells_of(&buf, 3, "6.9/10");
+        assert!(!average.is_empty(), "the average, to one decimal:\n{shown}");
+        assert!(buf[average[0]].modifier.contains(Modifier::BOLD));
+        // The labels' row, and the four rows of bars above it: a bar per rating
+        // given (8, 6.5, 10 and 3 are one each), all as tall.
+        let labels_row = (4..h)
+            .find(|&y| {
+                text(&buf)
+                    .lines()
+                    .nth(usize::from(y))
+                    .is_some_and(|r| r.trim_start().starts_with("0 "))
+            })
+            .expect("the labels");
+        let bars: Vec<(u16, u16)> = (labels_row - 4..labels_row)
+            .flat_map(|y| (0..w - 2).map(move |x| (x, y)))
+            .filter(|&c| buf[c].symbol() == "█")
+            .collect();
+        let per_bar = if w == 80 { 3 } else { 2 };
+        assert_eq!(bars.len(), 4 * (4 * per_bar - 1), "{shown}");
+        for &cell in &bars {
+            assert_eq!(buf[cell].fg, theme.stars.fg.unwrap_or_default(), "{cell:?}");
+        }
+        let labels = cells_of(&buf, labels_row, "10");
+        assert!(!labels.is_empty(), "{shown}");
+        assert!(buf[labels[0]].modifier.contains(Modifier::DIM));
+    }
+}
+
+#[test]
+fn a_sorted_and_filtered_tab_says_so() {
+    let page = reviews_page();
+    let mut app = App::new(&page, &crate::i18n::EN);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::SortReviews);
+    app.update(Action::FilterReviews);
+    let buf = screen(&app, &Theme::color());
+    let shown = text(&buf);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert!(rows[1].contains("3 Reviews (2/5)"), "{shown}");
+    assert!(
+        rows[23].ends_with("highest rated · rating ≥ 8 · review –/2 · All"),
+        "{shown}"
+    );
+    let authors: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.trim_start_matches([' ', '▌']).split(" · ").next())
+        .filter(|r| {
+            ["Ana", "Budi", "Chen", "Dana", "Eko"]
+                .iter()
+                .any(|a| r.starts_with(a))
+        })
+        .collect();
+    assert_eq!(authors, ["Dana Novak", "Ana Lima"], "{shown}");
+}

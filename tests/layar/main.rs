@@ -6,4 +6,5 @@ mod input;
 mod load_errors;
 mod pictures;
 mod pty;
+mod reviews;
 mod viewer;
