@@ -110,7 +110,7 @@ impl Viewer {
     pub fn start(mouse: bool, color: bool, title: &str) -> io::Result<Self> {
         let signals = Some(terminal::Signals::register()?);
         let term = terminal::init(mouse, title)?;
-        let theme = if color { Theme::color() } else { Theme::mono() };
+        let theme = if color { Theme::dark() } else { Theme::mono() };
         Ok(Self {
             term,
             mouse,

@@ -59,7 +59,7 @@ fn draw_checked(app: &App<'_>, theme: &Theme, what: &str) -> Buffer {
 
 #[test]
 fn the_layout_stays_inside_its_box_on_every_page() {
-    let theme = Theme::color();
+    let theme = Theme::dark();
     for page_path in all_pages() {
         let page = loader::load(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join(&page_path),
