@@ -435,6 +435,85 @@ mod tests {
         assert_eq!(Choice::Use(Palette::Light).initial(), Palette::Light);
     }
 
+    /// Every colour a screen shows, foreground and background, but the terminal's own.
+    fn colours_drawn(app: &crate::app::App<'_>, theme: &Theme) -> Vec<Color> {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let size = app.size();
+        let mut terminal =
+            Terminal::new(TestBackend::new(size.width, size.height)).expect("test terminal");
+        terminal
+            .draw(|frame| crate::ui::draw(frame, app, theme))
+            .expect("draw");
+        let mut out = Vec::new();
+        for cell in terminal.backend().buffer().content() {
+            for colour in [cell.fg, cell.bg] {
+                if colour != Color::Reset && !out.contains(&colour) {
+                    out.push(colour);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_screen_draws_in_no_colour_but_the_palettes() {
+        use crate::action::Action;
+        let load = |path: &str| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+            let source = crate::loader::read(&path, crate::loader::Limits::default())
+                .expect("the page reads");
+            crate::loader::parse(&source).expect("the page loads")
+        };
+        let reviews = load("tests/fixtures/pages/reviews.yaml");
+        let pictures = load("content/examples/senja-di-pelabuhan.yaml");
+        let search = |query: &str| {
+            let mut actions = vec![Action::ReviewsTab, Action::StartSearch];
+            actions.extend(query.chars().map(Action::SearchInput));
+            actions.push(Action::ConfirmSearch);
+            actions
+        };
+        // Matches, the chart and stars; a search without a match; the help; the
+        // screenshot cards, one of them missing its image, and image lines.
+        let screens = [
+            (&reviews, search("the")),
+            (&reviews, search("zzz")),
+            (&reviews, vec![Action::ToggleHelp]),
+            (&reviews, vec![Action::GotoTab(2)]),
+            (&pictures, vec![Action::GotoTab(2)]),
+        ];
+        for palette in [Palette::Dark, Palette::Light] {
+            let theme = Theme::of(palette);
+            let ours: Vec<Color> = theme
+                .styles()
+                .into_iter()
+                .flat_map(|(_, s)| [s.fg, s.bg])
+                .flatten()
+                .collect();
+            let mut seen = Vec::new();
+            for (page, actions) in &screens {
+                let mut app = crate::app::App::new(page, &crate::i18n::EN);
+                app.update(Action::Resize {
+                    width: 80,
+                    height: 24,
+                });
+                for action in actions {
+                    app.update(action.clone());
+                }
+                while app.is_busy() {
+                    app.update(Action::ContinueSearch);
+                }
+                for colour in colours_drawn(&app, &theme) {
+                    assert!(ours.contains(&colour), "{palette:?}: {colour:?}");
+                    seen.push(colour);
+                }
+            }
+            for colour in &ours {
+                assert!(seen.contains(colour), "{palette:?}: {colour:?} never drawn");
+            }
+        }
+    }
+
     #[test]
     fn mono_uses_no_colour_but_still_marks() {
         let t = Theme::mono();
