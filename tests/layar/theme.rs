@@ -92,16 +92,14 @@ fn a_white_background_gets_the_light_palette_and_no_key_from_the_answer() {
     let (light, dark) = (Theme::light(), Theme::dark());
     assert_ne!(title(&light), title(&dark));
     let mut s = Session::start_answering(&[], 80, 24, &[], vec![white()]);
-    s.wait_for("the title in the light palette", |sc| {
+    // The screen is drawn again with the answer: waited for whole, every colour on it
+    // the light palette's.
+    s.wait_for("the whole screen in the light palette", |sc| {
         title_shown(sc) == Some(title(&light))
+            && foreign(&shown(sc), &light).is_empty()
+            && sc.contents().contains("Atas")
     });
-    s.wait_for_text("Atas");
     let colours_shown = s.screen(shown);
-    assert_eq!(
-        foreign(&colours_shown, &light),
-        [],
-        "not the light palette's"
-    );
     // The title's and the footer's hints'.
     assert!(colours_shown.len() >= 2, "{colours_shown:?}");
     // Had the answer's keys acted, `r` would have opened the reviews and `/` the
