@@ -13,6 +13,7 @@ use layar::picture::detect::Choice;
 use layar::picture::worker::Protocol;
 use layar::text::escape::{escaped, escaped_os};
 use layar::text::wrap::Fit;
+use layar::theme::{self, Palette};
 
 /// `--max-size` when not given.
 const DEFAULT_MAX_SIZE: &str = "64M";
@@ -133,6 +134,11 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
+    /// The viewer's colours: for the background the terminal reports (auto; dark
+    /// when it reports none), or for a dark or a light one.
+    #[arg(long, value_enum, value_name = "THEME", default_value_t = ThemeArg::Auto)]
+    pub theme: ThemeArg,
+
     /// How screenshots are drawn: asked of the terminal (auto), with a graphics
     /// protocol, with coloured half-blocks, or as text (none).
     #[arg(long, value_enum, value_name = "HOW", default_value_t = ImagesArg::Auto)]
@@ -193,6 +199,23 @@ impl ImagesArg {
             Self::Iterm2 => Choice::Use(Protocol::Iterm2),
             Self::Halfblocks => Choice::Use(Protocol::HalfBlocks),
             Self::None => Choice::Off,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Auto,
+    Dark,
+    Light,
+}
+
+impl ThemeArg {
+    pub fn choice(self) -> theme::Choice {
+        match self {
+            Self::Auto => theme::Choice::Auto,
+            Self::Dark => theme::Choice::Use(Palette::Dark),
+            Self::Light => theme::Choice::Use(Palette::Light),
         }
     }
 }
@@ -328,7 +351,10 @@ mod tests {
         fn errors_quote_no_control(value in hostile(), option in 0..6_usize) {
             let args: Vec<OsString> = match option {
                 0 => vec!["--lang".into(), value.clone().into()],
-                1 => vec!["--color".into(), value.clone().into()],
+                1 => vec![
+                    if value.len() % 2 == 0 { "--color" } else { "--theme" }.into(),
+                    value.clone().into(),
+                ],
                 2 => vec![format!("--max-size={value}").into()],
                 3 => vec!["--width".into(), value.clone().into(), "--print".into()],
                 4 => vec![format!("--{value}").into()],

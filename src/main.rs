@@ -52,7 +52,8 @@ fn main() -> ExitCode {
         if bytes >= LOADING_SCREEN_BYTES && bytes <= limits.max_file_bytes {
             let name = path.display().to_string();
             let strings = cli.lang.map_or(Lang::En, LangArg::lang).strings();
-            let mut v = match Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &name) {
+            let color = viewer_color(cli.color, no_color);
+            let mut v = match Viewer::start(cli.mouse, color, cli.theme.choice(), &name) {
                 Ok(v) => v,
                 Err(e) => return terminal_failed(&e),
             };
@@ -110,7 +111,10 @@ fn main() -> ExitCode {
         return finish_output(|out| print(out, &page, lang.strings(), opts));
     }
     let viewer = viewer.map_or_else(
-        || Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
+        || {
+            let color = viewer_color(cli.color, no_color);
+            Viewer::start(cli.mouse, color, cli.theme.choice(), &page.title)
+        },
         Ok,
     );
     let (fit, images) = (cli.wrap.fit(), cli.images.choice());

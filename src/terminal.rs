@@ -7,6 +7,7 @@
 //! window title (sanitised, and cut to `MAX_TITLE_WIDTH` columns) and the drawn area
 //! (at most `screen::MAX_DRAWN` cells each way, see [`fit`]).
 
+pub(crate) mod background;
 pub mod input;
 mod signals;
 
@@ -85,6 +86,12 @@ pub(crate) fn init(mouse: bool, title: &str) -> io::Result<Tui> {
             viewport: Viewport::Fixed(area),
         },
     )
+}
+
+/// Asks the terminal for its background colour ([`background`]), with the next frame:
+/// queued after what [`init`] queued, it leaves in the same write.
+pub(crate) fn ask_background(term: &mut Tui) -> io::Result<()> {
+    term.backend_mut().write_all(background::QUERY.as_bytes())
 }
 
 /// Keeps the drawn area to the window's size, up to `screen::MAX_DRAWN` each way

@@ -13,6 +13,10 @@
 //! nothing being made, it blocks as before. The terminal is asked which graphics it
 //! speaks the first time the screenshots tab is drawn, between two reads of the
 //! keyboard ([`crate::picture::detect`]).
+//!
+//! With `--theme auto` the terminal is asked its background colour with the set-up;
+//! the screen is drawn in the dark palette until the answer comes, with the keys
+//! ([`terminal::background`]), and again in the palette it calls for.
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -32,9 +36,11 @@ use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::picture::detect::{self, Choice, LateAnswers};
 use crate::picture::{open, worker};
 use crate::screen;
+use crate::terminal::background::{Heard, Listener};
 use crate::terminal::{self, input};
 use crate::text::wrap::Fit;
-use crate::theme::Theme;
+use crate::theme::contrast::Rgb;
+use crate::theme::{self, Palette, Theme};
 use crate::ui;
 
 /// How often the loading screen looks whether the load has ended, between keys.
@@ -98,6 +104,9 @@ pub struct Viewer {
     mouse: bool,
     color: bool,
     theme: Theme,
+    /// Listens for the terminal's background colour, until it is known or can no
+    /// longer come.
+    background: Option<Listener>,
     /// The window title set, so the page's own is set only if it differs.
     title: String,
     /// The signal handlers, until the first frame is out and their thread starts.
@@ -106,19 +115,61 @@ pub struct Viewer {
 
 impl Viewer {
     /// Takes the terminal: signals handled (acted on from the first frame), raw
-    /// mode, and the alternate screen and title queued for the first frame.
-    pub fn start(mouse: bool, color: bool, title: &str) -> io::Result<Self> {
+    /// mode, and the alternate screen and title queued for the first frame; in
+    /// colour (`color`), in the palette `palette` says, and with the question for
+    /// the terminal's background queued too when that is for the terminal to say.
+    pub fn start(
+        mouse: bool,
+        color: bool,
+        palette: theme::Choice,
+        title: &str,
+    ) -> io::Result<Self> {
         let signals = Some(terminal::Signals::register()?);
-        let term = terminal::init(mouse, title)?;
-        let theme = if color { Theme::color() } else { Theme::mono() };
+        let mut term = terminal::init(mouse, title)?;
+        let mut background = None;
+        let theme = if color {
+            if palette == theme::Choice::Auto {
+                terminal::ask_background(&mut term)?;
+                background = Some(Listener::new());
+            }
+            Theme::of(palette.initial())
+        } else {
+            Theme::mono()
+        };
         Ok(Self {
             term,
             mouse,
             color,
             theme,
+            background,
             title: title.to_owned(),
             signals,
         })
+    }
+
+    /// Takes the terminal's answer about its background out of the keys, and takes
+    /// the palette it calls for; what `event` was.
+    fn hear(&mut self, event: &Event) -> Heard {
+        let Some(listener) = &mut self.background else {
+            return Heard::Key;
+        };
+        let heard = listener.hear(event);
+        match heard {
+            Heard::Key if listener.expired() => self.background = None,
+            Heard::Key | Heard::Part => {}
+            Heard::Answer(color) => {
+                self.background = None;
+                if let Some(color) = color {
+                    self.take_background(color);
+                }
+            }
+        }
+        heard
+    }
+
+    /// Draws from now on in the palette for a terminal whose background is `color`.
+    fn take_background(&mut self, color: Rgb) {
+        self.theme = Theme::of(Palette::for_background(color));
     }
 
     /// Shows the loading screen for a file `name` of `bytes` bytes while `load` runs
@@ -141,7 +192,16 @@ impl Viewer {
             if !input::wait(LOAD_TICK)? {
                 continue;
             }
-            match input::read()? {
+            let event = input::read()?;
+            match self.hear(&event) {
+                Heard::Key => {}
+                Heard::Part => continue,
+                Heard::Answer(_) => {
+                    self.draw_loading(name, bytes, strings)?;
+                    continue;
+                }
+            }
+            match event {
                 Event::Key(key) if quits(&key) => return Ok(None),
                 Event::Resize(..) => self.draw_loading(name, bytes, strings)?,
                 _ => {}
@@ -230,7 +290,7 @@ impl Viewer {
             // Then take the next event, and whatever else is already queued.
             let mut event = input::read()?;
             loop {
-                if !run.late.swallows(&event) {
+                if !run.late.swallows(&event) && self.hear(&event) == Heard::Key {
                     match translate(&run.app, event) {
                         Step::Act(action) => run.app.update(action),
                         Step::Open(action) => {
@@ -293,6 +353,11 @@ impl Viewer {
         let answers = detect::ask(self.term.backend_mut(), detect::TIMEOUT).unwrap_or_default();
         run.late.after(&answers);
         run.tmux = answers.tmux;
+        // The answer about the background, when it was still waiting to be read.
+        if let Some(color) = answers.background.filter(|_| self.background.is_some()) {
+            self.background = None;
+            self.take_background(color);
+        }
         let mode = run.images.decide(self.color, &answers);
         run.app.update(Action::Pictures(mode));
     }

@@ -7,4 +7,5 @@ mod load_errors;
 mod pictures;
 mod pty;
 mod reviews;
+mod theme;
 mod viewer;
