@@ -34,6 +34,10 @@ pub struct Theme {
     pub(crate) help_key: Style,
     pub(crate) scrollbar: Style,
     pub(crate) too_small: Style,
+    /// The banner over a page whose last save did not load.
+    pub(crate) banner: Style,
+    /// A problem of that save, as the help lists it.
+    pub(crate) problem: Style,
 }
 
 impl Theme {
@@ -69,6 +73,8 @@ impl Theme {
             help_key: bold,
             scrollbar: Style::new().fg(Color::DarkGray),
             too_small: bold,
+            banner: bold.add_modifier(Modifier::REVERSED).fg(Color::Red),
+            problem: Style::new().fg(Color::Red),
         }
     }
 
@@ -102,6 +108,8 @@ impl Theme {
             help_key: bold,
             scrollbar: plain,
             too_small: bold,
+            banner: bold.add_modifier(Modifier::REVERSED),
+            problem: plain,
         }
     }
 
@@ -173,9 +181,12 @@ mod tests {
             t.help_key,
             t.scrollbar,
             t.too_small,
+            t.banner,
+            t.problem,
         ];
         assert!(all.iter().all(|s| s.fg.is_none() && s.bg.is_none()));
         assert!(t.tab_selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(t.banner.add_modifier.contains(Modifier::REVERSED));
         assert!(t.hit.add_modifier.contains(Modifier::UNDERLINED));
         assert_ne!(t.hit, t.current_hit);
     }

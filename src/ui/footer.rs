@@ -48,6 +48,9 @@ pub fn status(app: &App<'_>) -> (String, bool) {
     if let Some(note) = app.note() {
         parts.push(note.to_owned());
     }
+    if app.is_watching() {
+        parts.push(strings.watching.to_owned());
+    }
     let pane = app.pane();
     match app.selected() {
         Section::Reviews => parts.extend(review_state(app)),
