@@ -94,7 +94,8 @@ fn error_text(e: &clap::Error) -> String {
 #[derive(Debug, PartialEq, Eq, Parser)]
 #[command(version, about, max_term_width = 100)]
 pub struct Cli {
-    /// Content files (YAML). The viewer and --print take one; --check any number.
+    /// Content files (YAML); `-` reads standard input. The viewer and --print take
+    /// one; --check any number.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -105,6 +106,11 @@ pub struct Cli {
     /// Check the files and report every problem as `FILE:LINE:COL: error|warning: ...`
     #[arg(short, long)]
     pub check: bool,
+
+    /// Follow the file: show it again whenever it is saved, keeping your place (a save
+    /// that breaks the page keeps the last good one, under a banner).
+    #[arg(short = 'W', long, conflicts_with_all = ["print", "check"])]
+    pub watch: bool,
 
     /// Wrap --print output to N columns [default: the terminal's width, or 80].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

@@ -215,15 +215,20 @@ impl fmt::Display for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spot {
     Title,
-    /// Paragraph `paragraph` of the synopsis (0 for its heading or the reading aid).
-    Synopsis { paragraph: usize },
+    /// Byte `at` of paragraph `paragraph` of the synopsis (the start of the first for
+    /// its heading or the reading aid).
+    Synopsis { paragraph: usize, at: usize },
     /// The screenshots section; `Some(item)` for one screenshot.
     Screenshots(Option<usize>),
     /// The reviews section; `Some(item)` for one review's author (and the line layar
     /// makes of its rating and date).
     Reviews(Option<usize>),
-    /// Paragraph `paragraph` of review `item`'s text.
-    ReviewText { item: usize, paragraph: usize },
+    /// Byte `at` of paragraph `paragraph` of review `item`'s text.
+    ReviewText {
+        item: usize,
+        paragraph: usize,
+        at: usize,
+    },
 }
 
 #[cfg(test)]

@@ -247,8 +247,12 @@ impl<'a> Pane<'a> {
 
     /// The part of the page the top line shows.
     pub fn top_spot(&self) -> crate::model::Spot {
-        let para = self.top_text_offset().map_or(0, |(para, _)| para);
-        self.doc.spot(self.top.block, para)
+        let (para, at) = match self.top_text_offset() {
+            Some((para, InPara::Byte(at))) => (para, at),
+            Some((para, InPara::Before)) => (para, 0),
+            None => (0, 0),
+        };
+        self.doc.spot(self.top.block, para, at)
     }
 
     /// How lines are filled.

@@ -8,18 +8,24 @@ use super::{Doc, Section, review};
 use crate::model::Spot;
 
 impl<'a> Doc<'a> {
-    /// The part of the page paragraph `para` of block `index` shows: the head and the
-    /// empty state stand for their section.
-    pub(crate) fn spot(&self, index: usize, para: usize) -> Spot {
+    /// The part of the page byte `at` of paragraph `para` of block `index` shows: the
+    /// head and the empty state stand for their section.
+    pub(crate) fn spot(&self, index: usize, para: usize, at: usize) -> Spot {
         let Some(item) = self.item(index) else {
             return match self.section {
-                Section::Synopsis => Spot::Synopsis { paragraph: 0 },
+                Section::Synopsis => Spot::Synopsis {
+                    paragraph: 0,
+                    at: 0,
+                },
                 Section::Screenshots => Spot::Screenshots(None),
                 Section::Reviews => Spot::Reviews(None),
             };
         };
         match self.section {
-            Section::Synopsis => Spot::Synopsis { paragraph: item },
+            Section::Synopsis => Spot::Synopsis {
+                paragraph: item,
+                at,
+            },
             Section::Screenshots => Spot::Screenshots(Some(item)),
             Section::Reviews => {
                 let parts = || review::parts(&self.reviews()[item]);
@@ -30,6 +36,7 @@ impl<'a> Doc<'a> {
                             .take(para)
                             .filter(|p| matches!(p, review::Part::Text { .. }))
                             .count(),
+                        at,
                     },
                     _ => Spot::Reviews(Some(item)),
                 }
@@ -111,16 +118,21 @@ reviews:
     fn paragraphs_name_their_part_of_the_page() {
         let p = page(PAGE);
         let synopsis = Doc::new(&p, Section::Synopsis, &EN).with_head();
-        assert_eq!(synopsis.spot(0, 0), Spot::Synopsis { paragraph: 0 });
-        assert_eq!(synopsis.spot(2, 0), Spot::Synopsis { paragraph: 1 });
+        let synopsis_at = |paragraph, at| Spot::Synopsis { paragraph, at };
+        assert_eq!(synopsis.spot(0, 0, 5), synopsis_at(0, 0), "the reading aid");
+        assert_eq!(synopsis.spot(2, 0, 3), synopsis_at(1, 3));
         let reviews = Doc::new(&p, Section::Reviews, &EN).with_head();
-        assert_eq!(reviews.spot(0, 0), Spot::Reviews(None), "the summary");
-        assert_eq!(reviews.spot(1, 0), Spot::Reviews(Some(0)), "the author");
-        assert_eq!(reviews.spot(1, 1), Spot::Reviews(Some(0)), "the stars");
-        let text = |item, paragraph| Spot::ReviewText { item, paragraph };
-        assert_eq!(reviews.spot(1, 2), text(0, 0));
-        assert_eq!(reviews.spot(1, 3), text(0, 1));
-        assert_eq!(reviews.spot(2, 1), text(1, 0), "no meta line");
+        assert_eq!(reviews.spot(0, 0, 0), Spot::Reviews(None), "the summary");
+        assert_eq!(reviews.spot(1, 0, 0), Spot::Reviews(Some(0)), "the author");
+        assert_eq!(reviews.spot(1, 1, 4), Spot::Reviews(Some(0)), "the stars");
+        let text = |item, paragraph, at| Spot::ReviewText {
+            item,
+            paragraph,
+            at,
+        };
+        assert_eq!(reviews.spot(1, 2, 0), text(0, 0, 0));
+        assert_eq!(reviews.spot(1, 3, 2), text(0, 1, 2));
+        assert_eq!(reviews.spot(2, 1, 0), text(1, 0, 0), "no meta line");
     }
 
     #[test]
