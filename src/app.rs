@@ -358,21 +358,8 @@ impl<'a> App<'a> {
             // The terminal and the editor are the runner's business; the state does
             // not change.
             Action::Suspend | Action::Edit => {}
-            Action::CannotEdit(why) => {
-                let strings = self.strings;
-                self.note = Some(match why {
-                    NoEditor::Bundled => strings.no_file_bundled.to_owned(),
-                    NoEditor::Stdin => strings.no_file_stdin.to_owned(),
-                    NoEditor::NotStarted(program) => {
-                        format!("{}: {program}", strings.cannot_start_editor)
-                    }
-                });
-            }
-            Action::PageBroken(error) => {
-                self.broken = Some(error);
-                // The help lists the problems: its length changed.
-                self.help_scroll = self.help_scroll.min(self.help_max_scroll());
-            }
+            Action::CannotEdit(why) => self.cannot_edit(why),
+            Action::PageBroken(error) => self.broke(error),
             Action::Click { column, row } => self.click(column, row),
             Action::Resize { width, height } => self.resize(width, height),
             action @ (Action::OpenImage
@@ -381,6 +368,23 @@ impl<'a> App<'a> {
             | Action::CollectPictures
             | Action::Resumed) => self.apply_to_pictures(action),
         }
+    }
+
+    /// Notes in the footer why `e` opened no editor.
+    fn cannot_edit(&mut self, why: NoEditor) {
+        let strings = self.strings;
+        self.note = Some(match why {
+            NoEditor::Bundled => strings.no_file_bundled.to_owned(),
+            NoEditor::Stdin => strings.no_file_stdin.to_owned(),
+            NoEditor::NotStarted(program) => format!("{}: {program}", strings.cannot_start_editor),
+        });
+    }
+
+    /// The last save broke the page: its problems are kept for the banner and help.
+    fn broke(&mut self, error: LoadError) {
+        self.broken = Some(error);
+        // The help lists the problems: its length changed.
+        self.help_scroll = self.help_scroll.min(self.help_max_scroll());
     }
 
     /// Scrolling keys move the help overlay while it is open.

@@ -33,13 +33,6 @@ fn main() -> ExitCode {
         eprintln!("layar: error: the viewer and --print show one file; --check takes many");
         return ExitCode::from(2);
     }
-    if cli.watch && cli.files.first().is_none_or(|f| f.as_os_str() == STDIN_PATH) {
-        eprintln!(
-            "layar: error: --watch follows a file: name one (standard input and the bundled \
-             page have none)"
-        );
-        return ExitCode::from(2);
-    }
     let stdout_tty = io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     // A terminal that cannot place the cursor (TERM=dumb) gets the page printed, as a
@@ -117,6 +110,20 @@ fn main() -> ExitCode {
         };
         return finish_output(|out| print(out, &page, lang.strings(), opts));
     }
+    view(viewer, &cli, no_color, limits, (source, page), lang, tab)
+}
+
+/// Runs the viewer on the page read from `source` (in `viewer` when the loading
+/// screen took the terminal already).
+fn view(
+    viewer: Option<Viewer>,
+    cli: &cli::Cli,
+    no_color: bool,
+    limits: Limits,
+    (source, page): (Source, layar::model::Page),
+    lang: Lang,
+    tab: Option<Section>,
+) -> ExitCode {
     let origin = match origin(cli.files.first(), source, limits, cli.watch) {
         Ok(origin) => origin,
         Err(e) => {
@@ -144,7 +151,12 @@ fn parsed(source: Source) -> Result<(Source, layar::model::Page), LoadError> {
 
 /// Where the viewer's page comes from. A file is followed: read again after the
 /// editor and, with `--watch`, whenever it changes.
-fn origin(path: Option<&PathBuf>, source: Source, limits: Limits, watch: bool) -> io::Result<Origin> {
+fn origin(
+    path: Option<&PathBuf>,
+    source: Source,
+    limits: Limits,
+    watch: bool,
+) -> io::Result<Origin> {
     Ok(match path {
         None => Origin::Bundled,
         Some(path) if path.as_os_str() == STDIN_PATH => Origin::Stdin,

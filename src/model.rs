@@ -217,7 +217,10 @@ pub enum Spot {
     Title,
     /// Byte `at` of paragraph `paragraph` of the synopsis (the start of the first for
     /// its heading or the reading aid).
-    Synopsis { paragraph: usize, at: usize },
+    Synopsis {
+        paragraph: usize,
+        at: usize,
+    },
     /// The screenshots section; `Some(item)` for one screenshot.
     Screenshots(Option<usize>),
     /// The reviews section; `Some(item)` for one review's author (and the line layar

@@ -164,7 +164,11 @@ pub(crate) fn suspend(mouse: bool, title: &str) -> io::Result<Tui> {
 /// Gives the terminal back while `run` runs in the foreground (the editor), then
 /// takes it again, as after Ctrl-Z. Meanwhile Ctrl-C and Ctrl-\ are the program's
 /// (as git does while its editor runs): they do not end layar.
-pub(crate) fn hand_over<T>(mouse: bool, title: &str, run: impl FnOnce() -> T) -> io::Result<(Tui, T)> {
+pub(crate) fn hand_over<T>(
+    mouse: bool,
+    title: &str,
+    run: impl FnOnce() -> T,
+) -> io::Result<(Tui, T)> {
     restore();
     signals::hand_over(true);
     let out = run();

@@ -241,20 +241,19 @@ impl Viewer {
                 terminal::set_title(&mut self.term, &page.title)?;
                 self.title.clone_from(&page.title);
             }
-            let mut app = match carried.take() {
-                Some(carried) => App::resume(&page, strings, carried),
-                None => {
-                    let mode = images.initial(self.color, has_pictures(&page));
-                    let watching = run.origin.reloader().is_some_and(|r| r.is_watching());
-                    let mut app = App::new(&page, strings)
-                        .with_fit(fit)
-                        .with_pictures(Pictures::new(mode))
-                        .watching(watching);
-                    if let Some(tab) = tab {
-                        app.select(tab);
-                    }
-                    app
+            let mut app = if let Some(carried) = carried.take() {
+                App::resume(&page, strings, carried)
+            } else {
+                let mode = images.initial(self.color, has_pictures(&page));
+                let watching = run.origin.reloader().is_some_and(|r| r.is_watching());
+                let mut app = App::new(&page, strings)
+                    .with_fit(fit)
+                    .with_pictures(Pictures::new(mode))
+                    .watching(watching);
+                if let Some(tab) = tab {
+                    app.select(tab);
                 }
+                app
             };
             let exit = self.event_loop(&mut app, &mut run);
             // Kitty keeps pictures in the terminal's memory: they go with the page.
@@ -372,13 +371,12 @@ impl Viewer {
         self.term = term;
         run.painted.clear();
         app.update(Action::Resumed);
-        match ran {
-            Ok(_) => reloader.request(),
-            Err(_) => {
-                let program = command.first().map(|p| p.to_string_lossy().into_owned());
-                let program = crate::text::escape::escaped(&program.unwrap_or_default()).into_owned();
-                app.update(Action::CannotEdit(NoEditor::NotStarted(program)));
-            }
+        if ran.is_ok() {
+            reloader.request();
+        } else {
+            let program = command.first().map(|p| p.to_string_lossy().into_owned());
+            let program = crate::text::escape::escaped(&program.unwrap_or_default()).into_owned();
+            app.update(Action::CannotEdit(NoEditor::NotStarted(program)));
         }
         Ok(())
     }

@@ -7,7 +7,7 @@
 
 use ratatui::layout::Rect;
 
-use super::pane::{Anchor, Place};
+use super::pane::{Anchor, Pane, Place};
 use super::review_view::ReviewView;
 use super::{App, SEARCH_SLICE};
 use crate::i18n::Strings;
@@ -60,7 +60,7 @@ impl<'a> App<'a> {
             before_search: self.before_search,
             size: self.size,
             help_scroll: self.help_scroll,
-            fit: self.panes.first().map(|p| p.fit()).unwrap_or_default(),
+            fit: self.panes.first().map(Pane::fit).unwrap_or_default(),
             pictures: self.pictures.mode(),
             watching: self.watching,
         }
@@ -169,10 +169,17 @@ mod tests {
             app.update(Action::LineDown);
         }
         let top = first_line(&app);
-        assert!(top.contains("p3w"), "scrolled into the fourth paragraph: {top}");
+        assert!(
+            top.contains("p3w"),
+            "scrolled into the fourth paragraph: {top}"
+        );
         let carried = app.carry();
         let more = format!("{}\n\n    An added paragraph.", synopsis(1, 50));
-        let new = page(&yaml("New", &format!("{more}\n\n    {}", synopsis(6, 40)), ""));
+        let new = page(&yaml(
+            "New",
+            &format!("{more}\n\n    {}", synopsis(6, 40)),
+            "",
+        ));
         let app = App::resume(&new, &EN, carried);
         assert_eq!(app.page().title, "New");
         assert_eq!(first_line(&app), top);

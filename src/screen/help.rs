@@ -14,7 +14,10 @@ use crate::text::width::str_width;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Group(&'static str),
-    Key { keys: String, what: &'static str },
+    Key {
+        keys: String,
+        what: &'static str,
+    },
     /// A problem of the last save: `12:3 expected …`, cut to the overlay's width.
     Problem(String),
     Blank,
@@ -280,8 +283,14 @@ mod tests {
         let HelpLine::Problem(first) = &lines[1] else {
             panic!("{lines:?}");
         };
-        assert!(first.starts_with("7:15 reviews.items[0].rating: "), "{first}");
-        assert!(matches!(&lines[2], HelpLine::Problem(p) if p.starts_with("9:7 ")), "{lines:?}");
+        assert!(
+            first.starts_with("7:15 reviews.items[0].rating: "),
+            "{first}"
+        );
+        assert!(
+            matches!(&lines[2], HelpLine::Problem(p) if p.starts_with("9:7 ")),
+            "{lines:?}"
+        );
         assert_eq!(lines[3], HelpLine::Blank);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::i18n::Strings;
-use crate::loader::LoadError;
+use crate::loader::{LoadError, Problem};
 use crate::text::sanitize::sanitized;
 use crate::text::width::truncate_with_ellipsis;
 use crate::theme::Theme;
@@ -14,7 +14,7 @@ use crate::theme::Theme;
 /// The banner's text: `12:3 expected a number… (+2 more: ?)`.
 pub(crate) fn text(error: &LoadError, strings: &Strings) -> String {
     let first = error.problems().first();
-    let mut text = match first.and_then(|p| p.location()) {
+    let mut text = match first.and_then(Problem::location) {
         Some(at) => format!("{}:{} {}", at.line, at.column, error.kind()),
         None => error.kind().to_string(),
     };
@@ -26,7 +26,13 @@ pub(crate) fn text(error: &LoadError, strings: &Strings) -> String {
 }
 
 /// Draws the banner across `area`, one row.
-pub(crate) fn render(buf: &mut Buffer, area: Rect, error: &LoadError, strings: &Strings, theme: &Theme) {
+pub(crate) fn render(
+    buf: &mut Buffer,
+    area: Rect,
+    error: &LoadError,
+    strings: &Strings,
+    theme: &Theme,
+) {
     buf.set_style(area, theme.banner);
     let room = usize::from(area.width.saturating_sub(2));
     let text = format!("✗ {}", text(error, strings));

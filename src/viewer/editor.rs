@@ -79,7 +79,10 @@ mod tests {
             strings(&c(None, Some("nano"))),
             ["nano", "+12", "dir/page.yaml"]
         );
-        assert_eq!(strings(&c(Some(""), Some("  "))), ["vi", "+12", "dir/page.yaml"]);
+        assert_eq!(
+            strings(&c(Some(""), Some("  "))),
+            ["vi", "+12", "dir/page.yaml"]
+        );
         assert_eq!(strings(&c(None, None)), ["vi", "+12", "dir/page.yaml"]);
     }
 
@@ -97,7 +100,10 @@ mod tests {
             ["emacs", "-nw", "\"unclosed", "+3", "p.yaml"],
             "split at white space"
         );
-        assert_eq!(strings(&command(None, None, 0, file)), ["vi", "+1", "p.yaml"]);
+        assert_eq!(
+            strings(&command(None, None, 0, file)),
+            ["vi", "+1", "p.yaml"]
+        );
     }
 
     #[test]
