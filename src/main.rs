@@ -124,7 +124,7 @@ fn view(
     lang: Lang,
     tab: Option<Section>,
 ) -> ExitCode {
-    let origin = match origin(cli.files.first(), source, limits, cli.watch) {
+    let origin = match origin(cli.files.first(), &source, limits, cli.watch) {
         Ok(origin) => origin,
         Err(e) => {
             drop(viewer);
@@ -132,6 +132,7 @@ fn view(
             return ExitCode::FAILURE;
         }
     };
+    drop(source); // the page holds what it shows
     let viewer = viewer.map_or_else(
         || Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
         Ok,
@@ -144,7 +145,8 @@ fn view(
     }
 }
 
-/// A source parsed, kept with its page: the viewer finds lines in it for `e`.
+/// A source parsed, kept with its page until the viewer's file watch has taken its
+/// fingerprint.
 fn parsed(source: Source) -> Result<(Source, layar::model::Page), LoadError> {
     loader::parse(&source).map(|page| (source, page))
 }
@@ -153,7 +155,7 @@ fn parsed(source: Source) -> Result<(Source, layar::model::Page), LoadError> {
 /// editor and, with `--watch`, whenever it changes.
 fn origin(
     path: Option<&PathBuf>,
-    source: Source,
+    source: &Source,
     limits: Limits,
     watch: bool,
 ) -> io::Result<Origin> {
@@ -163,7 +165,7 @@ fn origin(
         Some(path) => Origin::File {
             reloader: Reloader::start(path, limits, &source.text, watch)?,
             path: path.clone(),
-            source,
+            limits,
         },
     })
 }

@@ -38,7 +38,7 @@ use crate::app::App;
 use crate::i18n::Strings;
 use crate::keymap::{self, Mode};
 use crate::layout::Section;
-use crate::loader::{self, Source};
+use crate::loader::{self, Limits};
 use crate::model::Page;
 use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::picture::detect::{self, Choice, LateAnswers};
@@ -81,8 +81,7 @@ pub enum Origin {
     /// A file, read again after the editor and, when watched, as it changes.
     File {
         path: PathBuf,
-        /// The text of the page shown, where `e` finds the line of the text on top.
-        source: Source,
+        limits: Limits,
         reloader: Reloader,
     },
 }
@@ -260,14 +259,10 @@ impl Viewer {
             let _ = self.forget_pictures(&app);
             match exit? {
                 Exit::Quit => return Ok(()),
-                Exit::Reload(loaded) => {
-                    let (new_page, new_source) = *loaded;
+                Exit::Reload(new_page) => {
                     carried = Some(app.carry());
                     run.painted.clear();
-                    if let Origin::File { source, .. } = &mut run.origin {
-                        *source = new_source;
-                    }
-                    page = new_page;
+                    page = *new_page;
                 }
             }
         }
@@ -341,7 +336,7 @@ impl Viewer {
     /// text on top (or of the first problem of a save that broke the page), takes it
     /// back, and reads the file again.
     fn edit(&mut self, app: &mut App<'_>, run: &mut Run) -> io::Result<()> {
-        let (path, source, reloader) = match &mut run.origin {
+        let (path, limits, reloader) = match &mut run.origin {
             Origin::Bundled => {
                 app.update(Action::CannotEdit(NoEditor::Bundled));
                 return Ok(());
@@ -352,13 +347,17 @@ impl Viewer {
             }
             Origin::File {
                 path,
-                source,
+                limits,
                 reloader,
-            } => (path, source, reloader),
+            } => (path, *limits, reloader),
         };
+        // The line in the file as it is now: the page shown was read from it, unless
+        // it has changed since without being followed.
         let line = match app.broken() {
             Some(error) => error.location().map(|at| at.line),
-            None => loader::line_of(source, app.top_spot()),
+            None => loader::read(path, limits)
+                .ok()
+                .and_then(|source| loader::line_of(&source, app.top_spot())),
         };
         let command = editor::command(
             std::env::var_os("VISUAL"),
@@ -452,8 +451,8 @@ enum Wake {
 /// Why the event loop ended.
 enum Exit {
     Quit,
-    /// A new page was read, from this text.
-    Reload(Box<(Page, Source)>),
+    /// A new page was read.
+    Reload(Box<Page>),
 }
 
 impl Run {

@@ -21,7 +21,7 @@ use std::time::Duration;
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use crate::loader::{self, Limits, LoadError, Source};
+use crate::loader::{self, Limits, LoadError};
 use crate::model::Page;
 
 /// How long a burst of changes to the file must be quiet before it is read.
@@ -33,8 +33,8 @@ const STACK: usize = 32 << 20;
 /// What a read of the file came to.
 #[derive(Debug)]
 pub enum Reload {
-    /// A new page, and the text it was read from.
-    Loaded(Box<(Page, Source)>),
+    /// A new page.
+    Loaded(Box<Page>),
     /// The file does not load: the page on screen stays.
     Broken(LoadError),
     /// The file holds the text it held at the last read: nothing to do.
@@ -152,7 +152,7 @@ fn work(path: &Path, limits: Limits, mut last: u64, asked: &Receiver<()>, sent: 
             Ok(source) => {
                 last = fingerprint(&source.text);
                 match loader::parse(&source) {
-                    Ok(page) => Reload::Loaded(Box::new((page, source))),
+                    Ok(page) => Reload::Loaded(Box::new(page)),
                     Err(e) => Reload::Broken(e),
                 }
             }
@@ -212,7 +212,7 @@ mod tests {
         std::fs::write(&path, PAGE.replace("One", "Two")).expect("write");
         reloader.request();
         match answer(&mut reloader) {
-            Reload::Loaded(loaded) => assert_eq!(loaded.0.title, "Two"),
+            Reload::Loaded(page) => assert_eq!(page.title, "Two"),
             other => panic!("{other:?}"),
         }
         std::fs::write(&path, "title: [").expect("write");
@@ -243,8 +243,8 @@ mod tests {
         std::fs::rename(&temp, &path).expect("rename");
         loop {
             match answer(&mut reloader) {
-                Reload::Loaded(loaded) => {
-                    assert_eq!(loaded.0.title, "Renamed");
+                Reload::Loaded(page) => {
+                    assert_eq!(page.title, "Renamed");
                     break;
                 }
                 Reload::Unchanged => {}
