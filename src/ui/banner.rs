@@ -44,3 +44,51 @@ pub(crate) fn render(
         theme.banner,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ID};
+    use crate::loader::{Source, parse};
+    use ratatui::style::Modifier;
+
+    fn broken(text: &str) -> LoadError {
+        let source = Source {
+            name: "p.yaml".into(),
+            base_dir: None,
+            text: text.into(),
+        };
+        parse(&source).expect_err("a broken page")
+    }
+
+    #[test]
+    fn the_first_problem_at_its_place_and_how_many_more() {
+        let one = broken("title: T\nlanguag: id\nsynopsis:\n  text: x\n");
+        assert_eq!(
+            text(&one, &EN),
+            "2:1 unknown key `languag`; did you mean `language`?"
+        );
+        let two = broken("title: T\nlanguag: id\nsynopsis:\n  txt: x\n");
+        let shown = text(&two, &ID);
+        assert!(shown.starts_with("2:1 unknown key `languag`"), "{shown}");
+        assert!(shown.ends_with(" (+1 lagi: ?)"), "{shown}");
+    }
+
+    #[test]
+    fn it_fills_its_row_reversed_and_cuts_what_does_not_fit() {
+        let error = broken("title: T\nlanguag: id\nsynopsis:\n  text: x\n");
+        let area = Rect::new(0, 2, 30, 1);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 4));
+        render(&mut buf, area, &error, &EN, &Theme::mono());
+        let row: String = (0..30).map(|x| buf[(x, 2)].symbol()).collect();
+        assert_eq!(row, " ✗ 2:1 unknown key `languag`… ");
+        for x in 0..30 {
+            let style = buf[(x, 2)].style();
+            assert!(
+                style.add_modifier.contains(Modifier::REVERSED),
+                "column {x}"
+            );
+        }
+        assert_eq!(buf[(0, 1)].symbol(), " ", "nothing outside its row");
+    }
+}

@@ -218,6 +218,23 @@ mod tests {
     }
 
     #[test]
+    fn a_followed_file_is_said_before_the_position() {
+        let page = loader::parse(&loader::bundled()).expect("bundled page");
+        let mut app = App::new(&page, &crate::i18n::ID).watching(true);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        assert_eq!(status(&app).0, "memantau · Atas");
+        let mut app = App::new(&page, &EN);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        assert_eq!(status(&app).0, "Top", "not without --watch");
+    }
+
+    #[test]
     fn a_cut_query_is_noted_while_it_is_cut_where_there_is_room() {
         let page = loader::parse(&loader::bundled()).expect("bundled page");
         let mut app = App::new(&page, &EN);

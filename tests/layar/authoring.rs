@@ -45,9 +45,11 @@ fn text_of(s: &Session, row: u16) -> String {
         .to_owned()
 }
 
-/// Scrolls `lines` down into the synopsis and waits until the screen has moved that
-/// far; the top row's text then.
+/// Scrolls `lines` down into the synopsis, from the top, and waits until the screen
+/// has moved that far; the top row's text then.
 fn scroll_into_the_synopsis(s: &mut Session, lines: u16) -> String {
+    // The footer is drawn last: with it on screen, the whole first frame is.
+    s.wait_for_text("Atas");
     let expected = text_of(s, BODY + lines);
     for _ in 0..lines {
         s.send(DOWN);
