@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::loader::STDIN_PATH;
 use layar::picture::detect::Choice;
 use layar::picture::worker::Protocol;
 use layar::text::escape::{escaped, escaped_os};
@@ -25,7 +26,21 @@ const DEFAULT_MAX_SIZE: &str = "64M";
 /// would exit 0) and quotes a wrong argument as given, escape sequences included.
 pub fn parse() -> Result<Cli, ExitCode> {
     let args: Vec<OsString> = std::env::args_os().collect();
-    Cli::try_parse_from(&args).map_err(|e| report(&shown(e, &args)))
+    let cli = Cli::try_parse_from(&args).map_err(|e| report(&shown(e, &args)))?;
+    if cli.watch
+        && cli
+            .files
+            .first()
+            .is_none_or(|f| f.as_os_str() == STDIN_PATH)
+    {
+        let _ = writeln!(
+            io::stderr(),
+            "layar: error: --watch follows a file: name one (standard input and the bundled \
+             page have none)"
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(cli)
 }
 
 /// The error to show for `e`: the same error found again from the arguments escaped
@@ -94,8 +109,10 @@ fn error_text(e: &clap::Error) -> String {
 /// not a terminal, prints the page as text instead (`layar | less` works).
 #[derive(Debug, PartialEq, Eq, Parser)]
 #[command(version, about, max_term_width = 100)]
+#[allow(clippy::struct_excessive_bools)] // each is one switch of the command line
 pub struct Cli {
-    /// Content files (YAML). The viewer and --print take one; --check any number.
+    /// Content files (YAML); `-` reads standard input. The viewer and --print take
+    /// one; --check any number.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -106,6 +123,11 @@ pub struct Cli {
     /// Check the files and report every problem as `FILE:LINE:COL: error|warning: ...`
     #[arg(short, long)]
     pub check: bool,
+
+    /// Follow the file: show it again whenever it is saved, keeping your place (a save
+    /// that breaks the page keeps the last good one, under a banner).
+    #[arg(short = 'W', long, conflicts_with_all = ["print", "check"])]
+    pub watch: bool,
 
     /// Wrap --print output to N columns [default: the terminal's width, or 80].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

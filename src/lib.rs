@@ -23,7 +23,8 @@
 //!   query, and opening a picture in the system's viewer.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
 //! - [`terminal`]: set-up and restoration, and the question for the background colour
-//!   that picks the palette; [`viewer`]: the event loop.
+//!   that picks the palette; [`viewer`]: the event loop, and the page read again after
+//!   the editor (`e`) or, with `--watch`, as its file changes.
 
 pub mod action;
 pub mod app;

@@ -45,6 +45,10 @@ pub struct Theme {
     pub(crate) help_key: Style,
     pub(crate) scrollbar: Style,
     pub(crate) too_small: Style,
+    /// The banner over a page whose last save did not load.
+    pub(crate) banner: Style,
+    /// A problem of that save, as the help lists it.
+    pub(crate) problem: Style,
 }
 
 /// Which colours suit the terminal's background.
@@ -168,6 +172,8 @@ impl Theme {
             help_key: bold,
             scrollbar: quiet,
             too_small: bold,
+            banner: bold.add_modifier(Modifier::REVERSED).fg(c.alarm),
+            problem: plain.fg(c.alarm),
         }
     }
 
@@ -211,6 +217,8 @@ impl Theme {
             help_key: bold,
             scrollbar: plain,
             too_small: bold,
+            banner: bold.add_modifier(Modifier::REVERSED),
+            problem: plain,
         }
     }
 
@@ -278,6 +286,8 @@ impl Theme {
             help_key,
             scrollbar,
             too_small,
+            banner,
+            problem,
         } = *self;
         vec![
             ("title", title),
@@ -305,6 +315,8 @@ impl Theme {
             ("help_key", help_key),
             ("scrollbar", scrollbar),
             ("too_small", too_small),
+            ("banner", banner),
+            ("problem", problem),
         ]
     }
 }
@@ -523,6 +535,7 @@ mod tests {
                 .all(|(_, s)| s.fg.is_none() && s.bg.is_none())
         );
         assert!(t.tab_selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(t.banner.add_modifier.contains(Modifier::REVERSED));
         assert!(t.hit.add_modifier.contains(Modifier::UNDERLINED));
         assert_ne!(t.hit, t.current_hit);
     }

@@ -1,5 +1,6 @@
 //! The one integration test binary: it drives the real `layar`.
 
+mod authoring;
 mod cli;
 mod hostile;
 mod input;
