@@ -159,6 +159,27 @@ impl<'a> Pane<'a> {
         }
     }
 
+    /// Where the text on screen starts: the top line's block, paragraph and first
+    /// byte. A blank line or a card's top border starts at the paragraph under it; a
+    /// card's bottom border, at the next block.
+    pub fn top_place(&self) -> (usize, usize, usize) {
+        let next = (self.top.block + 1, 0, 0);
+        let Some(block) = self.wrapped.get(&self.top.block) else {
+            return (self.top.block, 0, 0);
+        };
+        let rest = block.lines.get(self.top.line..).unwrap_or_default();
+        let below = rest.iter().find_map(|l| l.text());
+        match block.lines.get(self.top.line) {
+            Some(LineRef::Text { para, start, .. }) => {
+                (self.top.block, *para as usize, *start as usize)
+            }
+            Some(LineRef::Blank | LineRef::CardTop) => {
+                below.map_or(next, |(para, _)| (self.top.block, para, 0))
+            }
+            Some(LineRef::CardBottom) | None => next,
+        }
+    }
+
     /// The line of `block` that holds byte `at` of paragraph `para`.
     pub fn line_at(&mut self, block: usize, para: usize, at: usize) -> usize {
         self.line_of(block, para, InPara::Byte(at))

@@ -89,6 +89,32 @@ fn help_and_search_screens() {
 }
 
 #[test]
+fn the_help_at_80x24_is_centred_and_covers_the_rule_and_scrollbar() {
+    let page = bundled();
+    let app = app_at(&page, 80, 24, &[Action::PageDown, Action::ToggleHelp]);
+    let shown = text(&screen(&app, &Theme::color()));
+    insta::assert_snapshot!("help_80x24", shown);
+    let rows: Vec<&str> = shown.lines().collect();
+    // Rows 1 to 22 are the overlay's, from its left border to its right one: nothing
+    // of the rule or the scrollbar beside it.
+    for (y, row) in rows.iter().enumerate().take(23).skip(1) {
+        let (first, last) = (row.chars().next(), row.chars().last());
+        let ends = match y {
+            1 => (Some('╭'), Some('╮')),
+            22 => (Some('╰'), Some('╯')),
+            _ => (Some('│'), Some('│')),
+        };
+        assert_eq!((first, last), ends, "row {y}: {row:?}");
+        assert_eq!(row.chars().count(), 80, "row {y}: {row:?}");
+    }
+    assert!(
+        rows[23].contains("keluar"),
+        "the footer below: {:?}",
+        rows[23]
+    );
+}
+
+#[test]
 fn too_small_says_so() {
     let page = bundled();
     let needed = format!(
