@@ -6,6 +6,7 @@ pub(crate) mod notice;
 pub(crate) mod pane;
 #[cfg(test)]
 mod proptests;
+mod resume;
 pub mod search;
 
 use std::time::Duration;

@@ -41,11 +41,11 @@ fn shown(e: clap::Error, args: &[OsString]) -> clap::Error {
 
 /// Shows clap's help, version or error as clap would, and says whether that worked:
 /// help and version on standard output, the exit status 1 when they cannot be
-/// written; an error on standard error, status 2.
+/// written; an error on standard error, status 2, after `layar: ` as layar's own.
 fn report(e: &clap::Error) -> ExitCode {
     let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     if e.use_stderr() {
-        let _ = io::stderr().write_all(error_text(e).as_bytes());
+        let _ = io::stderr().write_all(prefixed(&error_text(e)).as_bytes());
         return code;
     }
     let rendered = e.render();
@@ -65,6 +65,11 @@ fn report(e: &clap::Error) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap's error message (`error: …`) in layar's words for an error: `layar: error: …`.
+fn prefixed(text: &str) -> String {
+    format!("layar: {text}")
 }
 
 /// clap's error message, plain, with any control still in it escaped but its line
@@ -91,6 +96,8 @@ fn error_text(e: &clap::Error) -> String {
 /// not a terminal, prints the page as text instead (`layar | less` works).
 #[derive(Debug, PartialEq, Eq, Parser)]
 #[command(version, about, max_term_width = 100)]
+// A command line's switches are flags: clap reads each into a bool.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Cli {
     /// Content files (YAML). The viewer and --print take one; --check any number.
     #[arg(value_name = "FILE")]
@@ -120,6 +127,11 @@ pub struct Cli {
     /// Open the viewer on this tab: synopsis, screenshots, reviews, or its number.
     #[arg(short, long, value_name = "TAB")]
     pub tab: Option<String>,
+
+    /// Open the viewer at the top, not where the page was left (the place is still
+    /// kept on quit).
+    #[arg(long)]
+    pub no_resume: bool,
 
     /// Capture the mouse: the wheel scrolls and a click selects a tab (this stops
     /// the terminal's own text selection; without it the wheel still scrolls).
@@ -264,6 +276,21 @@ mod tests {
                     proptest::prop_assert_eq!(lines(&text), expected, "{}", text);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn clap_errors_read_as_layar_errors() {
+        for args in [
+            &["layar", "--no-such-option"][..],
+            &["layar", "--lang", "fr"],
+            &["layar", "--width"],
+            &["layar", "--check", "--print"],
+        ] {
+            let e = Cli::try_parse_from(args).expect_err("a wrong command line");
+            let text = prefixed(&error_text(&e));
+            assert!(text.starts_with("layar: error: "), "{args:?}: {text}");
+            assert!(!text.contains("layar: layar"), "{text}");
         }
     }
 

@@ -29,6 +29,7 @@ pub mod lint;
 pub mod loader;
 pub mod model;
 pub mod print;
+pub mod resume;
 pub mod screen;
 pub mod terminal;
 pub mod text;

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use layar::i18n::Lang;
 use layar::layout::Section;
-use layar::loader::{self, Limits, LoadError, Source};
+use layar::loader::{self, Limits, LoadError, Problem, Source};
 use layar::print::{PrintOptions, print};
+use layar::resume::{Key, Resume, Store};
 use layar::terminal;
 use layar::text::escape::escaped;
 use layar::viewer::Viewer;
@@ -96,15 +97,7 @@ fn main() -> ExitCode {
         }
     };
     if !viewing {
-        // A terminal that reports no width (0 columns) is printed for as a pipe is.
-        let width = cli.width.unwrap_or_else(|| {
-            let columns = if stdout_tty {
-                layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)
-            } else {
-                0
-            };
-            if columns > 0 { columns } else { 80 }
-        });
+        let width = cli.width.unwrap_or_else(|| print_width(stdout_tty));
         let color = match cli.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -121,10 +114,35 @@ fn main() -> ExitCode {
         Some(v) => Ok(v),
         None => Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
     };
-    match viewer.and_then(|v| v.run(&page, lang.strings(), tab, cli.wrap.fit())) {
+    let resume = resume(&cli);
+    let run = |v: Viewer| v.run(&page, lang.strings(), tab, cli.wrap.fit(), resume.as_ref());
+    match viewer.and_then(run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => terminal_failed(&e),
     }
+}
+
+/// The width `--print` wraps to without `--width`: the terminal's, or 80 for a pipe
+/// and for a terminal that reports no width (0 columns).
+fn print_width(stdout_tty: bool) -> u16 {
+    let columns = if stdout_tty {
+        layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)
+    } else {
+        0
+    };
+    if columns > 0 { columns } else { 80 }
+}
+
+/// Where the viewer keeps the page's place: under its canonical path (the bundled
+/// page's under a key of its own), in the state directory; nothing without one.
+fn resume(cli: &cli::Cli) -> Option<Resume> {
+    let key = match cli.files.first() {
+        Some(path) => Key::file(path),
+        None => Some(Key::Bundled),
+    };
+    Store::open()
+        .zip(key)
+        .map(|(store, key)| Resume::new(store, key, !cli.no_resume))
 }
 
 /// Files from this size on show the loading screen: parsing them takes longer than
@@ -165,8 +183,37 @@ fn parse_tab(arg: &str, page: &layar::model::Page) -> Result<Section, String> {
 
 /// Reports a load error on stderr, exit status 1.
 fn fail(e: &LoadError) -> ExitCode {
-    eprintln!("{e}");
+    eprintln!("{}", reported(e));
     ExitCode::FAILURE
+}
+
+/// A load error as layar reports its errors: each problem after `layar: error: `,
+/// then its place (`FILE:LINE:COLUMN`) and what is wrong, with the line and its
+/// caret below as `--check` shows them.
+fn reported(e: &LoadError) -> String {
+    /// A problem in the shape `--check` gives it: `FILE:LINE:COL: error: …`.
+    struct AsChecked<'a>(&'a Problem, &'a str);
+    impl std::fmt::Display for AsChecked<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.fmt_as(f, self.1, "error")
+        }
+    }
+    let file = e.file();
+    e.problems()
+        .iter()
+        .map(|problem| {
+            let checked = AsChecked(problem, file).to_string();
+            let place = problem.location().map_or_else(
+                || file.to_string(),
+                |l| format!("{file}:{}:{}", l.line, l.column),
+            );
+            let what = checked
+                .strip_prefix(&format!("{place}: error: "))
+                .unwrap_or(&checked);
+            format!("layar: error: {place}: {what}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Runs `write` on a buffered stdout; a closed pipe (`layar --print | head -1`) is
@@ -233,6 +280,39 @@ mod tests {
                     .into()
             )
         );
+    }
+
+    #[test]
+    fn load_errors_read_as_layar_errors_with_their_place() {
+        let source = Source {
+            name: "films/page.yaml".into(),
+            base_dir: None,
+            text: "title: T\nsynopsis:\n  text: x\nreviews:\n  items:\n    - author: A\n      \
+                   rating: 11\n      text: y\n    - author: B\n      colour: red\n      text: z\n"
+                .into(),
+        };
+        let e = loader::parse(&source).expect_err("two problems");
+        let text = reported(&e);
+        let headlines: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+        assert_eq!(headlines.len(), 2, "{text}");
+        assert!(
+            headlines[0].starts_with(
+                "layar: error: films/page.yaml:7:15: reviews.items[0].rating: expected a number"
+            ),
+            "{text}"
+        );
+        assert!(
+            headlines[1]
+                .starts_with("layar: error: films/page.yaml:10:7: reviews.items[1]: unknown key"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  7 |       rating: 11\n    |               ^\n"),
+            "{text}"
+        );
+        assert!(!text.contains(": error: reviews"), "one `error`: {text}");
+        let none = LoadError::new("gone.yaml", loader::LoadErrorKind::NotFound);
+        assert_eq!(reported(&none), "layar: error: gone.yaml: no such file");
     }
 
     proptest! {

@@ -18,6 +18,7 @@ use crate::i18n::Strings;
 use crate::keymap::{self, Mode};
 use crate::layout::Section;
 use crate::model::Page;
+use crate::resume::Resume;
 use crate::terminal::{self, input};
 use crate::text::wrap::Fit;
 use crate::theme::Theme;
@@ -137,32 +138,41 @@ impl Viewer {
         Ok(())
     }
 
-    /// Runs the viewer on a page until the reader quits.
+    /// Runs the viewer on a page until the reader quits: where the page was left,
+    /// if `resume` says so (`tab` overrides its tab), and keeping where it is left.
     pub fn run(
         mut self,
         page: &Page,
         strings: &'static Strings,
         tab: Option<Section>,
         fit: Fit,
+        resume: Option<&Resume>,
     ) -> io::Result<()> {
         if self.title != page.title {
             terminal::set_title(&mut self.term, &page.title)?;
             self.title.clone_from(&page.title);
         }
-        self.event_loop(page, strings, tab, fit)
-    }
-
-    fn event_loop(
-        &mut self,
-        page: &Page,
-        strings: &'static Strings,
-        tab: Option<Section>,
-        fit: Fit,
-    ) -> io::Result<()> {
         let mut app = App::new(page, strings).with_fit(fit);
+        if let Some(saved) = resume.and_then(Resume::saved) {
+            // A place is found at the width the text is shown at.
+            let area = terminal::fit(&mut self.term)?;
+            app.update(Action::Resize {
+                width: area.width,
+                height: area.height,
+            });
+            app.resume(&saved);
+        }
         if let Some(tab) = tab {
             app.select(tab);
         }
+        self.event_loop(&mut app, page)?;
+        if let Some(resume) = resume {
+            resume.keep(&app.saved());
+        }
+        Ok(())
+    }
+
+    fn event_loop(&mut self, app: &mut App<'_>, page: &Page) -> io::Result<()> {
         let theme = &self.theme;
         loop {
             // The terminal may have changed size since the last resize event was read
@@ -174,18 +184,18 @@ impl Viewer {
                     height: area.height,
                 });
             }
-            self.term.draw(|frame| ui::draw(frame, &app, theme))?;
+            self.term.draw(|frame| ui::draw(frame, app, theme))?;
             watch_signals(&mut self.signals)?;
             // Count search hits while nothing else waits; a key press comes first.
             while app.is_busy() && !input::pending()? {
                 app.update(Action::ContinueSearch);
                 terminal::fit(&mut self.term)?;
-                self.term.draw(|frame| ui::draw(frame, &app, theme))?;
+                self.term.draw(|frame| ui::draw(frame, app, theme))?;
             }
             // Block for the next event, then take whatever else is already queued.
             let mut event = input::read()?;
             loop {
-                match translate(&app, event) {
+                match translate(app, event) {
                     Step::Act(action) => app.update(action),
                     Step::Suspend => {
                         self.term = terminal::suspend(self.mouse, &page.title)?;
@@ -206,10 +216,7 @@ impl Viewer {
 
 /// Whether a key ends layar while the page loads: the keys that quit the viewer.
 fn quits(key: &KeyEvent) -> bool {
-    matches!(
-        keymap::action_for(Mode::Normal, key),
-        Some(Action::Quit | Action::Back)
-    )
+    keymap::action_for(Mode::Normal, key) == Some(Action::Quit)
 }
 
 /// Starts acting on signals, once a frame is out; later calls do nothing.

@@ -28,7 +28,7 @@ pub struct Anchor {
 
 /// A place in a paragraph to find the line of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum InPara {
+pub(crate) enum InPara {
     /// The line that holds this byte.
     Byte(usize),
     /// The line before the paragraph's first: the blank line, or a card's top border.
@@ -141,8 +141,9 @@ impl<'a> Pane<'a> {
         self.prepare();
     }
 
-    /// Where the top line starts in the text: a paragraph and a place in it.
-    fn top_text_offset(&self) -> Option<(usize, InPara)> {
+    /// Where the top line starts in the text: a paragraph and a place in it (a card's
+    /// bottom border is taken for the line above it).
+    pub(crate) fn top_text_offset(&self) -> Option<(usize, InPara)> {
         let block = self.wrapped.get(&self.top.block)?;
         match *block.lines.get(self.top.line)? {
             LineRef::Text { para, start, .. } => {
@@ -323,6 +324,20 @@ impl<'a> Pane<'a> {
                 };
             }
         }
+        self.follow_focus();
+        self.prepare();
+    }
+
+    /// Puts the line at `at` in paragraph `para` of `block` at the top, within
+    /// bounds, with block `focus` selected if it is on screen (else the top block).
+    pub(crate) fn show_place(&mut self, block: usize, para: usize, at: InPara, focus: usize) {
+        let block = block.min(self.blocks().saturating_sub(1));
+        self.top = Anchor {
+            block,
+            line: self.line_of(block, para, at),
+        };
+        self.focus = focus;
+        self.clamp();
         self.follow_focus();
         self.prepare();
     }

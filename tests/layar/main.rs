@@ -5,4 +5,5 @@ mod hostile;
 mod input;
 mod load_errors;
 mod pty;
+mod reading;
 mod viewer;

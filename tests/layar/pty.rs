@@ -2,8 +2,14 @@
 //! what a person at the keyboard would see. The one harness of every pty test: `layar`
 //! alone, in a terminal that answers cursor-position queries or one that never does,
 //! or a job-control shell to run it from.
+//!
+//! Every session keeps its places (`XDG_STATE_HOME`) in a new directory of its own
+//! under Cargo's temporary folder, never in the home directory, so no test opens
+//! where another left a page; a test that reopens a page passes the same directory.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -91,6 +97,7 @@ impl Session {
             .expect("open a pty");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_STATE_HOME", state_home());
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -297,6 +304,19 @@ fn read_to_end(
         let mut w = writer.lock().expect("writer lock");
         let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
     }
+}
+
+/// A new, empty directory to be a session's `XDG_STATE_HOME`.
+pub fn state_home() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "state-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a state directory");
+    dir
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
