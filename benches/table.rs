@@ -23,7 +23,7 @@ mod common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 use layar::action::Action;
@@ -69,6 +69,7 @@ fn main() {
     };
     let rounds = |n: usize| if quick { n.div_ceil(4).max(3) } else { n };
     let dir = scratch_dir();
+    let _ = STATE_HOME.set(dir.join("state"));
     println!("layar performance, {BIG} reviews against {SMALL}; medians of interleaved rounds.\n");
 
     let mut table = Table::default();
@@ -520,6 +521,9 @@ impl InPty {
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        if let Some(state) = STATE_HOME.get() {
+            cmd.env("XDG_STATE_HOME", state);
+        }
         for var in ["LESS", "LESSOPEN", "LESSCLOSE", "NO_COLOR"] {
             cmd.env_remove(var);
         }
@@ -593,6 +597,9 @@ fn bottom_row_drawn(screen: &vt100::Screen) -> bool {
     })
 }
 
+/// The programs' `XDG_STATE_HOME`: a folder of the bench's own.
+static STATE_HOME: OnceLock<PathBuf> = OnceLock::new();
+
 /// The program the rows of the real program time: this build's, or the one
 /// `LAYAR_BENCH_BIN` names (another build of layar, say a packager's).
 /// A relative path is taken from the directory the bench runs in, as a shell would
@@ -640,6 +647,70 @@ fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path)
     } else {
         eprintln!("no less on this machine: the start-up comparison is left out");
     }
+    if std::env::var_os("LAYAR_BENCH_BIN").is_some() {
+        // Another build may not know `--no-resume`.
+        return;
+    }
+    // Each run starts from the same file: quitting moves the page to its top.
+    let file = fill_state(STATE_HOME.get().expect("set in main"));
+    let filled = std::fs::read(&file).expect("read the state file");
+    let fresh = || std::fs::write(&file, &filled).expect("write the state file");
+    let no_resume = [std::ffi::OsStr::new("--no-resume")];
+    let (r, n) = side_by_side(
+        rounds(101),
+        || {
+            fresh();
+            time_to_first_screen(&layar, &[])
+        },
+        || {
+            fresh();
+            time_to_first_screen(&layar, &no_resume)
+        },
+    );
+    table.compare(
+        "bundled page: spawn to first full screen, opening where it was left in a state \
+         file of 200 pages (other: `--no-resume`)",
+        r,
+        n,
+        "≈ 1.00×",
+    );
+}
+
+/// A state file of 200 pages, the bundled page last (the farthest to look for) and
+/// left half-way down its synopsis, so that opening it reads the whole file and
+/// moves to the place. Returns the file's path.
+fn fill_state(state_home: &Path) -> PathBuf {
+    use layar::resume::{At, Key, MAX_PAGES, Place, Saved, Store, TabPlace, fingerprint};
+    let page = load(&layar::loader::bundled());
+    let synopsis = page.synopsis.paragraphs.get(0).unwrap_or_default();
+    let half_way = synopsis.len() / 2;
+    let at = (half_way..synopsis.len())
+        .find(|&i| synopsis.is_char_boundary(i))
+        .unwrap_or(0);
+    let saved = |block: usize, at: usize| Saved {
+        tab: Section::Synopsis,
+        tabs: vec![TabPlace {
+            section: Section::Synopsis,
+            place: Place {
+                block,
+                para: 0,
+                at: At::Byte(at),
+                fingerprint: fingerprint(synopsis),
+            },
+            focus: block,
+        }],
+    };
+    let store = Store::new(state_home.join("layar"));
+    store
+        .save(&Key::Bundled, &saved(0, at))
+        .expect("write the state file");
+    for i in 1..MAX_PAGES {
+        let key = Key::File(state_home.join(format!("page-{i}.yaml")));
+        store
+            .save(&key, &saved(i, i))
+            .expect("write the state file");
+    }
+    store.path()
 }
 
 /// The big page as a process: its first screen beside a process doing the bare

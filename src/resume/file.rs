@@ -62,7 +62,8 @@ impl Store {
         state_dir().map(Self::new)
     }
 
-    fn path(&self) -> PathBuf {
+    /// The state file's path.
+    pub fn path(&self) -> PathBuf {
         self.dir.join(FILE)
     }
 
