@@ -696,6 +696,7 @@ fn fill_state(state_home: &Path) -> PathBuf {
                 para: 0,
                 at: At::Byte(at),
                 fingerprint: fingerprint(synopsis),
+                shift: 0,
             },
             focus: block,
         }],

@@ -17,6 +17,8 @@
 //! - [`screen`]: the screen's geometry (regions, the help's layout, the tabs' places),
 //!   below both [`app`] and [`ui`], which draws each region and never changes the state.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
+//! - [`resume`]: where each page was left, kept in a small state file on quit and
+//!   read back before the first screen.
 //! - [`terminal`]: set-up and restoration; [`viewer`]: the event loop.
 
 pub mod action;

@@ -2,11 +2,12 @@
 //! shown, and in each tab the place of the first line on screen and the review
 //! selected), under a key naming the page, so that opening it again returns there.
 //!
-//! A place is kept as text, not as a line number: a block, a paragraph in it and a
-//! byte of that paragraph (or the line just before it), with a fingerprint of the
-//! paragraph's text. So it holds at any width, and a page whose text changed still
-//! opens at the same paragraph, found by its fingerprint, or at the top when that
-//! paragraph is gone (`App::resume` reads it back).
+//! A place is kept as text: a block, a paragraph in it and a byte of that paragraph
+//! (or the line just before it), with a fingerprint of the paragraph's text. So it
+//! holds at any width, and a page whose text changed still opens at the same
+//! paragraph, found by its fingerprint, or at the top when that paragraph is gone
+//! (`App::resume` reads it back). A blank line or a card's border at the top is kept
+//! as the lines it stands above or below the text, so it comes back too.
 //!
 //! The places of the 200 most recent pages live in one small file (`file`) in the
 //! state directory (`dir`). It is read once, before the first screen, and written
@@ -54,6 +55,9 @@ pub struct Place {
     pub at: At,
     /// The paragraph's [`fingerprint`], to find it again in a changed page.
     pub fingerprint: u64,
+    /// How many lines the first line on screen is below the line at `at` (negative:
+    /// above it; a blank line or a card's border).
+    pub shift: isize,
 }
 
 /// One tab as it was left: the section, its place and the block selected in it (the

@@ -35,6 +35,24 @@ pub(crate) enum InPara {
     Before,
 }
 
+/// The line of `lines` (a wrapped block's) at `at` in paragraph `para`.
+fn line_in(lines: &[LineRef], para: usize, at: InPara) -> usize {
+    let mut found = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some((p, r)) = line.text() else { continue };
+        let past = match at {
+            InPara::Before if p == para => return i.saturating_sub(1),
+            InPara::Before => false,
+            InPara::Byte(at) => p == para && r.start > at,
+        };
+        if p > para || past {
+            break;
+        }
+        found = i;
+    }
+    found
+}
+
 /// A line on screen.
 #[derive(Debug, Clone, Copy)]
 pub struct VisibleLine<'p, 'a> {
@@ -111,6 +129,7 @@ impl<'a> Pane<'a> {
         self.height
     }
 
+    /// The width the blocks are wrapped at.
     #[cfg(test)]
     pub fn width(&self) -> usize {
         self.width
@@ -141,8 +160,9 @@ impl<'a> Pane<'a> {
         self.prepare();
     }
 
-    /// Where the top line starts in the text: a paragraph and a place in it (a card's
-    /// bottom border is taken for the line above it).
+    /// Where the top line starts in the text: a paragraph and a place in it (a blank
+    /// line or a card's top border is taken for the line before the paragraph under
+    /// it, a card's bottom border for the line above it).
     pub(crate) fn top_text_offset(&self) -> Option<(usize, InPara)> {
         let block = self.wrapped.get(&self.top.block)?;
         match *block.lines.get(self.top.line)? {
@@ -150,7 +170,8 @@ impl<'a> Pane<'a> {
                 Some((para as usize, InPara::Byte(start as usize)))
             }
             LineRef::Blank | LineRef::CardTop => {
-                let (para, _) = block.lines.get(self.top.line + 1)?.text()?;
+                let below = block.lines.get(self.top.line + 1..)?;
+                let (para, _) = below.iter().find_map(|l| l.text())?;
                 Some((para, InPara::Before))
             }
             LineRef::CardBottom => {
@@ -189,23 +210,9 @@ impl<'a> Pane<'a> {
     /// The line of `block` at `at` in paragraph `para`.
     fn line_of(&mut self, block: usize, para: usize, at: InPara) -> usize {
         self.ensure(block);
-        let Some(wrapped) = self.wrapped.get(&block) else {
-            return 0;
-        };
-        let mut found = 0;
-        for (i, line) in wrapped.lines.iter().enumerate() {
-            let Some((p, r)) = line.text() else { continue };
-            let past = match at {
-                InPara::Before if p == para => return i.saturating_sub(1),
-                InPara::Before => false,
-                InPara::Byte(at) => p == para && r.start > at,
-            };
-            if p > para || past {
-                break;
-            }
-            found = i;
-        }
-        found
+        self.wrapped
+            .get(&block)
+            .map_or(0, |wrapped| line_in(&wrapped.lines, para, at))
     }
 
     /// Wraps `block` if it is not wrapped at the current width.
@@ -328,14 +335,30 @@ impl<'a> Pane<'a> {
         self.prepare();
     }
 
-    /// Puts the line at `at` in paragraph `para` of `block` at the top, within
-    /// bounds, with block `focus` selected if it is on screen (else the top block).
-    pub(crate) fn show_place(&mut self, block: usize, para: usize, at: InPara, focus: usize) {
+    /// Where the top line is in the text, exactly: [`Pane::top_text_offset`], and how
+    /// many lines the top is below the line found from it (above it, negative: a
+    /// blank line and a card's top border before a paragraph, or a card's bottom
+    /// border after one).
+    pub(crate) fn top_text_place(&self) -> Option<(usize, InPara, isize)> {
+        let (para, at) = self.top_text_offset()?;
+        let wrapped = self.wrapped.get(&self.top.block)?;
+        let found = line_in(&wrapped.lines, para, at);
+        let shift = isize::try_from(self.top.line).ok()? - isize::try_from(found).ok()?;
+        Some((para, at, shift))
+    }
+
+    /// Puts the line `shift` lines below the one at `at` in paragraph `para` of
+    /// `block` at the top, within bounds, with block `focus` selected if it is on
+    /// screen (else the top block).
+    pub(crate) fn show_place(
+        &mut self,
+        block: usize,
+        (para, at, shift): (usize, InPara, isize),
+        focus: usize,
+    ) {
         let block = block.min(self.blocks().saturating_sub(1));
-        self.top = Anchor {
-            block,
-            line: self.line_of(block, para, at),
-        };
+        let line = self.line_of(block, para, at).saturating_add_signed(shift);
+        self.top = Anchor { block, line };
         self.focus = focus;
         self.clamp();
         self.follow_focus();

@@ -500,7 +500,38 @@ proptest! {
             check_screen(&app, &theme, (size.width, size.height))?;
             check_screen(&app, &theme, drift)?;
         }
+        check_reopened(&app, &page, strings)?;
     }
+}
+
+/// Quitting and opening the page again at the same size shows every tab where it
+/// was (where the text is shown at all).
+fn check_reopened(
+    app: &App<'_>,
+    page: &Page,
+    strings: &'static Strings,
+) -> Result<(), TestCaseError> {
+    let size = app.size();
+    if app.pane().height() == 0 {
+        return Ok(());
+    }
+    let saved = app.saved();
+    let mut reopened = App::new(page, strings);
+    reopened.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    reopened.resume(&saved);
+    prop_assert_eq!(reopened.selected(), app.selected());
+    for (left, back) in app.panes.iter().zip(&reopened.panes) {
+        prop_assert_eq!(
+            back.top(),
+            left.top(),
+            "{:?} reopened elsewhere",
+            left.doc().section
+        );
+    }
+    Ok(())
 }
 
 #[test]

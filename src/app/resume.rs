@@ -21,7 +21,7 @@ impl App<'_> {
             .map(|pane| {
                 let doc = pane.doc();
                 let block = pane.top().block;
-                let (para, at) = pane.top_text_offset().unwrap_or((0, InPara::Byte(0)));
+                let (para, at, shift) = pane.top_text_place().unwrap_or((0, InPara::Byte(0), 0));
                 TabPlace {
                     section: doc.section,
                     place: Place {
@@ -32,6 +32,7 @@ impl App<'_> {
                             InPara::Before => At::Before,
                         },
                         fingerprint: paragraph_fingerprint(&doc, block, para).unwrap_or(0),
+                        shift,
                     },
                     focus: pane.focus(),
                 }
@@ -65,7 +66,7 @@ impl App<'_> {
             } else {
                 block
             };
-            pane.show_place(block, para, at, focus);
+            pane.show_place(block, (para, at, tab.place.shift), focus);
         }
         self.select(saved.tab);
         let moved = self.selected_index() > 0
@@ -271,6 +272,31 @@ mod tests {
         b.resume(&saved);
         assert_eq!(b.selected(), Section::Synopsis);
         assert_eq!(b.pane().top(), Anchor::default());
+    }
+
+    #[test]
+    fn at_the_same_width_a_card_border_at_the_top_comes_back() {
+        let mut p = page(&["one"], 0);
+        p.screenshots = Some(crate::model::Screenshots {
+            heading: None,
+            items: (0..6)
+                .map(|i| crate::model::Screenshot {
+                    caption: format!("caption {i}"),
+                    image: None,
+                })
+                .collect(),
+        });
+        let mut a = app(&p, 30, 8);
+        a.update(Action::GotoTab(2));
+        // Card 1: top border, caption, room for the image, bottom border; then a
+        // blank line and card 2. Each of those lines at the top comes back.
+        for down in 0..7 {
+            let saved = a.saved();
+            let mut b = app(&p, 30, 8);
+            b.resume(&saved);
+            assert_eq!(b.pane().top(), a.pane().top(), "{down} lines down");
+            a.update(Action::LineDown);
+        }
     }
 
     #[test]

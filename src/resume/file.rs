@@ -3,14 +3,15 @@
 //!
 //! ```text
 //! layar places 1
-//! /home/ana/films/page.yaml<TAB>reviews<TAB>synopsis 0 0 812 9f3a…c2 0<TAB>reviews 3 0 - 51e0…7d 3
+//! /home/ana/films/page.yaml<TAB>reviews<TAB>synopsis 0 0 812 9f3a…c2 0 0<TAB>reviews 3 0 - 51e0…7d 3 -1
 //! ```
 //!
 //! A page's key (its canonical path, escaped: a backslash, a control character or a
 //! byte that is not UTF-8 as `\xNN`, so a line holds no tab or line break of the
 //! path's), the tab shown, then each tab's place: section, block, paragraph, byte (or
-//! `-` for the line before the paragraph), the paragraph's fingerprint in hex, and the
-//! block selected.
+//! `-` for the line before the paragraph), the paragraph's fingerprint in hex, the
+//! block selected, and how many lines the top is below that place's line (negative:
+//! above it).
 //!
 //! Reading never fails loudly: a file that is missing, unreadable, too large or
 //! without the header is as good as empty, and a line that does not parse is skipped
@@ -70,9 +71,16 @@ impl Store {
     /// The page kept under `key`, if the file holds it.
     pub fn load(&self, key: &Key) -> Option<Saved> {
         let bytes = read(&self.path())?;
-        let key = encode_key(key);
-        let (_, rest) = entries(&bytes).find(|(k, _)| *k == key)?;
-        parse_saved(rest)
+        // The page's line starts with its key and a tab (a key holds neither a tab
+        // nor a line break): looked for as bytes, the other lines are never parsed.
+        let start = format!("\n{}\t", encode_key(key));
+        let at = memchr::memmem::find(&bytes, start.as_bytes())? + start.len();
+        let rest = &bytes[at..];
+        let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+        if line.len() > MAX_LINE_BYTES {
+            return None;
+        }
+        parse_saved(std::str::from_utf8(line).ok()?)
     }
 
     /// Keeps `saved` under `key`, first, dropping its older line and the pages past
@@ -213,12 +221,13 @@ fn format_saved(saved: &Saved) -> String {
         };
         let _ = write!(
             out,
-            "\t{} {} {} {at} {:016x} {}",
+            "\t{} {} {} {at} {:016x} {} {}",
             section_name(tab.section),
             p.block,
             p.para,
             p.fingerprint,
-            tab.focus
+            tab.focus,
+            p.shift
         );
     }
     out
@@ -243,6 +252,7 @@ fn parse_tab(field: &str) -> Option<TabPlace> {
     };
     let fingerprint = u64::from_str_radix(parts.next()?, 16).ok()?;
     let focus = parts.next()?.parse().ok()?;
+    let shift = parts.next()?.parse().ok()?;
     if parts.next().is_some() {
         return None;
     }
@@ -253,6 +263,7 @@ fn parse_tab(field: &str) -> Option<TabPlace> {
             para,
             at,
             fingerprint,
+            shift,
         },
         focus,
     })
@@ -313,6 +324,7 @@ mod tests {
                         para: 0,
                         at: At::Byte(812),
                         fingerprint: 0x9f3a_0000_0000_00c2,
+                        shift: 0,
                     },
                     focus: block,
                 },
@@ -323,6 +335,7 @@ mod tests {
                         para: 2,
                         at: At::Before,
                         fingerprint: 7,
+                        shift: -2,
                     },
                     focus: 4,
                 },
@@ -357,8 +370,8 @@ mod tests {
             lines(&scratch),
             [
                 "layar places 1",
-                "<bundled>\treviews\tsynopsis 1 0 812 9f3a0000000000c2 1\treviews 3 2 - 0000000000000007 4",
-                "/films/a.yaml\treviews\tsynopsis 5 0 812 9f3a0000000000c2 5\treviews 3 2 - 0000000000000007 4",
+                "<bundled>\treviews\tsynopsis 1 0 812 9f3a0000000000c2 1 0\treviews 3 2 - 0000000000000007 4 -2",
+                "/films/a.yaml\treviews\tsynopsis 5 0 812 9f3a0000000000c2 5 0\treviews 3 2 - 0000000000000007 4 -2",
             ]
         );
         // Nothing else is left in the directory: the temporary file was renamed.
@@ -398,7 +411,7 @@ mod tests {
         let good = format_saved(&saved(9));
         let text = format!(
             "layar places 1\n/films/x.yaml\tnowhere\n\u{1}\n/films/y.yaml\treviews\tsynopsis 1 2\n\
-             /films/z.yaml\t{good}\n/films/w.yaml\treviews\tsynopsis 1 0 5 zz 0\n\n\tno key\n"
+             /films/z.yaml\t{good}\n/films/w.yaml\treviews\tsynopsis 1 0 5 zz 0 1\n/films/u.yaml\treviews\tsynopsis 1 0 5 0a 0\n\n\tno key\n"
         );
         let mut bytes = text.into_bytes();
         bytes.extend_from_slice(b"/films/v.yaml\treviews\xff\n");
@@ -406,6 +419,7 @@ mod tests {
         assert_eq!(store.load(&key("x")), None);
         assert_eq!(store.load(&key("y")), None);
         assert_eq!(store.load(&key("w")), None);
+        assert_eq!(store.load(&key("u")), None, "a field short");
         assert_eq!(store.load(&key("z")), Some(saved(9)));
         store.save(&key("a"), &saved(1)).expect("saved");
         let kept: Vec<_> = lines(&scratch)
