@@ -680,6 +680,7 @@ fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path)
 /// left half-way down its synopsis, so that opening it reads the whole file and
 /// moves to the place. Returns the file's path.
 fn fill_state(state_home: &Path) -> PathBuf {
+    use layar::app::review_view::{MinRating, Order};
     use layar::resume::{At, Key, MAX_PAGES, Place, Saved, Store, TabPlace, fingerprint};
     let page = load(&layar::loader::bundled());
     let synopsis = page.synopsis.paragraphs.get(0).unwrap_or_default();
@@ -689,6 +690,8 @@ fn fill_state(state_home: &Path) -> PathBuf {
         .unwrap_or(0);
     let saved = |block: usize, at: usize| Saved {
         tab: Section::Synopsis,
+        order: Order::default(),
+        filter: MinRating::default(),
         tabs: vec![TabPlace {
             section: Section::Synopsis,
             place: Place {

@@ -21,6 +21,10 @@ pub enum Action {
     /// Go to tab n, from 1.
     GotoTab(u8),
     ReviewsTab,
+    /// `s`: show the reviews in the next order (page, rating, newest, author).
+    SortReviews,
+    /// `f`: show the reviews from the next lowest rating (all, 8, 6, 4).
+    FilterReviews,
     NextReview,
     PreviousReview,
     /// Open the search prompt.
@@ -59,4 +63,19 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Enter or `o` on a card: open its picture in the system's viewer (the runner's
+    /// business; the state notes what came of it, [`Action::ImageOpened`]).
+    OpenImage,
+    /// What opening a picture came to: the program it was handed to, or `None` when
+    /// it could not be started.
+    ImageOpened(Option<String>),
+    /// How pictures are shown from now on: the terminal has been asked, or layar was
+    /// told (`--images`).
+    Pictures(crate::picture::cache::Mode),
+    /// Take in the pictures the worker has finished: sent by the event loop while
+    /// pictures are being made.
+    CollectPictures,
+    /// The terminal was handed back and taken again (Ctrl-Z, `fg`): it may have
+    /// forgotten the pictures sent to it.
+    Resumed,
 }

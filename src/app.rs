@@ -4,9 +4,11 @@
 
 pub(crate) mod notice;
 pub(crate) mod pane;
+mod pictures;
 #[cfg(test)]
 mod proptests;
 mod resume;
+pub mod review_view;
 pub mod search;
 
 use std::time::Duration;
@@ -17,13 +19,15 @@ use crate::action::Action;
 use crate::i18n::Strings;
 use crate::keymap::Mode;
 use crate::layout::{Doc, Section};
-use crate::model::Page;
+use crate::model::{Page, Review};
+use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::screen;
 use crate::screen::help::HelpLayout;
 use crate::screen::tabs::{Label, placement};
 use crate::text::wrap::Fit;
 use notice::Notice;
 use pane::Pane;
+use review_view::ReviewView;
 use search::{Search, Start};
 
 /// How long one step of counting search hits may take, so typing stays fluid on a
@@ -45,6 +49,8 @@ pub struct App<'a> {
     selected: Section,
     mode: Mode,
     search: Search,
+    /// The reviews' order and filter: the app's, so they outlive a resize or a reload.
+    review_view: ReviewView,
     /// What the search prompt is editing.
     prompt: String,
     /// Its length in characters.
@@ -61,6 +67,8 @@ pub struct App<'a> {
     size: Rect,
     /// Lines the help overlay is scrolled by.
     help_scroll: usize,
+    /// The screenshots' pictures.
+    pictures: Pictures,
     quit: bool,
 }
 
@@ -68,7 +76,7 @@ impl<'a> App<'a> {
     pub fn new(page: &'a Page, strings: &'static Strings) -> Self {
         let panes = Section::present(page)
             .into_iter()
-            .map(|s| Pane::new(Doc::new(page, s, strings)))
+            .map(|s| Pane::new(Doc::new(page, s, strings).with_head()))
             .collect();
         Self {
             page,
@@ -77,6 +85,7 @@ impl<'a> App<'a> {
             selected: Section::Synopsis,
             mode: Mode::Normal,
             search: Search::default(),
+            review_view: ReviewView::default(),
             prompt: String::new(),
             prompt_chars: 0,
             prompt_cut: false,
@@ -85,8 +94,27 @@ impl<'a> App<'a> {
             notice: None,
             size: Rect::default(),
             help_scroll: 0,
+            pictures: Pictures::new(PictureMode::Off),
             quit: false,
         }
+    }
+
+    /// The app with the screenshots shown as `pictures` say (text cards unless set).
+    #[must_use]
+    pub fn with_pictures(mut self, pictures: Pictures) -> Self {
+        self.pictures = pictures;
+        self.fit_pictures();
+        self
+    }
+
+    pub fn pictures(&self) -> &Pictures {
+        &self.pictures
+    }
+
+    /// Whether pictures are being made: the event loop collects them between keys
+    /// ([`Action::CollectPictures`]).
+    pub fn awaits_pictures(&self) -> bool {
+        self.pictures.is_making()
     }
 
     /// The app with its panes filling lines by `fit` (first fit unless set).
@@ -126,8 +154,8 @@ impl<'a> App<'a> {
     }
 
     /// The footer's note, if any.
-    pub(crate) fn notice(&self) -> Option<Notice> {
-        self.notice
+    pub(crate) fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
     }
 
     pub(crate) fn help_scroll(&self) -> usize {
@@ -151,15 +179,23 @@ impl<'a> App<'a> {
         self.selected
     }
 
-    /// The tabs' labels: each section's heading, count and hits.
+    pub(crate) fn review_view(&self) -> &ReviewView {
+        &self.review_view
+    }
+
+    /// The tabs' labels: each section's heading, count (shown and in all) and hits.
     pub(crate) fn tab_labels(&self) -> Vec<Label> {
-        self.sections()
+        self.panes
+            .iter()
             .enumerate()
-            .map(|(i, section)| {
+            .map(|(i, pane)| {
+                let doc = pane.doc();
+                let count =
+                    (doc.section != Section::Synopsis).then(|| (doc.items(), doc.all_items()));
                 Label::new(
                     i,
-                    section.heading(self.page, self.strings),
-                    section.count(self.page),
+                    doc.section.heading(self.page, self.strings),
+                    count,
                     self.search.count_in(i),
                 )
             })
@@ -197,6 +233,11 @@ impl<'a> App<'a> {
         if Notice::ends_with(&action) {
             self.notice = None;
         }
+        self.apply(action);
+        self.want_pictures();
+    }
+
+    fn apply(&mut self, action: Action) {
         if self.mode == Mode::Help && self.scroll_help(&action) {
             return;
         }
@@ -228,6 +269,8 @@ impl<'a> App<'a> {
                 }
             }
             Action::ReviewsTab => self.select(Section::Reviews),
+            Action::SortReviews => self.change_reviews(ReviewView::cycle_order),
+            Action::FilterReviews => self.change_reviews(ReviewView::cycle_filter),
             Action::NextReview => self.pane_mut().next_block(),
             Action::PreviousReview => self.pane_mut().previous_block(),
             Action::StartSearch => {
@@ -288,6 +331,11 @@ impl<'a> App<'a> {
             Action::Suspend => {}
             Action::Click { column, row } => self.click(column, row),
             Action::Resize { width, height } => self.resize(width, height),
+            action @ (Action::OpenImage
+            | Action::ImageOpened(_)
+            | Action::Pictures(_)
+            | Action::CollectPictures
+            | Action::Resumed) => self.apply_to_pictures(action),
         }
     }
 
@@ -320,6 +368,36 @@ impl<'a> App<'a> {
             at.saturating_add_signed(step).min(n - 1)
         };
         self.selected = self.panes[next].doc().section;
+    }
+
+    /// Changes the reviews' order or filter, and shows the reviews from the top. A
+    /// search in force is counted again over what is shown, without moving the view.
+    fn change_reviews(&mut self, change: fn(&mut ReviewView, &[Review])) {
+        let Some(i) = self.index_of(Section::Reviews) else {
+            return;
+        };
+        let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
+        change(&mut self.review_view, reviews);
+        self.show_reviews();
+        self.selected = Section::Reviews;
+        if self.search.is_active() {
+            let query = self.search.query().to_owned();
+            let docs = self.docs();
+            self.search.clear();
+            self.search
+                .set_query_within(&query, &docs, (i, 0), SEARCH_SLICE);
+        }
+    }
+
+    /// Lays the reviews tab out anew as the order and filter say, from its top.
+    fn show_reviews(&mut self) {
+        let Some(i) = self.index_of(Section::Reviews) else {
+            return;
+        };
+        let doc = Doc::new(self.page, Section::Reviews, self.strings)
+            .with_head()
+            .with_shown(self.review_view.shown());
+        self.panes[i].set_doc(doc);
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -385,7 +463,7 @@ impl<'a> App<'a> {
     }
 
     fn docs(&self) -> Vec<Doc<'a>> {
-        self.panes.iter().map(Pane::doc).collect()
+        self.panes.iter().map(|p| p.doc().clone()).collect()
     }
 
     /// Whether the search still has hits to count ([`Action::ContinueSearch`]).
@@ -440,6 +518,10 @@ impl<'a> App<'a> {
         let Some(regions) = screen::regions(self.size) else {
             return;
         };
+        if let Some(card) = self.card_at(column, row) {
+            self.pane_mut().set_focus(card);
+            return;
+        }
         if row != regions.tabs.y {
             return;
         }
@@ -565,7 +647,7 @@ mod tests {
         search_for(&mut a, "prancis");
         assert_eq!(a.search().counter(), Some((1, 1)));
         assert_eq!(a.pane().top(), pane::Anchor::default(), "shown");
-        assert_eq!(a.notice(), Some(Notice::WrappedToStart));
+        assert_eq!(a.notice(), Some(&Notice::WrappedToStart));
         a.update(Action::LineDown);
         assert_eq!(a.notice(), None, "gone with the next key");
         search_for(&mut a, "joseph");
@@ -576,7 +658,7 @@ mod tests {
         a.update(Action::PreviousMatch);
         a.update(Action::PreviousMatch);
         assert_eq!(a.search().counter(), Some((9, 9)));
-        assert_eq!(a.notice(), Some(Notice::WrappedToEnd));
+        assert_eq!(a.notice(), Some(&Notice::WrappedToEnd));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::lint::{self, Diagnostic, Severity};
 use crate::loader::{self, LoadError, Problem, Source};
-use crate::text::sanitize::sanitized;
+use crate::text::escape::escaped;
 
 /// What a check found, over all files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,13 +36,33 @@ pub fn run(
     let mut out = Lines { out, open: true };
     for source in sources {
         summary.files += 1;
-        for d in diagnostics(source) {
-            match d.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-            }
+        let report = report(source);
+        for d in &report.shown {
             out.line(format_args!("{d}"))?;
         }
+        for (severity, more) in [
+            (Severity::Error, report.more_errors),
+            (Severity::Warning, report.more_warnings),
+        ] {
+            if more > 0 {
+                let (one, many) = match severity {
+                    Severity::Error => ("error", "errors"),
+                    Severity::Warning => ("warning", "warnings"),
+                };
+                out.line(format_args!(
+                    "{}: note: {more} more {}, not shown",
+                    report.file,
+                    plural(more, one, many)
+                ))?;
+            }
+        }
+        let errors = report
+            .shown
+            .iter()
+            .filter(|d| d.severity == Severity::Error);
+        let errors = errors.count() + report.more_errors;
+        summary.errors += errors;
+        summary.warnings += report.shown.len() + report.more_errors + report.more_warnings - errors;
     }
     out.line(format_args!(
         "checked {} {}: {} {}, {} {}",
@@ -56,21 +76,49 @@ pub fn run(
     Ok(summary)
 }
 
-/// Every error and warning for one file, in file order.
-fn diagnostics(source: Result<Source, LoadError>) -> Vec<Diagnostic> {
+/// What `--check` says about one file.
+struct Report {
+    /// The file's name as shown.
+    file: String,
+    /// Its errors and warnings, in file order.
+    shown: Vec<Diagnostic>,
+    /// Errors and warnings found past those a report shows.
+    more_errors: usize,
+    more_warnings: usize,
+}
+
+/// Every error and warning for one file, in file order, as far as a report shows them.
+fn report(source: Result<Source, LoadError>) -> Report {
     let source = match source {
         Ok(source) => source,
-        Err(e) => return e.problems().iter().map(|p| error(e.file(), p)).collect(),
+        Err(e) => {
+            return Report {
+                file: e.file().to_owned(),
+                shown: e.problems().iter().map(|p| error(e.file(), p)).collect(),
+                more_errors: e.more(),
+                more_warnings: 0,
+            };
+        }
     };
-    let checked = loader::check(&source);
-    let file = sanitized(&checked.name);
-    let mut found: Vec<Diagnostic> = checked.problems.iter().map(|p| error(&file, p)).collect();
-    if let Some(page) = &checked.page {
-        found.extend(lint::check(&source, page, &checked.places));
+    let mut checked = loader::check(&source);
+    let file = escaped(&checked.name).into_owned();
+    let mut shown: Vec<Diagnostic> = checked.problems.iter().map(|p| error(&file, p)).collect();
+    let mut more_warnings = 0;
+    if let Some(page) = &mut checked.page {
+        // A picture's data is read too: its header does not show a body cut short.
+        crate::picture::decode::verify(page);
+        let warnings = lint::check(&source, page, &checked.places);
+        shown.extend(warnings.shown);
+        more_warnings = warnings.more;
     }
     // Stable: at one place, the error comes before the warning.
-    found.sort_by_key(|d| d.at.map(|at| (at.line, at.column)));
-    found
+    shown.sort_by_key(|d| d.at.map(|at| (at.line, at.column)));
+    Report {
+        file,
+        shown,
+        more_errors: checked.more,
+        more_warnings,
+    }
 }
 
 /// A load problem as `--check` reports it.
@@ -186,6 +234,28 @@ mod tests {
                 "t.yaml:8:36: error",
                 "t.yaml:8:46: error",
             ]
+        );
+    }
+
+    #[test]
+    fn past_a_thousand_warnings_the_rest_are_counted() {
+        let page = source(&format!(
+            "title: T\nlanguage: en\nsynopsis:\n  text: {}\n",
+            "που ".repeat(2500)
+        ));
+        let mut out = Vec::new();
+        let s = run([Ok(page)], &mut out).expect("write");
+        assert_eq!((s.errors, s.warnings), (0, 2500));
+        let text = String::from_utf8(out).expect("utf-8");
+        let warnings = text.lines().filter(|l| l.contains(": warning: ")).count();
+        assert_eq!(warnings, lint::MAX_SHOWN);
+        assert!(
+            text.ends_with(
+                "t.yaml: note: 1500 more warnings, not shown\nchecked 1 file: 0 errors, 2500 \
+                 warnings\n"
+            ),
+            "{}",
+            &text[text.len() - 200..]
         );
     }
 

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::picture::detect::Choice;
+use layar::picture::worker::Protocol;
 use layar::text::escape::{escaped, escaped_os};
 use layar::text::wrap::Fit;
 
@@ -133,8 +135,9 @@ pub struct Cli {
     #[arg(long)]
     pub no_resume: bool,
 
-    /// Capture the mouse: the wheel scrolls and a click selects a tab (this stops
-    /// the terminal's own text selection; without it the wheel still scrolls).
+    /// Capture the mouse: the wheel scrolls, a click selects a tab or opens a
+    /// screenshot's picture (this stops the terminal's own text selection; without
+    /// it the wheel still scrolls).
     #[arg(long)]
     pub mouse: bool,
 
@@ -142,7 +145,13 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
-    /// Refuse content files larger than this many bytes (suffixes K, M, G).
+    /// How screenshots are drawn: asked of the terminal (auto), with a graphics
+    /// protocol, with coloured half-blocks, or as text (none).
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = ImagesArg::Auto)]
+    pub images: ImagesArg,
+
+    /// Refuse content files larger than this many bytes (suffixes K, M, G, T; decimals
+    /// such as 1.5M too).
     #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE, value_parser = parse_size)]
     pub max_size: u64,
 }
@@ -178,30 +187,80 @@ impl WrapArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImagesArg {
+    Auto,
+    Kitty,
+    Sixel,
+    Iterm2,
+    Halfblocks,
+    None,
+}
+
+impl ImagesArg {
+    pub fn choice(self) -> Choice {
+        match self {
+            Self::Auto => Choice::Auto,
+            Self::Kitty => Choice::Use(Protocol::Kitty),
+            Self::Sixel => Choice::Use(Protocol::Sixel),
+            Self::Iterm2 => Choice::Use(Protocol::Iterm2),
+            Self::Halfblocks => Choice::Use(Protocol::HalfBlocks),
+            Self::None => Choice::Off,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
     Auto,
     Always,
     Never,
 }
 
-/// `--max-size`: a number of bytes, with an optional K, M or G (KB, KiB: the same).
+/// `--max-size`: a number of bytes, whole or with decimals, and a unit: none or `B` for
+/// bytes, `K`, `M`, `G` or `T` (also written `KB`, `KiB`, …; all binary, 1K = 1024).
 fn parse_size(s: &str) -> Result<u64, String> {
-    let (digits, unit) = match s.trim().char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((i, _)) => s.trim().split_at(i),
-        None => (s.trim(), ""),
+    const UNITS: &str = "use a number of bytes, or one with K, M, G or T (such as 64M or 1.5G)";
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        "T" | "TB" | "TIB" => 40,
+        _ => return Err(format!("unknown unit \"{}\": {UNITS}", escaped(unit))),
     };
-    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
-        "" => 0,
-        "K" => 10,
-        "M" => 20,
-        "G" => 30,
-        _ => return Err(format!("unknown unit \"{unit}\": use K, M or G")),
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits(fraction) {
+        return Err(format!(
+            "expected a size, found \"{}\": {UNITS}",
+            escaped(s)
+        ));
+    }
+    let too_large = || "size too large".to_owned();
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| too_large())?
     };
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("expected a size like 64M, found \"{s}\""))?;
-    n.checked_mul(1 << shift)
-        .ok_or_else(|| "size too large".to_string())
+    let mut bytes = whole.checked_mul(1 << shift).ok_or_else(too_large)?;
+    // The fraction in whole bytes (1.5M is 1,572,864 bytes); of bytes themselves, none.
+    let digits = &fraction[..fraction.len().min(12)];
+    let part: u128 = digits.parse().unwrap_or(0);
+    if shift == 0 && part != 0 {
+        return Err(format!(
+            "expected a whole number of bytes, found \"{}\": {UNITS}",
+            escaped(s)
+        ));
+    }
+    let ten = 10u128.pow(u32::try_from(digits.len()).unwrap_or(12));
+    let extra = u64::try_from((part << shift) / ten).map_err(|_| too_large())?;
+    bytes = bytes.checked_add(extra).ok_or_else(too_large)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -213,10 +272,46 @@ mod tests {
         assert_eq!(parse_size("64M"), Ok(64 << 20));
         assert_eq!(parse_size("10k"), Ok(10 << 10));
         assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("1gb"), Ok(1 << 30));
+        assert_eq!(parse_size("2T"), Ok(2 << 40));
         assert_eq!(parse_size("123"), Ok(123));
+        assert_eq!(parse_size("123B"), Ok(123));
         assert!(parse_size("12X").is_err());
         assert!(parse_size("M").is_err());
         assert!(parse_size("99999999999G").is_err());
+        assert!(parse_size("").is_err());
+    }
+
+    #[test]
+    fn sizes_take_decimals() {
+        assert_eq!(parse_size("1.5M"), Ok(3 << 19));
+        assert_eq!(parse_size("0.5K"), Ok(512));
+        assert_eq!(parse_size(".25G"), Ok(1 << 28));
+        assert_eq!(parse_size("2.0"), Ok(2));
+        assert_eq!(
+            parse_size("1.5"),
+            Err(
+                "expected a whole number of bytes, found \"1.5\": use a number of bytes, or \
+                 one with K, M, G or T (such as 64M or 1.5G)"
+                    .into()
+            )
+        );
+        assert!(parse_size("1.2.3M").is_err());
+        assert!(parse_size(".M").is_err());
+    }
+
+    #[test]
+    fn a_unit_that_is_not_one_is_refused() {
+        assert_eq!(
+            parse_size("1iB"),
+            Err(
+                "unknown unit \"iB\": use a number of bytes, or one with K, M, G or T (such \
+                 as 64M or 1.5G)"
+                    .into()
+            )
+        );
+        assert!(parse_size("1MiBB").is_err());
+        assert!(parse_size("1 M").is_err(), "a space is not a unit");
     }
 
     /// Whether a character starts a terminal control: C0 (ESC, BEL...), DEL, C1, or a

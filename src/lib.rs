@@ -9,13 +9,18 @@
 //! - [`text`]: the one text engine (sanitising, paragraphs, width per grapheme
 //!   cluster, wrapping, search, escaping names for messages) that every output shares.
 //! - [`layout`]: each section as blocks of paragraphs with roles, made on demand and
-//!   wrapped; a review's shape is said once, in `layout::review`.
+//!   wrapped, a head of layar's own first (the reading aid, the ratings summary); a
+//!   review's shape is said once, in `layout::review`.
 //! - [`action`] and `keymap`: the actions, and the one key table that the bindings,
 //!   the help and the footer come from.
 //! - [`app`]: the viewer's state, changed only by [`app::App::update`]: a pane per tab
-//!   (its scroll anchor and wrapped blocks) and [`app::search`].
+//!   (its scroll anchor and wrapped blocks), [`app::search`] and
+//!   [`app::review_view`] (the reviews' order and filter).
 //! - [`screen`]: the screen's geometry (regions, the help's layout, the tabs' places),
 //!   below both [`app`] and [`ui`], which draws each region and never changes the state.
+//! - [`picture`]: the screenshots as pictures: an image's header read at load, the
+//!   decode and the encoding for the terminal's graphics on a worker, the graphics
+//!   query, and opening a picture in the system's viewer.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
 //! - [`resume`]: where each page was left, kept in a small state file on quit and
 //!   read back before the first screen.
@@ -30,6 +35,7 @@ pub mod layout;
 pub mod lint;
 pub mod loader;
 pub mod model;
+pub mod picture;
 pub mod print;
 pub mod resume;
 pub mod screen;

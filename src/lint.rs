@@ -7,14 +7,15 @@
 //! value's own bytes, whose place the parser gave ([`Place`]): a word in a comment, or a
 //! word in another value, can never be mistaken for it.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use unicode_script::{Script, UnicodeScript};
 
 use crate::loader::{Excerpt, Field, Location, Place, Places, Source};
 use crate::model::{ImageStatus, Page};
-use crate::text::sanitize::{is_removed, sanitized};
+use crate::text::escape::{escaped, escaped_os};
+use crate::text::sanitize::is_removed;
 
 /// How serious a diagnostic is: errors fail the check, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,21 +59,39 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every warning for a page, in file order. `places` says where the page's values stand,
-/// as [`crate::loader::check`] found them.
-pub fn check(source: &Source, page: &Page, places: &Places) -> Vec<Diagnostic> {
+/// How many warnings a file's report shows; the others are only counted. A page in the
+/// wrong script can have a warning per word: a few megabytes of them would take seconds
+/// to write and gigabytes to hold, and say nothing the first thousand do not.
+pub const MAX_SHOWN: usize = 1000;
+
+/// A page's warnings: the first [`MAX_SHOWN`] found, in file order, and how many more
+/// there are.
+#[derive(Debug, Default)]
+pub struct Warnings {
+    pub shown: Vec<Diagnostic>,
+    pub more: usize,
+}
+
+/// Every warning for a page, in file order (see [`Warnings`]). `places` says where the
+/// page's values stand, as [`crate::loader::check`] found them.
+///
+/// Each value's bytes are walked once, in order: a warning's line and column go on from
+/// the last one's, and its excerpt reads a bounded piece of the line, so a line of a
+/// million warnings costs what a million short lines would.
+pub fn check(source: &Source, page: &Page, places: &Places) -> Warnings {
     let text = source.yaml();
-    let mut found = Warnings {
+    let mut found = Found {
         text,
-        file: sanitized(&source.name).into_owned(),
-        found: Vec::new(),
+        file: escaped(&source.name).into_owned(),
+        shown: Vec::new(),
+        more: 0,
         last: None,
     };
     let expected = page.language.as_deref().and_then(expected_scripts);
     // Aliases repeat a value's bytes: each value's own characters are read once.
     let mut read = HashSet::new();
     for (field, place) in places {
-        if is_text(*field) && read.insert(place.source.start) {
+        if is_text(*field) && read.insert(place.source().start) {
             removed_characters(&mut found, place);
             foreign_words(&mut found, place, &texts(page, *field), expected);
         }
@@ -83,55 +102,73 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Vec<Diagnostic> {
                     .as_ref()
                     .is_some_and(|s| s.items.is_empty()) =>
             {
-                found.warn_at(place, "the screenshots section is empty".into());
+                found.warn_at(place, || "the screenshots section is empty".into());
             }
             Field::Reviews if page.reviews.as_ref().is_some_and(|r| r.items.is_empty()) => {
-                found.warn_at(
-                    place,
-                    "the reviews section is empty: the viewer shows its empty state".into(),
-                );
+                found.warn_at(place, || {
+                    "the reviews section is empty: the viewer shows its empty state".into()
+                });
             }
-            Field::Image(i) => missing_image(&mut found, place, page, *i),
+            Field::Image(i) => bad_image(&mut found, place, page, *i),
             _ => {}
         }
     }
-    let mut found = found.found;
-    found.sort_by_key(|d| d.at.map(|l| (l.line, l.column)));
-    found
+    let mut shown = found.shown;
+    shown.sort_by_key(|d| d.at.map(|l| (l.line, l.column)));
+    Warnings {
+        shown,
+        more: found.more,
+    }
 }
 
 /// Warnings as they are found.
-struct Warnings<'a> {
+struct Found<'a> {
     text: &'a str,
     file: String,
-    found: Vec<Diagnostic>,
+    shown: Vec<Diagnostic>,
+    /// Warnings found past [`MAX_SHOWN`].
+    more: usize,
     /// The last place inside a value located: where the value starts in the file, the
     /// offset in it and its location. Places found in order go on from there.
     last: Option<(usize, usize, Location)>,
 }
 
-impl Warnings<'_> {
+impl Found<'_> {
+    /// Whether another warning is only counted.
+    fn full(&mut self) -> bool {
+        if self.shown.len() < MAX_SHOWN {
+            return false;
+        }
+        self.more += 1;
+        true
+    }
+
     /// A warning about the value at `place`, where it is used.
-    fn warn_at(&mut self, place: &Place, message: String) {
-        self.push(place.at, place.index, message);
+    fn warn_at(&mut self, place: &Place, message: impl FnOnce() -> String) {
+        if !self.full() {
+            self.push(place.at(), place.index(), message());
+        }
     }
 
     /// A warning at byte `offset` of the bytes of the value at `place`.
-    fn warn(&mut self, place: &Place, offset: usize, message: String) {
-        if place.source.is_empty() {
+    fn warn(&mut self, place: &Place, offset: usize, message: impl FnOnce() -> String) {
+        if place.source().is_empty() {
             return self.warn_at(place, message);
         }
+        if self.full() {
+            return;
+        }
         let from = match self.last {
-            Some((start, from, at)) if start == place.source.start => (from, at),
-            _ => (0, place.start),
+            Some((start, from, at)) if start == place.source().start => (from, at),
+            _ => (0, place.start()),
         };
         let at = place.locate_from(self.text, from, offset);
-        self.last = Some((place.source.start, offset, at));
-        self.push(at, place.source.start + offset, message);
+        self.last = Some((place.source().start, offset, at));
+        self.push(at, place.source().start + offset, message());
     }
 
     fn push(&mut self, at: Location, index: usize, message: String) {
-        self.found.push(Diagnostic {
+        self.shown.push(Diagnostic {
             file: self.file.clone(),
             at: Some(at),
             severity: Severity::Warning,
@@ -178,7 +215,7 @@ fn texts(page: &Page, field: Field) -> Vec<&str> {
 
 /// Every character of the value at `place` that sanitising removes, where it stands:
 /// written as it is, or, in double quotes, as an escape (`"\e[31m"`).
-fn removed_characters(found: &mut Warnings<'_>, place: &Place) {
+fn removed_characters(found: &mut Found<'_>, place: &Place) {
     let slice = place.slice(found.text);
     let mut chars = slice.char_indices();
     while let Some((at, c)) = chars.next() {
@@ -186,19 +223,21 @@ fn removed_characters(found: &mut Warnings<'_>, place: &Place) {
             let escaped = decode_escape(&slice[at + 1..]);
             chars.next();
             if let Some(c) = escaped.filter(|c| is_removed(*c)) {
-                let message = format!(
-                    "{} written as an escape is removed: it could act on a terminal",
-                    describe_char(c)
-                );
-                found.warn(place, at, message);
+                found.warn(place, at, || {
+                    format!(
+                        "{} written as an escape is removed: it could act on a terminal",
+                        describe_char(c)
+                    )
+                });
             }
         } else if is_removed(c) && c != '\r' {
             // A CR is a line break to YAML, never content.
-            let message = format!(
-                "{} is removed: it could act on a terminal",
-                describe_char(c)
-            );
-            found.warn(place, at, message);
+            found.warn(place, at, || {
+                format!(
+                    "{} is removed: it could act on a terminal",
+                    describe_char(c)
+                )
+            });
         }
     }
 }
@@ -226,20 +265,48 @@ fn decode_escape(rest: &str) -> Option<char> {
     })
 }
 
-/// Reports an image that was not found at load.
-fn missing_image(found: &mut Warnings<'_>, place: &Place, page: &Page, index: usize) {
+/// Reports an image that cannot be shown: missing, not a file, unreadable, of no
+/// format layar reads, truncated, corrupt, or too large.
+///
+/// The path is the content file's folder joined with the page's own path: escaped as a
+/// file name is ([`escaped_os`]), so that a folder named with a line break or an escape
+/// sequence can neither act on the terminal nor forge a line of the report.
+fn bad_image(found: &mut Found<'_>, place: &Place, page: &Page, index: usize) {
     let image = page
         .screenshots
         .as_ref()
         .and_then(|s| s.items.get(index))
         .and_then(|s| s.image.as_ref());
-    if let Some(image) = image.filter(|i| i.status == ImageStatus::Missing) {
-        let message = format!(
-            "screenshot image \"{}\" does not exist",
-            sanitized(&image.path.display().to_string())
-        );
-        found.warn_at(place, message);
-    }
+    let Some(image) = image else { return };
+    let what = match image.status {
+        ImageStatus::Found(_) => return,
+        ImageStatus::Missing => "does not exist".to_owned(),
+        ImageStatus::NotAFile => {
+            "is not a regular file (a directory, a named pipe or a device)".to_owned()
+        }
+        ImageStatus::Unreadable => "cannot be read".to_owned(),
+        ImageStatus::UnknownFormat => format!(
+            "is not in an image format layar reads ({})",
+            crate::picture::FORMATS
+        ),
+        ImageStatus::Truncated => "is truncated: the file ends before the picture does".to_owned(),
+        ImageStatus::Corrupt => "is corrupt: its data is not valid for its format".to_owned(),
+        ImageStatus::TooLarge { bytes } => format!(
+            "is {} MB, more than the {} MB layar reads for a picture",
+            bytes.div_ceil(1_000_000),
+            crate::picture::MAX_FILE_BYTES / 1_000_000
+        ),
+        ImageStatus::TooManyPixels { width, height } => format!(
+            "declares {width}×{height} pixels, more than the {} million layar decodes",
+            crate::picture::MAX_PIXELS / 1_000_000
+        ),
+    };
+    found.warn_at(place, || {
+        format!(
+            "screenshot image \"{}\" {what}",
+            escaped_os(image.path.as_os_str())
+        )
+    });
 }
 
 /// `U+001B (escape)`: a character named for a message, never the character itself.
@@ -297,36 +364,67 @@ fn same_family(a: Script, b: Script) -> bool {
     a == b || (cjk(a) && cjk(b))
 }
 
-/// What is wrong with a word's scripts, if anything.
-fn word_problem(word: &str, expected: Option<&[Script]>) -> Option<String> {
-    let mut scripts: Vec<Script> = Vec::new();
+/// What is wrong with a word's scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordProblem {
+    /// Its letters mix scripts.
+    Mixed,
+    /// Its letters are of this script, foreign to the page's language.
+    Foreign(Script),
+}
+
+/// What is wrong with a word's scripts, if anything. Nothing is allocated: most words
+/// are fine, and a wrong one is only described when it is shown.
+fn word_problem(word: &str, expected: Option<&[Script]>) -> Option<WordProblem> {
+    let mut first = None;
+    let mut known = false;
     for c in word.chars() {
-        let s = c.script();
+        let s = script_of(c);
         if matches!(s, Script::Common | Script::Inherited | Script::Unknown) {
             continue;
         }
-        if !scripts.contains(&s) {
-            scripts.push(s);
+        match first {
+            None => first = Some(s),
+            Some(f) if !same_family(f, s) => return Some(WordProblem::Mixed),
+            Some(_) => {}
+        }
+        known = known || expected.is_some_and(|e| e.contains(&s));
+    }
+    let first = first?;
+    (expected.is_some() && !known).then_some(WordProblem::Foreign(first))
+}
+
+/// The warning for `word`, whose scripts have `problem`.
+fn describe_word(word: &str, problem: WordProblem, expected: Option<&[Script]>) -> String {
+    match problem {
+        WordProblem::Mixed => {
+            let mut scripts: Vec<Script> = Vec::new();
+            for s in word.chars().map(script_of) {
+                if !matches!(s, Script::Common | Script::Inherited | Script::Unknown)
+                    && !scripts.contains(&s)
+                {
+                    scripts.push(s);
+                }
+            }
+            let names: Vec<_> = scripts.iter().map(|s| s.full_name()).collect();
+            format!(
+                "\"{word}\" mixes scripts ({}): letters that look alike but are not",
+                names.join(", ")
+            )
+        }
+        WordProblem::Foreign(script) => {
+            let want: Vec<_> = expected
+                .unwrap_or_default()
+                .iter()
+                .map(|s| s.full_name())
+                .collect();
+            format!(
+                "\"{word}\" is written in {} script, foreign to the page's language ({})",
+                script.full_name(),
+                want.join(", ")
+            )
         }
     }
-    let first = *scripts.first()?;
-    if scripts.iter().any(|&s| !same_family(first, s)) {
-        let names: Vec<_> = scripts.iter().map(|s| s.full_name()).collect();
-        return Some(format!(
-            "\"{word}\" mixes scripts ({}): letters that look alike but are not",
-            names.join(", ")
-        ));
-    }
-    let expected = expected?;
-    if scripts.iter().all(|s| !expected.contains(s)) {
-        let want: Vec<_> = expected.iter().map(|s| s.full_name()).collect();
-        return Some(format!(
-            "\"{word}\" is written in {} script, foreign to the page's language ({})",
-            first.full_name(),
-            want.join(", ")
-        ));
-    }
-    None
 }
 
 /// Words of the value at `place` whose letters mix scripts, or whose script is foreign
@@ -334,16 +432,27 @@ fn word_problem(word: &str, expected: Option<&[Script]>) -> Option<String> {
 /// placed at its own occurrence in the value's bytes (the n-th flagged "που" at the n-th
 /// "που" there), or at the value's start when the file spells it otherwise (with escapes).
 fn foreign_words(
-    found: &mut Warnings<'_>,
+    found: &mut Found<'_>,
     place: &Place,
     texts: &[&str],
     expected: Option<&[Script]>,
 ) {
-    let mut pending: HashMap<&str, VecDeque<String>> = HashMap::new();
+    // How many times each flagged word is still to be placed.
+    let mut pending: HashMap<&str, (WordProblem, usize)> = HashMap::new();
+    // What is wrong with each word not in ASCII, looked at once: a page in a foreign
+    // script repeats its words.
+    let mut seen: HashMap<&str, Option<WordProblem>> = HashMap::new();
     for text in texts {
         for word in words(text) {
-            if let Some(message) = word_problem(word, expected) {
-                pending.entry(word).or_default().push_back(message);
+            let problem = if word.is_ascii() {
+                word_problem(word, expected)
+            } else {
+                *seen
+                    .entry(word)
+                    .or_insert_with(|| word_problem(word, expected))
+            };
+            if let Some(problem) = problem {
+                pending.entry(word).or_insert((problem, 0)).1 += 1;
             }
         }
     }
@@ -351,12 +460,18 @@ fn foreign_words(
         return;
     }
     for (at, word) in word_offsets(place.slice(found.text)) {
-        if let Some(message) = pending.get_mut(word).and_then(VecDeque::pop_front) {
-            found.warn(place, at, message);
+        if let Some((problem, left)) = pending.get_mut(word).filter(|(_, left)| *left > 0) {
+            *left -= 1;
+            let problem = *problem;
+            found.warn(place, at, || describe_word(word, problem, expected));
         }
     }
-    for message in pending.into_values().flatten() {
-        found.warn(place, 0, message);
+    let mut rest: Vec<_> = pending.into_iter().filter(|(_, (_, n))| *n > 0).collect();
+    rest.sort_unstable_by_key(|(word, _)| *word);
+    for (word, (problem, left)) in rest {
+        for _ in 0..left {
+            found.warn(place, 0, || describe_word(word, problem, expected));
+        }
     }
 }
 
@@ -369,7 +484,19 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || c == '\u{200d}' || c.script() == Script::Inherited
+}
+
+/// The script of `c`, without a table look-up for ASCII, most of a page's text.
+fn script_of(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' => Script::Latin,
+        c if c.is_ascii() => Script::Common,
+        c => c.script(),
+    }
 }
 
 /// Every word of `text` with its byte offset, split as [`words`] splits.
@@ -406,6 +533,7 @@ mod tests {
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let page = checked.page.expect("loads");
         check(&source, &page, &checked.places)
+            .shown
             .into_iter()
             .map(|d| {
                 let at = d.at.expect("placed");
@@ -419,7 +547,7 @@ mod tests {
         let source = loader::bundled();
         let checked = loader::check(&source);
         let page = checked.page.expect("bundled page loads");
-        let found = check(&source, &page, &checked.places);
+        let found = check(&source, &page, &checked.places).shown;
         let words: Vec<_> = found
             .iter()
             .filter(|d| d.message.contains("foreign"))
@@ -516,7 +644,8 @@ mod tests {
 
     #[test]
     fn mixed_scripts_are_flagged_whatever_the_language() {
-        assert!(word_problem("Tokyо", None).is_some_and(|m| m.contains("Latin, Cyrillic")));
+        assert_eq!(word_problem("Tokyо", None), Some(WordProblem::Mixed));
+        assert!(describe_word("Tokyо", WordProblem::Mixed, None).contains("(Latin, Cyrillic)"));
         assert!(word_problem("Tokyo", None).is_none());
         assert!(word_problem("東京タワー", expected_scripts("ja")).is_none());
         assert!(word_problem("東京", expected_scripts("en")).is_some());
@@ -524,6 +653,18 @@ mod tests {
         assert!(word_problem("café", expected_scripts("id")).is_none());
         assert!(word_problem("привет", expected_scripts("ru")).is_none());
         assert!(word_problem("привет", expected_scripts("xx")).is_none());
+    }
+
+    #[test]
+    fn ascii_scripts_need_no_table() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(script_of(c), c.script(), "{c:?}");
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || c.script() == Script::Inherited,
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

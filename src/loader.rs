@@ -9,13 +9,16 @@
 //! every problem is reported at its line and column, in file order. `--check` reads with
 //! places from the start, and gets the places of the page's text for its warnings.
 //!
+//! - `file`: reading the bytes, in bounded pieces, and refusing what is not UTF-8 text.
 //! - `error`: [`LoadError`] and the one message format every output shares;
 //!   `quoting` shows the file's own text in it, sanitised and cut to fit.
 //! - `syntax`: plain words for the YAML mistakes authors make most.
 //! - `rules`: what each value must be; `suggest`: the key a misspelt one is closest to.
 //! - `places`: where values stand in the file, as the parser reported them.
 
+mod allowance;
 mod error;
+mod file;
 mod places;
 mod quoting;
 mod rules;
@@ -25,11 +28,10 @@ mod validate;
 mod wire;
 mod yaml;
 
-use std::fs::{self, File};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use error::{Expansion, LoadError, LoadErrorKind, Location, Nesting, Problem};
+pub use error::{Encoding, Expansion, LoadError, LoadErrorKind, Location, Nesting, Problem};
+pub use file::read;
 pub use places::{Field, Place, Places};
 pub use quoting::Excerpt;
 
@@ -53,6 +55,11 @@ impl Source {
         without_bom(&self.text)
     }
 }
+
+/// How many problems a load error lists; the others are only counted. A file can have a
+/// problem per line: a report of millions would take long to write and much memory to
+/// hold, and say nothing the first thousand do not.
+pub const MAX_PROBLEMS: usize = 1000;
 
 /// Limits a load must stay within.
 #[derive(Debug, Clone, Copy)]
@@ -89,107 +96,6 @@ pub fn load(path: &Path, limits: Limits) -> Result<Page, LoadError> {
     parse(&read(path, limits)?)
 }
 
-/// Reads a content file's text.
-///
-/// Refuses, before opening it, anything that is not a regular file (a directory, a FIFO,
-/// `/dev/zero`, which could block or never end) and a file larger than
-/// `limits.max_file_bytes`; then refuses text that is not UTF-8, pointing at the first bad
-/// byte. A UTF-8 byte-order mark is removed.
-pub fn read(path: &Path, limits: Limits) -> Result<Source, LoadError> {
-    let name = path.display().to_string();
-    let io_error = |e: std::io::Error| LoadError::io(&name, &e);
-    check_file(&name, &fs::metadata(path).map_err(io_error)?, limits)?;
-    let file = File::open(path).map_err(io_error)?;
-    // The path may name something else by now: check what was actually opened.
-    let metadata = file.metadata().map_err(io_error)?;
-    check_file(&name, &metadata, limits)?;
-    let expected = usize::try_from(metadata.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
-    file.take(limits.max_file_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    let size = bytes.len() as u64;
-    if size > limits.max_file_bytes {
-        let limit = limits.max_file_bytes;
-        return Err(LoadError::new(
-            &name,
-            LoadErrorKind::TooLarge { size, limit },
-        ));
-    }
-    let text = decode(&name, bytes)?;
-    let base_dir = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-    Ok(Source {
-        name,
-        base_dir: Some(base_dir),
-        text,
-    })
-}
-
-/// Refuses what is not a regular file, and a file over the size limit.
-fn check_file(name: &str, metadata: &fs::Metadata, limits: Limits) -> Result<(), LoadError> {
-    if !metadata.is_file() {
-        let found = describe_file_type(metadata.file_type());
-        return Err(LoadError::new(name, LoadErrorKind::NotAFile { found }));
-    }
-    if metadata.len() > limits.max_file_bytes {
-        let (size, limit) = (metadata.len(), limits.max_file_bytes);
-        return Err(LoadError::new(
-            name,
-            LoadErrorKind::TooLarge { size, limit },
-        ));
-    }
-    Ok(())
-}
-
-/// What a path that is not a regular file is, for a message.
-fn describe_file_type(file_type: fs::FileType) -> &'static str {
-    if file_type.is_dir() {
-        return "a directory";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if file_type.is_char_device() {
-            return "a character device";
-        }
-        if file_type.is_block_device() {
-            return "a block device";
-        }
-        if file_type.is_socket() {
-            return "a socket";
-        }
-    }
-    "something other than a regular file"
-}
-
-/// The bytes as text without a byte-order mark, or an error at the first byte that is not
-/// UTF-8.
-fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let bad = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        let valid = std::str::from_utf8(&bytes[..bad]).unwrap_or_default();
-        let line_start = valid.rfind(quoting::is_line_break).map_or(0, |i| {
-            i + valid[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let line_end = bytes[bad..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |i| bad + i);
-        let location = quoting::location_of(valid, valid.len());
-        let line_text = String::from_utf8_lossy(&bytes[line_start..line_end]);
-        let byte = bytes[bad];
-        let problem = Problem::new(LoadErrorKind::NotUtf8 { byte }).at_line(&line_text, location);
-        LoadError::of(name, vec![problem])
-    })
-}
-
 /// Parses a source into a page, or says every problem it has.
 ///
 /// The first read keeps no places, and takes only what a page that loads holds. Anything
@@ -215,8 +121,10 @@ pub struct Checked {
     /// The page as far as it could be read, wrong values left out; `None` when the YAML
     /// itself could not be read.
     pub page: Option<Page>,
-    /// Every problem, in file order; none when the page loaded.
+    /// Every problem, in file order, up to [`MAX_PROBLEMS`]; none when the page loaded.
     pub problems: Vec<Problem>,
+    /// Problems found past [`MAX_PROBLEMS`], only counted.
+    pub more: usize,
     /// Where the values of [`Self::page`] that `--check` reads for warnings stand.
     pub places: Places,
 }
@@ -233,7 +141,7 @@ impl Checked {
                     message: "the page could not be read".into(),
                 },
             )),
-            _ => Err(LoadError::of(&self.name, self.problems)),
+            _ => Err(LoadError::of(&self.name, self.problems).with_more(self.more)),
         }
     }
 }
@@ -250,7 +158,7 @@ pub fn check(source: &Source) -> Checked {
                 .problems
                 .into_iter()
                 .map(|(place, kind)| match place {
-                    Some(place) => Problem::new(kind).at(text, place.index, place.at),
+                    Some(place) => Problem::new(kind).at(text, place.index(), place.at()),
                     None => Problem::new(kind),
                 })
                 .collect();
@@ -259,6 +167,7 @@ pub fn check(source: &Source) -> Checked {
                 name,
                 page: Some(validated.page),
                 problems,
+                more: validated.more,
                 places: validated.places,
             }
         }
@@ -266,6 +175,7 @@ pub fn check(source: &Source) -> Checked {
             name,
             page: None,
             problems: vec![refused(text, *refusal)],
+            more: 0,
             places: Vec::new(),
         },
     }

@@ -110,20 +110,20 @@ fn main() -> ExitCode {
         };
         return finish_output(|out| print(out, &page, lang.strings(), opts));
     }
-    let viewer = match viewer {
-        Some(v) => Ok(v),
-        None => Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
-    };
-    let resume = resume(&cli);
-    let run = |v: Viewer| v.run(&page, lang.strings(), tab, cli.wrap.fit(), resume.as_ref());
+    let viewer = viewer.map_or_else(
+        || Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
+        Ok,
+    );
+    let (fit, images, resume) = (cli.wrap.fit(), cli.images.choice(), resume(&cli));
+    let run = |v: Viewer| v.run(&page, lang.strings(), tab, fit, images, resume.as_ref());
     match viewer.and_then(run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => terminal_failed(&e),
     }
 }
 
-/// The width `--print` wraps to without `--width`: the terminal's, or 80 for a pipe
-/// and for a terminal that reports no width (0 columns).
+/// `--print`'s width when none is given: the terminal's, or 80 for a pipe or a
+/// terminal that reports no width (0 columns).
 fn print_width(stdout_tty: bool) -> u16 {
     let columns = if stdout_tty {
         layar::ratatui::crossterm::terminal::size().map_or(0, |(w, _)| w)

@@ -48,13 +48,55 @@ pub struct Image {
     pub status: ImageStatus,
 }
 
-/// What the loader found at an image's path.
+/// What the loader found at an image's path, from the file's header alone: the
+/// pixels are read later, by the viewer, off the key loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageStatus {
-    /// A regular file is there.
-    Found,
-    /// Nothing is there, or not a regular file.
+    /// A picture in a format layar reads, of this size.
+    Found(ImageFacts),
+    /// Nothing is there.
     Missing,
+    /// Something other than a regular file: a directory, a FIFO, a device.
+    NotAFile,
+    /// A regular file that cannot be opened or read (permissions, an I/O error).
+    Unreadable,
+    /// A file in no format layar reads.
+    UnknownFormat,
+    /// The file ends before its image does.
+    Truncated,
+    /// The file's header or data is not valid for its format.
+    Corrupt,
+    /// A file larger than layar reads for a picture, in bytes.
+    TooLarge { bytes: u64 },
+    /// A header that declares more pixels than layar decodes (a decompression bomb:
+    /// a small file that would take gigabytes once decoded).
+    TooManyPixels { width: u32, height: u32 },
+}
+
+impl ImageStatus {
+    /// The picture's facts, when it can be shown.
+    pub fn facts(self) -> Option<ImageFacts> {
+        match self {
+            Self::Found(facts) => Some(facts),
+            _ => None,
+        }
+    }
+}
+
+/// A picture's size in pixels and its format, as its header gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageFacts {
+    pub width: u32,
+    pub height: u32,
+    /// The format's usual name: `PNG`, `JPEG`, `WebP`.
+    pub format: &'static str,
+}
+
+impl fmt::Display for ImageFacts {
+    /// `1920×1080 PNG`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}×{} {}", self.width, self.height, self.format)
+    }
 }
 
 /// The reviews section, which may hold no reviews at all.
@@ -89,9 +131,11 @@ impl Rating {
         self.0
     }
 
-    /// Filled stars out of five, rounded half up: 8/10 is four stars, 7.5/10 four.
-    pub fn stars(self) -> u8 {
-        (self.0 + 10) / 20
+    /// Half stars out of ten (five stars), to the nearest, halves up: one half star
+    /// per point, so 8/10 is four stars, 7.5/10 four, 4.5/10 two and a half and 3/10
+    /// one and a half.
+    pub fn half_stars(self) -> u8 {
+        (self.0 + 5) / 10
     }
 }
 
@@ -188,14 +232,16 @@ mod tests {
     }
 
     #[test]
-    fn stars_round_half_up() {
-        let stars = |t| Rating::from_tenths(t).map(Rating::stars);
-        assert_eq!(stars(80), Some(4));
-        assert_eq!(stars(75), Some(4));
-        assert_eq!(stars(69), Some(3));
-        assert_eq!(stars(0), Some(0));
-        assert_eq!(stars(100), Some(5));
-        assert_eq!(stars(10), Some(1));
+    fn half_stars_round_to_the_nearest_point() {
+        let halves = |t| Rating::from_tenths(t).map(Rating::half_stars);
+        assert_eq!(halves(80), Some(8));
+        assert_eq!(halves(75), Some(8));
+        assert_eq!(halves(74), Some(7));
+        assert_eq!(halves(45), Some(5));
+        assert_eq!(halves(30), Some(3));
+        assert_eq!(halves(4), Some(0));
+        assert_eq!(halves(0), Some(0));
+        assert_eq!(halves(100), Some(10));
     }
 
     #[test]

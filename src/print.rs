@@ -9,11 +9,12 @@ use ratatui::backend::IntoCrossterm;
 use ratatui::style::Style;
 
 use crate::i18n::Strings;
-use crate::layout::{BlockKind, Doc, Role, Section, WrappedBlock};
+use crate::layout::{BlockKind, CHART_ROWS, Doc, LineRef, Role, Section, WrappedBlock};
 use crate::model::Page;
 use crate::text::width::str_width;
 use crate::text::wrap::{self, Fit, SOFT_HYPHEN};
 use crate::theme::Theme;
+use crate::ui::summary;
 
 /// How `--print` writes.
 #[derive(Debug, Clone, Copy)]
@@ -49,15 +50,18 @@ pub fn print(
             opts.fit,
             painter,
         )?;
-        let doc = Doc::new(page, section, strings);
+        let doc = Doc::new(page, section, strings).with_head();
         for mut block in doc.blocks() {
             // The viewer keeps room for an image in each card; a list needs none.
             block.paras.retain(|p| p.role != Role::NoImage);
-            // Blocks are separated by the blank line written here.
+            // Blocks are separated by the blank line written here, but for the
+            // reading aid, which goes right under the heading.
             if let Some(first) = block.paras.first_mut() {
                 first.gap_before = false;
             }
-            writeln!(out)?;
+            if block.paras.first().is_none_or(|p| p.role != Role::Aid) {
+                writeln!(out)?;
+            }
             match block.kind {
                 BlockKind::Card { number, .. } => {
                     let marker = format!("{number}. ");
@@ -74,6 +78,25 @@ pub fn print(
                     let wrapped = WrappedBlock::new(block, width, opts.fit, false);
                     for &line in &wrapped.lines {
                         write_line(out, &wrapped, line, painter)?;
+                    }
+                }
+                BlockKind::Summary { histogram } => {
+                    // The viewer's chart, as text: its bars in the stars' style.
+                    let chart = summary::chart(
+                        &histogram,
+                        u16::try_from(width).unwrap_or(u16::MAX),
+                        &theme,
+                    );
+                    let wrapped = WrappedBlock::new(block, width, opts.fit, false);
+                    for &line in &wrapped.lines {
+                        if let LineRef::Chart(row) = line {
+                            let labels = usize::from(row) + 1 == CHART_ROWS;
+                            let text = summary::row_text(&chart, u16::from(row));
+                            painter.write(out, &text, |t| if labels { t.meta } else { t.stars })?;
+                            writeln!(out)?;
+                        } else {
+                            write_line(out, &wrapped, line, painter)?;
+                        }
                     }
                 }
             }
@@ -106,7 +129,7 @@ fn heading(
 fn write_line(
     out: &mut impl Write,
     wrapped: &WrappedBlock<'_>,
-    line: crate::layout::LineRef,
+    line: LineRef,
     painter: Painter,
 ) -> io::Result<()> {
     if let Some((p, range)) = line.text() {
@@ -212,8 +235,11 @@ mod tests {
         let text = render(&page(), &EN, 12, false);
         assert_eq!(
             text,
-            "Film\n====\n\nPlot\n----\n\nalpha beta\ngamma delta\n\nScreenshots\n-----------\n\n\
-             1. first\n   shot of\n   the film\n\nReviews\n-------\n\nAnn\n★★★☆☆ 6/10\nFine.\n"
+            "Film\n====\n\nPlot\n----\n4 words · 1\nmin\n\nalpha beta\ngamma delta\n\n\
+             Screenshots\n-----------\n\n1. first\n   shot of\n   the film\n\n\
+             Reviews\n-------\n\n★★★☆☆ 6.0/10\n· average of\n1 rated\nreview\n\
+             \x20     █\n      █\n      █\n      1\n01234567891\n\n\
+             Ann · 1 word\n· 1 min\n★★★☆☆ 6/10\nFine.\n"
         );
         assert!(!text.contains('\x1b'));
     }

@@ -1,6 +1,7 @@
 //! Resume where you left off: what is kept of a page when the viewer quits (the tab
-//! shown, and in each tab the place of the first line on screen and the review
-//! selected), under a key naming the page, so that opening it again returns there.
+//! shown, the reviews' order and filter, and in each tab the place of the first line
+//! on screen and the review selected), under a key naming the page, so that opening
+//! it again returns there.
 //!
 //! A place is kept as text: a block, a paragraph in it and a byte of that paragraph
 //! (or the line just before it), with a fingerprint of the paragraph's text. So it
@@ -19,6 +20,7 @@ mod file;
 
 use std::path::{Path, PathBuf};
 
+use crate::app::review_view::{MinRating, Order};
 use crate::layout::Section;
 
 pub use dir::state_dir;
@@ -69,10 +71,13 @@ pub struct TabPlace {
     pub focus: usize,
 }
 
-/// A page as it was left: the tab shown, and each tab's place.
+/// A page as it was left: the tab shown, the reviews' order and lowest rating, and
+/// each tab's place (in the reviews as they were shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     pub tab: Section,
+    pub order: Order,
+    pub filter: MinRating,
     pub tabs: Vec<TabPlace>,
 }
 

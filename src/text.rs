@@ -14,4 +14,5 @@ pub(crate) mod paragraphs;
 pub mod sanitize;
 pub(crate) mod search;
 pub mod width;
+pub mod words;
 pub mod wrap;

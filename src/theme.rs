@@ -136,9 +136,9 @@ impl Theme {
             Role::Caption => self.caption,
             Role::Image => self.image,
             Role::ImageMissing => self.image_missing,
-            Role::Author => self.author,
+            Role::Author | Role::Summary => self.author,
             Role::Stars => self.stars,
-            Role::Meta => self.meta,
+            Role::Meta | Role::Aid => self.meta,
             Role::Empty | Role::NoImage => self.empty,
         }
     }

@@ -5,6 +5,8 @@ pub(crate) mod body;
 pub(crate) mod footer;
 pub(crate) mod help;
 mod hidden;
+pub(crate) mod picture;
+pub(crate) mod summary;
 pub(crate) mod tabs;
 
 #[cfg(test)]

@@ -31,6 +31,10 @@ fuzz_target!(|data: &[u8]| {
         read_from_file(data);
         return;
     };
+    // A NUL byte is UTF-8, but no text file holds one: `read` refuses it before parsing.
+    if data.contains(&0) {
+        assert!(read_from_file(data), "read took a file with a NUL byte");
+    }
     let source = Source {
         name: "fuzz.yaml".into(),
         base_dir: None,
@@ -39,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
     // `--check`'s read: every problem, and the page's warnings.
     let checked = loader::check(&source);
     if let Some(page) = &checked.page {
-        for d in lint::check(&source, page, &checked.places) {
+        for d in lint::check(&source, page, &checked.places).shown {
             let shown = d.to_string();
             assert!(
                 !has_control(&shown),
@@ -61,6 +65,7 @@ fuzz_target!(|data: &[u8]| {
                 &checked.problems[..],
                 "the viewer and --check disagree"
             );
+            assert_eq!(e.more(), checked.more, "the viewer and --check count apart");
             return;
         }
     };
@@ -88,23 +93,26 @@ fuzz_target!(|data: &[u8]| {
     drive(&page, data);
 });
 
-/// `read` on the bytes, as a file.
-fn read_from_file(data: &[u8]) {
+/// `read` on the bytes, as a file; whether it refused them.
+fn read_from_file(data: &[u8]) -> bool {
     let path: PathBuf =
         std::env::temp_dir().join(format!("layar-fuzz-{}.yaml", std::process::id()));
     let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(data));
+    let mut refused = false;
     if written.is_ok() {
         match loader::read(&path, Limits::default()) {
             Ok(source) => {
                 let _ = loader::parse(&source);
             }
             Err(e) => {
+                refused = true;
                 let shown = e.to_string();
                 assert!(!has_control(&shown), "error carries a control: {shown:?}");
             }
         }
     }
     let _ = std::fs::remove_file(&path);
+    refused
 }
 
 /// The viewer's state under a few actions, drawn after each at its own size and at

@@ -1,13 +1,16 @@
-//! A short note in the footer about something the reader did not do by hand: the
-//! page reopened where it was left (`resumed`), a search gone round the page's end
-//! (`search wrapped`). It shows until the next key, so an idle viewer keeps nothing
-//! ticking to take it away.
+//! A short note in the footer about what came of something beyond what the screen
+//! shows: the page reopened where it was left (`resumed`), a search gone round the
+//! page's end (`search wrapped`), a picture handed to a viewer (`opened with
+//! xdg-open`). It shows until the next key, so an idle viewer keeps nothing ticking
+//! to take it away.
+
+use std::borrow::Cow;
 
 use crate::action::Action;
 use crate::i18n::Strings;
 
 /// What the footer notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The page opened where the reader left it.
     Resumed,
@@ -15,25 +18,36 @@ pub enum Notice {
     WrappedToStart,
     /// `N` went round the page's start to its end.
     WrappedToEnd,
+    /// A card's picture was handed to this program.
+    Opened(String),
+    /// A card's picture could not be handed to any program.
+    CannotOpen,
 }
 
 impl Notice {
     /// The note, in the interface language.
-    pub fn text(self, strings: &Strings) -> &'static str {
+    pub fn text(&self, strings: &Strings) -> Cow<'static, str> {
         match self {
-            Self::Resumed => strings.resumed,
-            Self::WrappedToStart => strings.wrapped_to_start,
-            Self::WrappedToEnd => strings.wrapped_to_end,
+            Self::Resumed => strings.resumed.into(),
+            Self::WrappedToStart => strings.wrapped_to_start.into(),
+            Self::WrappedToEnd => strings.wrapped_to_end.into(),
+            Self::Opened(program) => format!("{} {program}", strings.opened_image).into(),
+            Self::CannotOpen => strings.cannot_open_image.into(),
         }
     }
 
     /// Whether `action` takes a note away: any key or click does, but the Enter that
-    /// keeps a search (the note is about what the search found); what the terminal
-    /// or the counting of hits sends does not.
+    /// keeps a search (the note is about what the search found); what the terminal,
+    /// the counting of hits or the making of pictures sends does not.
     pub fn ends_with(action: &Action) -> bool {
         !matches!(
             action,
-            Action::Resize { .. } | Action::ContinueSearch | Action::ConfirmSearch
+            Action::Resize { .. }
+                | Action::ContinueSearch
+                | Action::ConfirmSearch
+                | Action::CollectPictures
+                | Action::ImageOpened(_)
+                | Action::Pictures(_)
         )
     }
 }
@@ -54,6 +68,10 @@ mod tests {
             "pencarian kembali ke awal"
         );
         assert_eq!(Notice::WrappedToEnd.text(&ID), "pencarian kembali ke akhir");
+        let opened = Notice::Opened("xdg-open".into());
+        assert_eq!(opened.text(&EN), "opened with xdg-open");
+        assert_eq!(opened.text(&ID), "dibuka dengan xdg-open");
+        assert_eq!(Notice::CannotOpen.text(&EN), "cannot open the image");
     }
 
     #[test]
@@ -67,5 +85,8 @@ mod tests {
         }));
         assert!(!Notice::ends_with(&Action::ContinueSearch));
         assert!(!Notice::ends_with(&Action::ConfirmSearch));
+        assert!(!Notice::ends_with(&Action::CollectPictures));
+        assert!(!Notice::ends_with(&Action::ImageOpened(None)));
+        assert!(Notice::ends_with(&Action::OpenImage));
     }
 }

@@ -11,6 +11,7 @@ mod line_counts;
 use std::collections::HashMap;
 
 use crate::layout::{Doc, LineRef, WrappedBlock};
+use crate::picture::geometry::CellSize;
 use crate::text::wrap::Fit;
 use line_counts::LineCounts;
 
@@ -90,6 +91,8 @@ pub struct Pane<'a> {
     width: usize,
     /// How lines are filled when a block is wrapped.
     fit: Fit,
+    /// The cell size cards keep room for pictures at, when pictures are shown.
+    pictures: Option<CellSize>,
     height: usize,
     wrapped: HashMap<usize, WrappedBlock<'a>>,
     /// Lines per block at `width`, as far as known (every block has a line).
@@ -106,6 +109,7 @@ impl<'a> Pane<'a> {
             doc,
             width: 0,
             fit: Fit::default(),
+            pictures: None,
             height: 0,
             wrapped: HashMap::new(),
             top: Anchor::default(),
@@ -113,8 +117,8 @@ impl<'a> Pane<'a> {
         }
     }
 
-    pub fn doc(&self) -> Doc<'a> {
-        self.doc
+    pub fn doc(&self) -> &Doc<'a> {
+        &self.doc
     }
 
     pub fn top(&self) -> Anchor {
@@ -135,6 +139,18 @@ impl<'a> Pane<'a> {
         self.width
     }
 
+    /// Shows another selection of the section's items (the reviews in another order
+    /// or filtered), from the top.
+    pub fn set_doc(&mut self, doc: Doc<'a>) {
+        self.counts = LineCounts::new(doc.len());
+        self.doc = doc;
+        self.wrapped.clear();
+        self.top = Anchor::default();
+        self.focus = 0;
+        self.clamp();
+        self.prepare();
+    }
+
     /// Fills lines by `fit` from now on: for a pane not yet sized, as the app is built.
     pub fn set_fit(&mut self, fit: Fit) {
         debug_assert!(self.wrapped.is_empty(), "set before the first wrap");
@@ -146,23 +162,63 @@ impl<'a> Pane<'a> {
     pub fn resize(&mut self, width: usize, height: usize) {
         let width = width.max(1);
         if width != self.width {
-            let keep = self.top_text_offset();
-            self.width = width;
-            self.wrapped.clear();
-            self.counts.forget();
-            self.top.line = match keep {
-                Some((para, at)) => self.line_of(self.top.block, para, at),
-                None => 0,
-            };
+            self.rewrap(|pane| pane.width = width);
         }
         self.height = height;
         self.clamp();
+        // The review the reader is on stays on screen: keeping the top line can push
+        // it below a shorter or narrower screen.
+        if !self.focus_on_screen() {
+            self.show_block(self.focus);
+        }
         self.prepare();
+    }
+
+    /// Keeps room in cards for pictures at `cell` pixels a cell, or none: rewraps,
+    /// keeping the reader's place, as a new width does.
+    pub fn set_pictures(&mut self, pictures: Option<CellSize>) {
+        if pictures != self.pictures {
+            self.rewrap(|pane| pane.pictures = pictures);
+            self.clamp();
+            self.prepare();
+        }
+    }
+
+    /// Applies `change` to how blocks are wrapped and forgets every wrapped block,
+    /// keeping the top line's first character on the top line.
+    fn rewrap(&mut self, change: impl FnOnce(&mut Self)) {
+        let keep = self.top_text_offset();
+        change(self);
+        self.wrapped.clear();
+        self.counts.forget();
+        self.top.line = match keep {
+            Some((para, at)) => self.line_of(self.top.block, para, at),
+            None => 0,
+        };
+    }
+
+    /// Whether a line of the focused block is on screen.
+    fn focus_on_screen(&mut self) -> bool {
+        let (top, bottom) = self.blocks_on_screen();
+        (top..=bottom).contains(&self.focus)
+    }
+
+    /// The first and last blocks with a line on screen.
+    fn blocks_on_screen(&mut self) -> (usize, usize) {
+        let top = self.top.block;
+        let mut bottom = top;
+        let mut lines = self.lines_in(top).saturating_sub(self.top.line);
+        while lines < self.height && bottom + 1 < self.blocks() {
+            bottom += 1;
+            lines += self.lines_in(bottom);
+        }
+        (top, bottom)
     }
 
     /// Where the top line starts in the text: a paragraph and a place in it (a blank
     /// line or a card's top border is taken for the line before the paragraph under
-    /// it, a card's bottom border for the line above it).
+    /// it; a card's bottom border, a row of its picture or of the chart for the last
+    /// text line above it).
     pub(crate) fn top_text_offset(&self) -> Option<(usize, InPara)> {
         let block = self.wrapped.get(&self.top.block)?;
         match *block.lines.get(self.top.line)? {
@@ -174,16 +230,22 @@ impl<'a> Pane<'a> {
                 let (para, _) = below.iter().find_map(|l| l.text())?;
                 Some((para, InPara::Before))
             }
-            LineRef::CardBottom => {
-                let (para, range) = block.lines.get(self.top.line.checked_sub(1)?)?.text()?;
+            // Below the text: the last text line above it (a caption, above a picture;
+            // the summary's line, above the chart).
+            LineRef::CardBottom | LineRef::Picture { .. } | LineRef::Chart(_) => {
+                let (para, range) = block.lines[..self.top.line]
+                    .iter()
+                    .rev()
+                    .find_map(|l| l.text())?;
                 Some((para, InPara::Byte(range.start)))
             }
         }
     }
 
     /// Where the text on screen starts: the top line's block, paragraph and first
-    /// byte. A blank line or a card's top border starts at the paragraph under it; a
-    /// card's bottom border, at the next block.
+    /// byte. A blank line, a card's top border or a row of its picture starts at the
+    /// paragraph under it; a card's bottom border or a row of the chart, at the next
+    /// block.
     pub fn top_place(&self) -> (usize, usize, usize) {
         let next = (self.top.block + 1, 0, 0);
         let Some(block) = self.wrapped.get(&self.top.block) else {
@@ -195,10 +257,10 @@ impl<'a> Pane<'a> {
             Some(LineRef::Text { para, start, .. }) => {
                 (self.top.block, *para as usize, *start as usize)
             }
-            Some(LineRef::Blank | LineRef::CardTop) => {
+            Some(LineRef::Blank | LineRef::CardTop | LineRef::Picture { .. }) => {
                 below.map_or(next, |(para, _)| (self.top.block, para, 0))
             }
-            Some(LineRef::CardBottom) | None => next,
+            Some(LineRef::CardBottom | LineRef::Chart(_)) | None => next,
         }
     }
 
@@ -220,7 +282,11 @@ impl<'a> Pane<'a> {
         if block >= self.blocks() || self.wrapped.contains_key(&block) {
             return;
         }
-        let wrapped = WrappedBlock::new(self.doc.block(block), self.width.max(1), self.fit, true);
+        let (content, width) = (self.doc.block(block), self.width.max(1));
+        let wrapped = match self.pictures {
+            Some(cell) => WrappedBlock::with_pictures(content, width, self.fit, cell),
+            None => WrappedBlock::new(content, width, self.fit, true),
+        };
         self.counts.set(block, wrapped.lines.len().max(1));
         self.wrapped.insert(block, wrapped);
     }
@@ -385,6 +451,13 @@ impl<'a> Pane<'a> {
         self.prepare();
     }
 
+    /// Moves the focus to `block`, which is on screen (a click).
+    pub fn set_focus(&mut self, block: usize) {
+        if block < self.blocks() {
+            self.focus = block;
+        }
+    }
+
     /// Moves the focus to the next block and brings its start to the top.
     pub fn next_block(&mut self) {
         if self.focus + 1 < self.blocks() {
@@ -467,13 +540,7 @@ impl<'a> Pane<'a> {
     /// Keeps the focused block on screen after line scrolling: when it leaves, the
     /// focus moves to the block at the top.
     fn follow_focus(&mut self) {
-        let top = self.top.block;
-        let mut bottom = top;
-        let mut lines = self.lines_in(top).saturating_sub(self.top.line);
-        while lines < self.height && bottom + 1 < self.blocks() {
-            bottom += 1;
-            lines += self.lines_in(bottom);
-        }
+        let (top, bottom) = self.blocks_on_screen();
         if self.focus < top || self.focus > bottom {
             self.focus = top;
         }
@@ -698,6 +765,27 @@ mod tests {
     }
 
     #[test]
+    fn a_resize_keeps_the_focused_review_on_screen() {
+        let p = page(&["x"], 30);
+        let mut pane = pane(&p, Section::Reviews, 40, 12);
+        // The last review: the screen stops at the bottom, so it is low on screen.
+        pane.scroll_to_bottom();
+        let focus = pane.focus();
+        assert_eq!(focus, 29);
+        let on_screen = |pane: &Pane<'_>| pane.visible().iter().any(|l| l.block == pane.focus());
+        assert!(on_screen(&pane));
+        assert!(pane.top().block < focus, "not at the top: {:?}", pane.top());
+        pane.resize(40, 3);
+        assert_eq!(pane.focus(), focus, "still the same review");
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        pane.resize(12, 3);
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        pane.resize(40, 12);
+        assert!(on_screen(&pane), "{:?}", texts(&pane));
+        assert_eq!(pane.focus(), focus);
+    }
+
+    #[test]
     fn review_navigation_moves_focus_and_clamps() {
         let p = page(&["x"], 5);
         let mut pane = pane(&p, Section::Reviews, 40, 4);
@@ -755,7 +843,7 @@ mod tests {
         pane.scroll_up(15_000);
         assert_eq!(
             texts(&pane)[0],
-            "author 0",
+            "author 0 · 4 words · 1 min",
             "blocks dropped from the cache come back"
         );
         pane.scroll_down(15_000);
@@ -763,6 +851,52 @@ mod tests {
         pane.resize(30, 10);
         assert!(pane.top_line() > 0);
         assert_eq!(texts(&pane).len(), 10);
+    }
+
+    #[test]
+    fn pictures_keep_room_in_cards_and_the_place_is_kept_when_they_go() {
+        use crate::model::{Image, ImageFacts, ImageStatus, Screenshot, Screenshots};
+        use crate::picture::geometry::CellSize;
+        let mut p = page(&["x"], 0);
+        let shot = |caption: &str| Screenshot {
+            caption: caption.into(),
+            image: Some(Image {
+                path: "still.png".into(),
+                status: ImageStatus::Found(ImageFacts {
+                    width: 200,
+                    height: 100,
+                    format: "PNG",
+                }),
+            }),
+        };
+        p.screenshots = Some(Screenshots {
+            heading: None,
+            items: vec![shot("one"), shot("two")],
+        });
+        let mut pane = pane(&p, Section::Screenshots, 40, 6);
+        assert_eq!(
+            pane.total_lines(),
+            2 * 4 + 1,
+            "text cards: top, caption, path, bottom"
+        );
+        pane.set_pictures(Some(CellSize::HALF_BLOCKS));
+        // 200×100 at 10×20 pixels a cell: 20 columns, 5 rows.
+        assert_eq!(pane.total_lines(), 2 * (4 + 5) + 1);
+        assert!(matches!(
+            pane.visible()[2].line,
+            LineRef::Picture { row: 0 }
+        ));
+        // Scrolled into the first picture, then the pictures go: the top is the
+        // caption above it.
+        pane.scroll_down(4);
+        assert!(matches!(
+            pane.visible()[0].line,
+            LineRef::Picture { row: 2 }
+        ));
+        pane.set_pictures(None);
+        assert_eq!(texts(&pane)[0], "one");
+        pane.set_pictures(None);
+        assert_eq!(texts(&pane)[0], "one", "no change, no rewrap");
     }
 
     #[test]

@@ -214,6 +214,8 @@ fn action() -> impl Strategy<Value = Action> {
             A::ReviewsTab,
             A::NextReview,
             A::PreviousReview,
+            A::SortReviews,
+            A::FilterReviews,
             A::StartSearch,
             A::SearchBackspace,
             A::ConfirmSearch,
@@ -311,8 +313,15 @@ fn naive_count(query: &str, hay: &str) -> usize {
 /// The line under a review's author, built from the model: `★★★★☆ 8/10 · 2024-05-01`.
 fn review_meta(review: &Review) -> Option<String> {
     let rating = review.rating.map(|r| {
-        let filled = usize::from(r.stars());
-        format!("{}{} {r}/10", "★".repeat(filled), "☆".repeat(5 - filled))
+        let halves = usize::from(r.half_stars());
+        let (full, half) = (halves / 2, halves % 2);
+        let stars = format!(
+            "{}{}{}",
+            "★".repeat(full),
+            "½".repeat(half),
+            "☆".repeat(5 - full - half)
+        );
+        format!("{stars} {r}/10")
     });
     let date = review.date.map(|d| d.to_string());
     match (rating, date) {
@@ -322,7 +331,7 @@ fn review_meta(review: &Review) -> Option<String> {
 }
 
 /// Every text the search covers, from the model: what each tab shows of the page.
-fn searched_texts(page: &Page, strings: &Strings) -> Vec<String> {
+fn searched_texts(page: &Page, strings: &Strings, shown: Option<&[u32]>) -> Vec<String> {
     let mut texts: Vec<String> = page.synopsis.paragraphs.iter().map(String::from).collect();
     if let Some(shots) = &page.screenshots {
         for shot in &shots.items {
@@ -339,7 +348,9 @@ fn searched_texts(page: &Page, strings: &Strings) -> Vec<String> {
         }
     }
     if let Some(reviews) = &page.reviews {
-        for review in &reviews.items {
+        let all: Vec<u32> = (0..reviews.items.len() as u32).collect();
+        for &i in shown.unwrap_or(&all) {
+            let review = &reviews.items[i as usize];
             texts.push(review.author.clone());
             texts.extend(review_meta(review));
             texts.extend(review.paragraphs.iter().map(String::from));
@@ -397,7 +408,7 @@ fn check_state(app: &App<'_>, reference: &mut Reference) -> Result<(), TestCaseE
         let text = line.text();
         let room = match line.wrapped.block.kind {
             BlockKind::Card { .. } => pane.width().saturating_sub(CARD_INSET).max(1),
-            BlockKind::Plain => pane.width().max(1),
+            BlockKind::Plain | BlockKind::Summary { .. } => pane.width().max(1),
         };
         prop_assert!(
             str_width(text) <= room || text.graphemes(true).count() == 1,
@@ -486,14 +497,23 @@ proptest! {
         drift in size(),
     ) {
         let theme = if color { Theme::color() } else { Theme::mono() };
-        let mut reference = Reference { texts: searched_texts(&page, strings), last: None };
+        let mut reference = Reference { texts: searched_texts(&page, strings, None), last: None };
         let mut app = App::new(&page, strings);
         app.update(Action::Resize { width, height });
         check_state(&app, &mut reference)?;
         check_screen(&app, &theme, (width, height))?;
         for step in steps {
             for action in step {
+                let reviews_change = matches!(action, Action::SortReviews | Action::FilterReviews);
                 app.update(action);
+                if reviews_change {
+                    // Search reads the reviews shown, and so does the reference.
+                    let shown = app.review_view().shown();
+                    reference = Reference {
+                        texts: searched_texts(&page, strings, shown.as_deref()),
+                        last: None,
+                    };
+                }
                 check_state(&app, &mut reference)?;
             }
             let size = app.size();

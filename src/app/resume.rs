@@ -4,6 +4,7 @@
 use super::App;
 use super::notice::Notice;
 use super::pane::{Anchor, InPara};
+use super::review_view::{MinRating, Order};
 use crate::layout::Doc;
 use crate::resume::{At, Place, Saved, TabPlace, fingerprint};
 
@@ -31,7 +32,7 @@ impl App<'_> {
                             InPara::Byte(at) => At::Byte(at),
                             InPara::Before => At::Before,
                         },
-                        fingerprint: paragraph_fingerprint(&doc, block, para).unwrap_or(0),
+                        fingerprint: paragraph_fingerprint(doc, block, para).unwrap_or(0),
                         shift,
                     },
                     focus: pane.focus(),
@@ -40,20 +41,29 @@ impl App<'_> {
             .collect();
         Saved {
             tab: self.selected,
+            order: self.review_view.order(),
+            filter: self.review_view.filter(),
             tabs,
         }
     }
 
-    /// Opens each tab at its saved place, where its paragraph is found, and the saved
-    /// tab; the footer says so when that is not the page's start. Called once the
+    /// Opens each tab at its saved place, where its paragraph is found, with the
+    /// reviews in the saved order and filter, and the saved tab; the footer says so
+    /// when that is not the page's start. Called once the
     /// app has its size (after the first [`crate::action::Action::Resize`]).
     pub fn resume(&mut self, saved: &Saved) {
+        // The reviews as they were shown, so that their places are found there.
+        if (saved.order, saved.filter) != (Order::default(), MinRating::default()) {
+            let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
+            self.review_view.set(saved.order, saved.filter, reviews);
+            self.show_reviews();
+        }
         for tab in &saved.tabs {
             let Some(i) = self.index_of(tab.section) else {
                 continue;
             };
             let pane = &mut self.panes[i];
-            let Some((block, para)) = find(&pane.doc(), &tab.place) else {
+            let Some((block, para)) = find(pane.doc(), &tab.place) else {
                 continue;
             };
             let at = match tab.place.at {
@@ -70,6 +80,7 @@ impl App<'_> {
         }
         self.select(saved.tab);
         let moved = self.selected_index() > 0
+            || self.review_view.shown().is_some()
             || self
                 .panes
                 .iter()
@@ -82,6 +93,12 @@ impl App<'_> {
 
 /// The fingerprint of paragraph `para` of block `block`, if the block has it.
 fn paragraph_fingerprint(doc: &Doc<'_>, block: usize, para: usize) -> Option<u64> {
+    // The head (a reading aid, the ratings summary) and the empty state are made by
+    // layar and never searched: their text is the block's own.
+    if block < doc.len() && doc.item(block).is_none() {
+        let made = doc.block(block);
+        return made.paras.get(para).map(|p| fingerprint(&p.text));
+    }
     let mut found = None;
     doc.search_paras(block, true, |i, text| {
         if i == para {
@@ -175,9 +192,10 @@ mod tests {
     fn a_page_opens_where_it_was_left_at_any_width() {
         let p = page(&["first paragraph", WORDS, "last one", WORDS], 30);
         let mut a = app(&p, 30, 10);
-        a.update(Action::LineDown);
-        a.update(Action::LineDown);
-        a.update(Action::LineDown);
+        // Past the reading aid and the first paragraph, into the second.
+        for _ in 0..5 {
+            a.update(Action::LineDown);
+        }
         let line = first_line(&a);
         a.update(Action::ReviewsTab);
         for _ in 0..5 {
@@ -192,7 +210,7 @@ mod tests {
         let mut b = app(&p, 30, 10);
         assert_eq!(b.notice(), None);
         b.resume(&saved);
-        assert_eq!(b.notice(), Some(Notice::Resumed));
+        assert_eq!(b.notice(), Some(&Notice::Resumed));
         assert_eq!(b.selected(), Section::Reviews);
         assert_eq!((b.pane().top(), b.pane().focus()), (review_top, 5));
         b.update(Action::GotoTab(1));
@@ -215,7 +233,7 @@ mod tests {
     fn a_changed_page_opens_at_the_same_paragraph_or_at_the_top() {
         let left = page(&["first paragraph", "second", WORDS, "last one", WORDS], 0);
         let mut a = app(&left, 30, 8);
-        for _ in 0..7 {
+        for _ in 0..9 {
             a.update(Action::LineDown);
         }
         let line = first_line(&a);
@@ -225,7 +243,7 @@ mod tests {
         );
         let saved = a.saved();
 
-        // Two paragraphs inserted before it, one dropped: found two blocks on.
+        // Two paragraphs inserted before it, one dropped: found a block on.
         let moved = page(
             &["new", "newer", "first paragraph", WORDS, "last one", WORDS],
             0,
@@ -233,7 +251,7 @@ mod tests {
         let mut b = app(&moved, 30, 8);
         b.resume(&saved);
         assert_eq!(first_line(&b), line);
-        assert_eq!(b.pane().top().block, 3);
+        assert_eq!((saved.tabs[0].place.block, b.pane().top().block), (3, 4));
 
         // Its text changed: the top.
         let other = WORDS.replace("alpha", "ALPHA");
@@ -272,6 +290,62 @@ mod tests {
         b.resume(&saved);
         assert_eq!(b.selected(), Section::Synopsis);
         assert_eq!(b.pane().top(), Anchor::default());
+    }
+
+    #[test]
+    fn the_reviews_reopen_in_their_order_and_filter_and_the_chart_comes_back() {
+        let mut p = page(&["one"], 12);
+        for (i, review) in p.reviews.iter_mut().flat_map(|r| &mut r.items).enumerate() {
+            let tenths = u8::try_from(i * 9 % 101).unwrap_or(0);
+            review.rating = crate::model::Rating::from_tenths(tenths);
+        }
+        let mut a = app(&p, 40, 12);
+        a.update(Action::ReviewsTab);
+        // The ratings chart under the summary's line: each of its rows at the top
+        // comes back, in the page's order.
+        let mut chart_rows = 0;
+        for down in 0..6 {
+            let top = a.pane().visible().first().map(|l| l.line);
+            chart_rows += usize::from(matches!(top, Some(crate::layout::LineRef::Chart(_))));
+            let saved = a.saved();
+            let mut b = app(&p, 40, 12);
+            b.resume(&saved);
+            assert_eq!(b.pane().top(), a.pane().top(), "{down} lines down");
+            a.update(Action::LineDown);
+        }
+        assert!(
+            chart_rows >= 3,
+            "{chart_rows} of the chart's rows at the top"
+        );
+        // Highest rated first, 6 and over, the third review shown selected.
+        a.update(Action::SortReviews);
+        a.update(Action::FilterReviews);
+        a.update(Action::FilterReviews);
+        for _ in 0..3 {
+            a.update(Action::NextReview);
+        }
+        let saved = a.saved();
+        assert_eq!(
+            (saved.order, saved.filter),
+            (Order::Rating, MinRating::AtLeast6)
+        );
+        let mut b = app(&p, 40, 12);
+        b.resume(&saved);
+        assert_eq!(b.review_view().order(), Order::Rating);
+        assert_eq!(b.review_view().filter(), MinRating::AtLeast6);
+        assert_eq!(b.review_view().shown(), a.review_view().shown());
+        assert_eq!(b.selected(), Section::Reviews);
+        assert_eq!(
+            (b.pane().top(), b.pane().focus()),
+            (a.pane().top(), a.pane().focus())
+        );
+        assert_eq!(first_line(&b), first_line(&a));
+        assert_eq!(b.notice(), Some(&Notice::Resumed));
+        // Left in the page's order: nothing sorted on the way back.
+        let mut c = app(&p, 40, 12);
+        c.resume(&c.saved());
+        assert_eq!(c.review_view().shown(), None);
+        assert_eq!(c.notice(), None);
     }
 
     #[test]

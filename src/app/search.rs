@@ -348,13 +348,14 @@ impl Search {
 }
 
 /// Where each doc's blocks start when numbered through all of them, then the total.
-/// The empty-state block of an empty section is not searched, so it is not counted.
+/// Every block is numbered as the pane numbers it, head and empty state too; those
+/// have nothing to search, so they count no hit.
 fn block_starts(docs: &[Doc<'_>]) -> Vec<usize> {
     let mut starts = Vec::with_capacity(docs.len() + 1);
     let mut at = 0;
     starts.push(at);
     for doc in docs {
-        at += doc.items();
+        at += doc.len();
         starts.push(at);
     }
     starts
@@ -402,7 +403,7 @@ mod tests {
                 return hits;
             };
             for (tab, doc) in docs.iter().enumerate() {
-                for block in 0..doc.items() {
+                for block in 0..doc.len() {
                     scan(matcher, doc, block, self.meta, Place::START, |seen| {
                         if let Seen::Hit(para, range) = seen {
                             hits.push(Hit {

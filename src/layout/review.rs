@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::{Para, Role};
-use crate::model::Review;
+use crate::model::{Rating, Review};
 
 /// One part of a review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,27 @@ impl<'a> Part<'a> {
     }
 }
 
+/// A full star, a half star and an empty one. `½` rather than a half-filled star
+/// (U+2BEA) because every monospace font has it: both are one column in ratatui and
+/// in terminals, but a missing glyph would hide the half that matters.
+pub const STAR_FULL: char = '★';
+pub const STAR_HALF: char = '½';
+pub const STAR_EMPTY: char = '☆';
+
 /// Every character a review's meta line can hold (see [`meta`]).
-const META_CHARS: &str = "★☆ 0123456789./·-";
+const META_CHARS: &str = "★½☆ 0123456789./·-";
+
+/// A rating as five stars with halves: `★★½☆☆` for 4.5/10, `★½☆☆☆` for 3/10. The
+/// viewer, `--print` and the summary all draw stars with this.
+pub fn stars(rating: Rating) -> String {
+    let halves = usize::from(rating.half_stars());
+    let (full, half) = (halves / 2, halves % 2);
+    let mut s = String::with_capacity(5 * STAR_FULL.len_utf8());
+    s.extend(std::iter::repeat_n(STAR_FULL, full));
+    s.extend(std::iter::repeat_n(STAR_HALF, half));
+    s.extend(std::iter::repeat_n(STAR_EMPTY, 5 - full - half));
+    s
+}
 
 /// Whether `query` could match a review's meta line: only if it is made of the
 /// characters such a line holds. None of them has a case, so neither may the query's.
@@ -81,9 +100,7 @@ fn meta<'a>(review: &Review) -> Para<'a> {
     let mut text = String::new();
     let mut spans = Vec::new();
     if let Some(rating) = review.rating {
-        let filled = usize::from(rating.stars());
-        text.push_str(&"★".repeat(filled));
-        text.push_str(&"☆".repeat(5 - filled));
+        text.push_str(&stars(rating));
         spans.push((0..text.len(), Role::Stars));
         let _ = write!(text, " {rating}/10");
     }
@@ -104,7 +121,8 @@ fn meta<'a>(review: &Review) -> Para<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Rating};
+    use crate::model::Date;
+    use crate::text::width::str_width;
 
     fn review(rating: Option<u8>, date: Option<&str>, paragraphs: &[&str]) -> Review {
         Review {
@@ -135,6 +153,31 @@ mod tests {
             ["Ann", "★★★★★ 10/10", "One."]
         );
         assert_eq!(texts(&review(None, None, &["One."])), ["Ann", "One."]);
+    }
+
+    #[test]
+    fn stars_show_halves() {
+        let stars_of = |t| Rating::from_tenths(t).map(stars).unwrap_or_default();
+        assert_eq!(stars_of(45), "★★½☆☆");
+        assert_eq!(stars_of(30), "★½☆☆☆");
+        assert_ne!(stars_of(45), stars_of(30), "today's bug: both were ★★☆☆☆");
+        assert_eq!(stars_of(80), "★★★★☆");
+        assert_eq!(
+            stars_of(75),
+            "★★★★☆",
+            "7.5 is 3.75 stars: four, to the nearest half"
+        );
+        assert_eq!(stars_of(74), "★★★½☆");
+        assert_eq!(stars_of(0), "☆☆☆☆☆");
+        assert_eq!(stars_of(4), "☆☆☆☆☆");
+        assert_eq!(stars_of(5), "½☆☆☆☆");
+        assert_eq!(stars_of(95), "★★★★★");
+        assert_eq!(stars_of(100), "★★★★★");
+        for tenths in 0..=100 {
+            let s = stars_of(tenths);
+            assert_eq!(s.chars().count(), 5, "{tenths}: {s}");
+            assert_eq!(str_width(&s), 5, "one column each: {s}");
+        }
     }
 
     #[test]

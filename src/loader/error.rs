@@ -19,6 +19,7 @@ use std::fmt;
 use std::io;
 
 use super::quoting::Excerpt;
+use crate::text::escape::escaped;
 use crate::text::sanitize::sanitized;
 
 /// A place in a content file: 1-based line and 1-based column, in characters.
@@ -36,10 +37,12 @@ pub struct LoadError(Box<Details>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Details {
-    /// The file's name as shown: the path as given (sanitised), or the bundled page's path in the source tree.
+    /// The file's name as shown: the path as given (escaped), or the bundled page's path in the source tree.
     file: String,
     /// Never empty; in file order.
     problems: Vec<Problem>,
+    /// Problems found past those listed ([`super::MAX_PROBLEMS`]).
+    more: usize,
 }
 
 /// One thing wrong in a content file, at its place when it has one.
@@ -69,11 +72,10 @@ impl Problem {
         self
     }
 
-    /// Places the problem on a line whose text is `line_text`, before its
-    /// `location.column`-th character.
-    pub(super) fn at_line(mut self, line_text: &str, location: Location) -> Self {
+    /// Places the problem at `location`, shown by `excerpt`.
+    pub(super) fn with_excerpt(mut self, location: Location, excerpt: Excerpt) -> Self {
         self.location = Some(location);
-        self.excerpt = Some(Excerpt::new(line_text, location.column.saturating_sub(1)));
+        self.excerpt = Some(excerpt);
         self
     }
 
@@ -133,6 +135,12 @@ pub enum LoadErrorKind {
     TooLarge { size: u64, limit: u64 },
     /// The file is not UTF-8; `byte` is the first byte that does not fit.
     NotUtf8 { byte: u8 },
+    /// The file is text in another encoding, as its first bytes show.
+    NotUtf8Text { encoding: Encoding },
+    /// A NUL byte: no text file holds one.
+    Binary,
+    /// The system could not give the memory to read the file; `read` bytes were read.
+    OutOfMemory { read: usize },
     /// Nothing in the file, or only blank lines and comments.
     Empty { comments_only: bool },
     /// A character YAML does not allow anywhere in a file: most control characters.
@@ -148,12 +156,24 @@ pub enum LoadErrorKind {
         limit: Expansion,
         anchor_line: Option<usize>,
     },
-    /// A value of the wrong type, out of range or malformed.
+    /// Keeping the page's values would take more than `limit` bytes of memory, what its
+    /// size allows.
+    TooManyValues { limit: u64 },
+    /// Aliases to the value anchored `&anchor` make the page take more than `limit`
+    /// bytes of memory: placed at an alias, or at the anchored value.
+    AliasesTooBig { anchor: String, limit: u64 },
+    /// A value of the wrong type, out of range or malformed; `hint` says what to write
+    /// instead, where layar knows.
     Invalid {
         path: String,
         expected: String,
         found: String,
+        hint: Option<String>,
     },
+    /// A required value written as null (`~`, `null`, or nothing): a missing value.
+    Null { path: String, expected: String },
+    /// A merge key (`<<`), which the format does not take.
+    MergeKey { path: String },
     /// A required key is absent.
     MissingKey { path: String, key: String },
     /// A key the format does not know; `suggestion` is the known key it is closest to.
@@ -165,6 +185,41 @@ pub enum LoadErrorKind {
     },
     /// The same key twice in one mapping.
     DuplicateKey { path: String, key: String },
+}
+
+/// A text encoding other than UTF-8, as the start of a file shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Encoding {
+    /// `UTF-16` or `UTF-32`.
+    pub name: &'static str,
+    pub little_endian: bool,
+    /// Whether the file starts with a byte-order mark; without one, the encoding is a
+    /// guess from where the zero bytes fall.
+    pub bom: bool,
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let order = if self.little_endian {
+            "little-endian"
+        } else {
+            "big-endian"
+        };
+        if self.bom {
+            write!(
+                f,
+                "the file is {} text ({order}, with a byte-order mark)",
+                self.name
+            )
+        } else {
+            write!(
+                f,
+                "the file looks like {} text ({order}, without a byte-order mark: every other \
+                 byte is 0)",
+                self.name
+            )
+        }
+    }
 }
 
 /// Which budget aliases went past.
@@ -187,12 +242,24 @@ impl LoadError {
     pub(super) fn of(file: &str, problems: Vec<Problem>) -> Self {
         debug_assert!(!problems.is_empty());
         Self(Box::new(Details {
-            file: sanitized(file).into_owned(),
+            file: escaped(file).into_owned(),
             problems,
+            more: 0,
         }))
     }
 
-    /// The file's name as shown: the path as given (sanitised), or the bundled page's path in the source tree.
+    /// The error with `more` problems found past those it lists.
+    pub(super) fn with_more(mut self, more: usize) -> Self {
+        self.0.more = more;
+        self
+    }
+
+    /// How many problems were found past those listed ([`super::MAX_PROBLEMS`]).
+    pub fn more(&self) -> usize {
+        self.0.more
+    }
+
+    /// The file's name as shown: the path as given (escaped), or the bundled page's path in the source tree.
     pub fn file(&self) -> &str {
         &self.0.file
     }
@@ -237,7 +304,11 @@ impl fmt::Display for LoadError {
             }
             problem.fmt_as(f, &self.0.file, "error")?;
         }
-        Ok(())
+        match self.0.more {
+            0 => Ok(()),
+            1 => write!(f, "\n{}: note: 1 more error, not shown", self.0.file),
+            n => write!(f, "\n{}: note: {n} more errors, not shown", self.0.file),
+        }
     }
 }
 
@@ -257,6 +328,8 @@ impl fmt::Display for At<'_> {
 }
 
 impl fmt::Display for LoadErrorKind {
+    // One short arm per kind: splitting the match would only hide that.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotFound => f.write_str("no such file"),
@@ -277,6 +350,17 @@ impl fmt::Display for LoadErrorKind {
                 f,
                 "expected UTF-8 text, found the byte 0x{byte:02X}; save the file as UTF-8"
             ),
+            Self::NotUtf8Text { encoding } => {
+                write!(f, "{encoding}; layar reads UTF-8: save it as UTF-8")
+            }
+            Self::Binary => f.write_str(
+                "found a NUL byte: the file holds binary data, not text; a page is UTF-8 text",
+            ),
+            Self::OutOfMemory { read } => write!(
+                f,
+                "not enough memory to read the file (after {} of it)",
+                Size(*read as u64)
+            ),
             Self::Empty { comments_only } => write!(
                 f,
                 "the file {}; a page needs at least `title` and `synopsis`",
@@ -296,7 +380,6 @@ impl fmt::Display for LoadErrorKind {
                 },
                 u32::from(*c),
             ),
-            Self::Syntax { message } => f.write_str(message),
             Self::TooDeep { nesting, limit } => match nesting {
                 Nesting::Flow => write!(
                     f,
@@ -327,11 +410,41 @@ impl fmt::Display for LoadErrorKind {
                     None => Ok(()),
                 }
             }
+            Self::TooManyValues { limit } => write!(
+                f,
+                "the page holds too many values for its size: keeping them would take more \
+                 than {} of memory ({}); layar refuses this",
+                Size(*limit),
+                Allowance
+            ),
+            Self::AliasesTooBig { anchor, limit } => write!(
+                f,
+                "aliases (`*{anchor}`) make the page take more than {} of memory ({}); \
+                 refusing to expand them",
+                Size(*limit),
+                Allowance
+            ),
+            Self::Syntax { message } => f.write_str(message),
             Self::Invalid {
                 path,
                 expected,
                 found,
-            } => write!(f, "{}expected {expected}, found {found}", At(path)),
+                hint,
+            } => {
+                write!(f, "{}expected {expected}, found {found}", At(path))?;
+                match hint {
+                    Some(hint) => write!(f, "; {hint}"),
+                    None => Ok(()),
+                }
+            }
+            Self::Null { path, expected } => {
+                write!(f, "`{path}` is empty (null): expected {expected}")
+            }
+            Self::MergeKey { path } => write!(
+                f,
+                "{}merge keys (`<<`) are not supported; repeat the fields instead",
+                At(path)
+            ),
             Self::MissingKey { path, key } => {
                 write!(f, "{}missing required key `{key}`", At(path))
             }
@@ -355,8 +468,22 @@ impl fmt::Display for LoadErrorKind {
     }
 }
 
-/// A byte count for people: `64 MiB`, `1.5 MiB`, `900 KiB`, `12 bytes`.
-struct Size(u64);
+/// How the memory a page may take is reckoned, for a message.
+struct Allowance;
+
+impl fmt::Display for Allowance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} times the file, plus {}",
+            super::allowance::FACTOR,
+            Size(super::allowance::FLOOR as u64)
+        )
+    }
+}
+
+/// A byte count for people: `64 MiB`, `1.5 MiB`, `900 KiB`, `12 bytes`, `1 byte`.
+pub(crate) struct Size(pub u64);
 
 impl fmt::Display for Size {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -365,6 +492,7 @@ impl fmt::Display for Size {
         let (unit, name) = match self.0 {
             n if n >= MIB => (MIB, "MiB"),
             n if n >= KIB => (KIB, "KiB"),
+            1 => return f.write_str("1 byte"),
             n => return write!(f, "{n} bytes"),
         };
         let (whole, tenths) = (self.0 / unit, self.0 % unit * 10 / unit);
@@ -393,6 +521,7 @@ mod tests {
             path: "reviews.items[0].rating".into(),
             expected: "a number from 0 to 10".into(),
             found: quote("11"),
+            hint: None,
         })
         .at(
             text,
@@ -464,9 +593,9 @@ mod tests {
     }
 
     #[test]
-    fn file_names_are_sanitised() {
+    fn file_names_are_escaped() {
         let e = LoadError::new("a\u{1b}[31mb\n.yaml", LoadErrorKind::NotFound);
-        assert_eq!(shown(&e), "a[31mb .yaml: error: no such file");
+        assert_eq!(shown(&e), "a\\e[31mb\\n.yaml: error: no such file");
     }
 
     #[test]

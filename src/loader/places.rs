@@ -11,22 +11,63 @@ use super::error::Location;
 use super::quoting::is_line_break;
 
 /// Where a value stands in its file.
+///
+/// A read that keeps places keeps several for every value, so a place is held in 32-bit
+/// numbers: 32 bytes, where `usize`s took 64 (a page of many small values took twice
+/// the memory). A file over 4 GiB has values without a place past that.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    /// Where the value is used: its own place, or the alias (`*name`) that repeats it.
-    pub at: Location,
-    /// The byte offset of [`Self::at`].
-    pub index: usize,
-    /// The bytes the value was read from: its own, or those of the anchored value an
-    /// alias repeats. Empty for a mapping or list written as an indented block.
-    pub source: Range<usize>,
-    /// Where [`Self::source`] starts.
-    pub start: Location,
+    at: Compact,
+    index: u32,
+    source_start: u32,
+    source_len: u32,
+    start: Compact,
     /// Whether the value is written in double quotes, where backslash escapes apply.
     pub double_quoted: bool,
 }
 
+/// A [`Location`] in 32-bit numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Compact {
+    line: u32,
+    column: u32,
+}
+
+impl Compact {
+    fn new(at: Location) -> Option<Self> {
+        Some(Self {
+            line: u32::try_from(at.line).ok()?,
+            column: u32::try_from(at.column).ok()?,
+        })
+    }
+
+    fn location(self) -> Location {
+        Location {
+            line: self.line as usize,
+            column: self.column as usize,
+        }
+    }
+}
+
 impl Place {
+    /// A place: the value used at `at` (byte `index`), read from the bytes `source`
+    /// that start at `start`. `None` past 4 GiB or 4 billion lines.
+    pub(super) fn new(
+        at: Location,
+        index: usize,
+        source: Range<usize>,
+        start: Location,
+    ) -> Option<Self> {
+        Some(Self {
+            at: Compact::new(at)?,
+            index: u32::try_from(index).ok()?,
+            source_start: u32::try_from(source.start).ok()?,
+            source_len: u32::try_from(source.end.checked_sub(source.start)?).ok()?,
+            start: Compact::new(start)?,
+            double_quoted: false,
+        })
+    }
+
     /// The place of serde-saphyr's `referenced` and `defined` locations. Byte offsets come
     /// with every location of a text parsed from a string; `None` if one is missing.
     pub(super) fn from_spans(
@@ -36,24 +77,61 @@ impl Place {
         let index = usize::try_from(referenced.span().byte_offset()?).ok()?;
         let start = usize::try_from(defined.span().byte_offset()?).ok()?;
         let len = usize::try_from(defined.span().byte_len()?).ok()?;
-        Some(Self {
-            at: location(referenced),
+        Self::new(
+            location(referenced),
             index,
-            source: start..start.saturating_add(len),
-            start: location(defined),
-            double_quoted: false,
-        })
+            start..start.saturating_add(len),
+            location(defined),
+        )
+    }
+
+    /// Where the value is used: its own place, or the alias (`*name`) that repeats it.
+    pub fn at(&self) -> Location {
+        self.at.location()
+    }
+
+    /// The byte offset of [`Self::at`].
+    pub fn index(&self) -> usize {
+        self.index as usize
+    }
+
+    /// The bytes the value was read from: its own, or those of the anchored value an
+    /// alias repeats. Empty for a mapping or list written as an indented block.
+    pub fn source(&self) -> Range<usize> {
+        let start = self.source_start as usize;
+        start..start + self.source_len as usize
+    }
+
+    /// Where [`Self::source`] starts.
+    pub fn start(&self) -> Location {
+        self.start.location()
     }
 
     /// The value's own bytes in `text`.
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.source.clone()).unwrap_or_default()
+        text.get(self.source()).unwrap_or_default()
+    }
+
+    /// Whether the text value `value`, read from this place, was written in a style that
+    /// folds its lines: plain, single- or double-quoted, or folded (`>`). There a line
+    /// break alone becomes a space and a blank line becomes one line break, so every line
+    /// break left in the value was a blank line (or an escaped `\n`, or a more-indented
+    /// line of a folded block), and ends a paragraph. A quoted value starts with its
+    /// quote, which its value does not (a block's first line may start with one, but
+    /// then so does its value). A literal block (`|`) keeps every line break as it is,
+    /// so its value has as many as its bytes; a plain or folded value has fewer, unless
+    /// it is one line, where it does not matter.
+    pub fn folds_lines(&self, text: &str, value: &str) -> bool {
+        let slice = self.slice(text);
+        let first_line = slice.split(['\n', '\r']).next().unwrap_or_default();
+        let quoted = slice.starts_with(['"', '\'']) && !value.starts_with(first_line);
+        quoted || line_breaks(slice.trim()) != line_breaks(value.trim())
     }
 
     /// The line and column of byte `offset` of [`Self::slice`], counting from the value's
     /// start as the parser counts lines (`\n`, `\r` and `\r\n`) and columns (characters).
     pub fn locate(&self, text: &str, offset: usize) -> Location {
-        self.locate_from(text, (0, self.start), offset)
+        self.locate_from(text, (0, self.start()), offset)
     }
 
     /// As [`Self::locate`], going on from an earlier `(offset, location)` in the value, so
@@ -63,7 +141,7 @@ impl Place {
         let (start, mut at) = if from.0 <= offset {
             from
         } else {
-            (0, self.start)
+            (0, self.start())
         };
         let before = slice
             .get(start.min(slice.len())..offset.min(slice.len()))
@@ -84,6 +162,14 @@ impl Place {
         }
         at
     }
+}
+
+/// How many line breaks `s` has, counted as YAML counts them: `\n`, `\r` and `\r\n`.
+fn line_breaks(s: &str) -> usize {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', b)
+        .filter(|&i| !(b[i] == b'\n' && i > 0 && b[i - 1] == b'\r'))
+        .count()
 }
 
 /// A serde-saphyr location as layar's.
@@ -126,13 +212,7 @@ mod tests {
 
     fn place(source: Range<usize>, line: usize, column: usize) -> Place {
         let start = Location { line, column };
-        Place {
-            at: start,
-            index: source.start,
-            source,
-            start,
-            double_quoted: false,
-        }
+        Place::new(start, source.start, source, start).expect("small")
     }
 
     #[test]
@@ -155,6 +235,25 @@ mod tests {
             p.locate_from(text, later, 2),
             Location { line: 2, column: 5 }
         );
+    }
+
+    #[test]
+    fn folding_styles_are_told_from_literal_blocks() {
+        let folds = |text: &str, value: &str| place(0..text.len(), 1, 1).folds_lines(text, value);
+        assert!(!folds("one\r\n\r\n  two\n", "one\n\ntwo\n"), "literal");
+        assert!(!folds("one\n  two", "one\ntwo"), "literal, stripped");
+        assert!(folds("one\n  x\n\n  two\n", "one x\ntwo"), "folded");
+        assert!(folds("'one\n\n  two'", "one\ntwo"), "single-quoted");
+        assert!(folds("\"one\\ntwo\"", "one\ntwo"), "an escaped line break");
+        assert!(
+            folds("\"a\n\n  b\\nc\"", "a\nb\nc"),
+            "as many line breaks as its bytes, one of them escaped"
+        );
+        assert!(
+            !folds("'x' y\n  z\n", "'x' y\nz\n"),
+            "a literal block starting with a quote"
+        );
+        assert!(!folds("one line", "one line"));
     }
 
     #[test]

@@ -132,28 +132,34 @@ pub struct Excerpt {
 }
 
 impl Excerpt {
+    /// How many bytes on each side of the caret an excerpt reads: enough for the most it
+    /// shows ([`CARET_MAX`] and [`EXCERPT_WIDTH`] characters, four times over, of up to
+    /// four bytes), so that an excerpt of a 50 MB line costs no more than one of a short
+    /// line, and `--check`'s many warnings on one line cost one each.
+    pub(super) const MAX_BYTES: usize = 2048;
+
     /// The line of `text` holding byte `index`, with the caret under that byte's character.
     pub fn at(text: &str, index: usize) -> Self {
-        let mut index = index.min(text.len());
-        while !text.is_char_boundary(index) {
-            index -= 1;
-        }
-        let (before, after) = text.split_at(index);
-        let start = before.rfind(is_line_break).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let end = after.find(is_line_break).map_or(text.len(), |i| index + i);
-        let line = text.get(start..end).unwrap_or_default();
-        Self::split(line, index - start)
+        let index = floor_boundary(text, index.min(text.len()));
+        let from = floor_boundary(text, index.saturating_sub(Self::MAX_BYTES));
+        let to = floor_boundary(text, index.saturating_add(Self::MAX_BYTES).min(text.len()));
+        let before = text[from..index]
+            .rsplit(is_line_break)
+            .next()
+            .unwrap_or_default();
+        let after = text[index..to]
+            .split(is_line_break)
+            .next()
+            .unwrap_or_default();
+        Self::around(before, after)
     }
 
-    /// `line` with the caret before its `chars`-th character (0-based).
-    pub(super) fn new(line: &str, chars: usize) -> Self {
-        let at = line
-            .char_indices()
-            .nth(chars)
-            .map_or(line.len(), |(i, _)| i);
-        Self::split(line, at)
+    /// The caret between `before`, the line up to it, and `after`, the rest of the line.
+    /// Only [`Self::MAX_BYTES`] on each side are read.
+    pub(super) fn around(before: &str, after: &str) -> Self {
+        let before = &before[ceil_boundary(before, before.len().saturating_sub(Self::MAX_BYTES))..];
+        let after = &after[..floor_boundary(after, after.len().min(Self::MAX_BYTES))];
+        Self::split(&format!("{before}{after}"), before.len())
     }
 
     /// `line` with the caret before byte `at`.
@@ -203,6 +209,22 @@ impl Excerpt {
     }
 }
 
+/// The largest character boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `s` at or after `i`.
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The longest suffix of `s` made of whole grapheme clusters that fits in `max` columns.
 fn suffix_within(s: &str, max: usize) -> &str {
     let mut used = 0;
@@ -235,7 +257,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_caret() {
         let line = format!("{}HERE{}", "a".repeat(300), "b".repeat(300));
-        let e = Excerpt::new(&line, 300);
+        let e = Excerpt::around(&line[..300], &line[300..]);
         assert_eq!(e.caret, CARET_MAX);
         assert!(e.text.starts_with('…'));
         assert!(e.text.ends_with('…'));
@@ -245,7 +267,7 @@ mod tests {
 
     #[test]
     fn caret_counts_wide_characters_and_skips_controls() {
-        let e = Excerpt::new("\u{1b}名前: [", 5);
+        let e = Excerpt::around("\u{1b}名前: ", "[");
         assert_eq!(e.text, "名前: [");
         assert_eq!(e.caret, 6);
     }
@@ -258,6 +280,20 @@ mod tests {
         assert_eq!((e.text.as_str(), e.caret), ("three", 1));
         let end = Excerpt::at(text, text.len());
         assert_eq!((end.text.as_str(), end.caret), ("three", 5));
+        let long = format!("{}\nx{}y\n", "a".repeat(10_000), "b".repeat(10_000));
+        let y = Excerpt::at(&long, long.find('y').unwrap_or_default());
+        assert!(
+            y.text.starts_with('…') && y.text.ends_with('y'),
+            "{}",
+            y.text
+        );
+        let x = Excerpt::at(&long, long.find('x').unwrap_or_default());
+        assert!(
+            x.text.starts_with("xb") && x.text.ends_with('…'),
+            "{}",
+            x.text
+        );
+        assert_eq!(x.caret, 0);
         let ls = Excerpt::at("a\u{2028}b", 0);
         assert_eq!(ls.text, "a b", "a line separator is shown as a space");
     }

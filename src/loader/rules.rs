@@ -100,6 +100,51 @@ pub(super) fn rating(v: f64) -> Result<Rating, &'static str> {
     Rating::from_tenths(rounded as u8).ok_or(RATING)
 }
 
+/// Whether a rating read as a number is spelt as layar reads it; else what to write
+/// instead. A leading zero (`010`) is octal to a YAML 1.1 reader (8) and decimal to layar
+/// (10); hexadecimal, octal and `_` spellings are refused too, as no one rates in them.
+pub(super) fn rating_spelling(spelling: &str) -> Result<(), String> {
+    let s = spelling.trim();
+    let unsigned = s.trim_start_matches(['+', '-']);
+    let whole = unsigned.split(['.', 'e', 'E']).next().unwrap_or_default();
+    if whole.len() > 1 && whole.starts_with('0') && whole.bytes().all(|b| b.is_ascii_digit()) {
+        let Ok(value) = s.parse::<f64>() else {
+            return Err("write it without the leading zero".into());
+        };
+        // Only a whole number reads otherwise as octal.
+        let as_octal = (unsigned == whole)
+            .then(|| {
+                Some((
+                    u32::from_str_radix(whole, 8).ok()?,
+                    whole.parse::<u32>().ok()?,
+                ))
+            })
+            .flatten()
+            .filter(|(octal, decimal)| octal != decimal);
+        return Err(match as_octal {
+            Some((octal, decimal)) => format!(
+                "a leading zero is octal to YAML 1.1 ({s} is {octal} there, {decimal} here): \
+                 write {decimal} or {octal}"
+            ),
+            None => format!("a leading zero is octal to YAML 1.1: write {value}"),
+        });
+    }
+    if unsigned.contains(['x', 'X', 'o', 'O', '_']) {
+        return Err("write the rating in decimal digits, such as 8 or 7.5".into());
+    }
+    Ok(())
+}
+
+/// What to do about a rating written as text, when it would be one without its quotes.
+pub(super) fn quoted_rating(s: &str) -> Option<String> {
+    let v: f64 = s.trim().parse().ok()?;
+    rating(v).ok()?;
+    Some(format!(
+        "in quotes it is text: remove the quotes (`rating: {}`)",
+        s.trim()
+    ))
+}
+
 /// The date `s` names, or what was expected instead.
 pub(super) fn date(s: &str) -> Result<Date, &'static str> {
     if let Some(date) = Date::parse(s) {
@@ -150,6 +195,41 @@ mod tests {
         assert_eq!(tenths(f64::NAN), Err(RATING));
         assert_eq!(tenths(f64::INFINITY), Err(RATING));
         assert_eq!(tenths(1e23), Err(RATING));
+    }
+
+    #[test]
+    fn ratings_are_spelt_in_decimal() {
+        assert_eq!(rating_spelling("8"), Ok(()));
+        assert_eq!(rating_spelling("7.5"), Ok(()));
+        assert_eq!(rating_spelling("0"), Ok(()));
+        assert_eq!(rating_spelling("0.5"), Ok(()));
+        assert_eq!(
+            rating_spelling("010"),
+            Err(
+                "a leading zero is octal to YAML 1.1 (010 is 8 there, 10 here): write 10 or 8"
+                    .into()
+            )
+        );
+        assert_eq!(
+            rating_spelling("08"),
+            Err("a leading zero is octal to YAML 1.1: write 8".into())
+        );
+        assert_eq!(
+            rating_spelling("07.5"),
+            Err("a leading zero is octal to YAML 1.1: write 7.5".into())
+        );
+        assert!(rating_spelling("0x0A").is_err());
+        assert!(rating_spelling("1_0").is_err());
+        assert_eq!(
+            quoted_rating(" 8 "),
+            Some("in quotes it is text: remove the quotes (`rating: 8`)".into())
+        );
+        assert_eq!(quoted_rating("eight"), None);
+        assert_eq!(
+            quoted_rating("11"),
+            None,
+            "not a rating without quotes either"
+        );
     }
 
     #[test]

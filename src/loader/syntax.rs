@@ -48,6 +48,10 @@ pub(super) fn explain(text: &str, error: &ScanError, at: Location) -> (LoadError
         ErrorKind::ExpectedBlockMappingKey | ErrorKind::ExpectedBlockSequenceEntry => {
             indentation(text, at).unwrap_or_else(|| (parser_words(error), at))
         }
+        ErrorKind::MissingLowSurrogate
+        | ErrorKind::UnpairedLowSurrogate
+        | ErrorKind::InvalidLowSurrogate
+        | ErrorKind::InvalidLowSurrogateHexEscape => surrogate(text, at),
         ErrorKind::UnclosedQuotedScalar => {
             let quote = text[index_of(text, at)..].chars().next().unwrap_or('"');
             let quote = if quote == '\'' { '\'' } else { '"' };
@@ -60,6 +64,29 @@ pub(super) fn explain(text: &str, error: &ScanError, at: Location) -> (LoadError
         }
         _ => (parser_words(error), at),
     }
+}
+
+/// A `\uXXXX` escape of half a UTF-16 surrogate pair, as JSON writes characters past
+/// U+FFFF, without its other half: pointed at itself (the parser points at the start of
+/// the quoted value).
+fn surrogate(text: &str, at: Location) -> (LoadErrorKind, Location) {
+    let from = index_of(text, at);
+    let is_half =
+        |hex: &str| u32::from_str_radix(hex, 16).is_ok_and(|u| (0xD800..0xE000).contains(&u));
+    let escape = text[from..]
+        .match_indices("\\u")
+        .map(|(i, _)| from + i)
+        .find(|&i| text.get(i + 2..i + 6).is_some_and(is_half));
+    let (shown, at) = match escape {
+        Some(i) => (format!("`{}`", &text[i..i + 6]), location_of(text, i)),
+        None => ("a `\\u` escape".to_owned(), at),
+    };
+    let message = format!(
+        "{shown} is half of a UTF-16 surrogate pair, which names no character on its own; \
+         write the character itself, or its code point as `\\U` and 8 hex digits \
+         (`\\U0001F600` for U+1F600)"
+    );
+    (LoadErrorKind::Syntax { message }, at)
 }
 
 /// The parser's own description, for mistakes layar has no words of its own for.
@@ -303,6 +330,28 @@ mod tests {
         assert!(!is_forbidden('\u{85}'));
         assert!(!is_forbidden('\u{202e}'));
         assert!(!is_forbidden('😀'));
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_is_pointed_at() {
+        let (message, at) = explained("title: \"a \\ud83d b\"\n");
+        assert_eq!(
+            message,
+            "`\\ud83d` is half of a UTF-16 surrogate pair, which names no character on its \
+             own; write the character itself, or its code point as `\\U` and 8 hex digits \
+             (`\\U0001F600` for U+1F600)"
+        );
+        assert_eq!(at, (1, 11));
+        assert!(
+            explained("t: \"\\ude00\\ud83d\"\n")
+                .0
+                .starts_with("`\\ude00` is half")
+        );
+        assert!(
+            explained("t: \"\\ud83d\\u0041\"\n")
+                .0
+                .starts_with("`\\ud83d` is half")
+        );
     }
 
     #[test]

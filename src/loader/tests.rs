@@ -445,7 +445,7 @@ fn other_mistakes_read_well() {
         ),
         (
             "title:\nsynopsis:\n  text: x\n".to_owned(),
-            "page.yaml:1:1: error: title: expected a non-empty title, found null",
+            "page.yaml:1:1: error: `title` is empty (null): expected a non-empty title",
         ),
         (
             "title: T\nsynopsis:\n  text: \"abc\n".to_owned(),
@@ -659,5 +659,55 @@ fn billion_laughs_are_refused_at_the_alias() {
         headline(&text),
         "page.yaml:4:16: error: aliases (`*name`) multiply the page's values past what its size \
          allows; refusing to expand them (this alias repeats the value on line 3)"
+    );
+}
+
+#[test]
+fn null_is_missing_however_it_is_written() {
+    for null in ["~", "null", "Null", ""] {
+        let text = format!("title: {null}\nsynopsis:\n  text: x\n");
+        assert!(
+            headline(&text).ends_with("error: `title` is empty (null): expected a non-empty title"),
+            "{null:?}: {}",
+            headline(&text)
+        );
+        let text = format!("title: T\nsynopsis:\n  text: x\nreviews:\n  items: {null}\n");
+        assert!(
+            headline(&text).ends_with("error: `reviews.items` is empty (null): expected a list"),
+            "{null:?}: {}",
+            headline(&text)
+        );
+        let optional = format!(
+            "title: T\nlanguage: {null}\nsynopsis:\n  heading: {null}\n  text: x\nreviews: \
+             {null}\n"
+        );
+        let page = parse(&source(&optional)).expect("optional nulls are left out");
+        assert_eq!((page.language, page.synopsis.heading), (None, None));
+        assert!(page.reviews.is_none());
+    }
+}
+
+#[test]
+fn a_whole_surrogate_pair_is_one_character() {
+    let page = parse(&source(
+        "title: \"Film \\ud83c\\udfac\"\nsynopsis:\n  text: x\n",
+    ))
+    .expect("loads");
+    assert_eq!(page.title, "Film 🎬");
+}
+
+#[test]
+fn past_a_thousand_problems_the_rest_are_counted() {
+    let text = format!(
+        "title: T\nsynopsis:\n  text: x\nreviews:\n  items:\n{}",
+        "    - {author: a, text: b, rating: 11}\n".repeat(1500)
+    );
+    let e = parse(&source(&text)).expect_err("refused");
+    assert_eq!((e.problems().len(), e.more()), (MAX_PROBLEMS, 500));
+    let shown = e.to_string();
+    assert!(
+        shown.ends_with("\npage.yaml: note: 500 more errors, not shown"),
+        "{}",
+        &shown[shown.len() - 200..]
     );
 }

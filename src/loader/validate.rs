@@ -15,12 +15,10 @@ use super::quoting::{one_line, quote};
 use super::rules::{self, TextRule};
 use super::suggest::closest;
 use super::wire::{
-    At, Entry, Fields, Item, Mapping, Node, PageNode, Raw, ReviewWire, ReviewsWire, ScreenshotWire,
-    ScreenshotsWire, Spans, SynopsisWire, Text,
+    At, Entry, Fields, Item, Mapping, Node, PageNode, Prose, Raw, ReviewWire, ReviewsWire,
+    ScreenshotWire, ScreenshotsWire, Spans, Spelt, SynopsisWire, Text,
 };
-use crate::model::{
-    Date, Image, ImageStatus, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis,
-};
+use crate::model::{Date, Image, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis};
 use crate::text::paragraphs;
 
 const PAGE: &str = "a mapping with `title` and `synopsis` at the top level";
@@ -29,6 +27,8 @@ const SECTION: &str = "a mapping with `items` and an optional `heading`";
 const SCREENSHOT: &str = "a mapping with `caption` and an optional `image`";
 const REVIEW: &str = "a mapping with `author`, `text` and optionally `rating` and `date`";
 const LIST: &str = "a list";
+/// YAML's merge key, which the format does not take.
+const MERGE_KEY: &str = "<<";
 
 /// A problem found, at its place when the read kept places.
 pub(super) type Finding = (Option<Place>, LoadErrorKind);
@@ -36,8 +36,10 @@ pub(super) type Finding = (Option<Place>, LoadErrorKind);
 /// What validating a page gives.
 pub(super) struct Validated {
     pub page: Page,
-    /// Every problem, roughly in file order.
+    /// Every problem, roughly in file order, up to [`super::MAX_PROBLEMS`].
     pub problems: Vec<Finding>,
+    /// Problems found past those, only counted.
+    pub more: usize,
     /// Where the values `--check` reads for warnings stand, when the read kept places.
     pub places: Places,
 }
@@ -49,12 +51,14 @@ pub(super) fn page<S: Spans>(node: PageNode<S>, text: &str, base_dir: Option<&Pa
         base_dir,
         path: Vec::new(),
         problems: Vec::new(),
+        more: 0,
         places: Vec::new(),
     };
     let page = check.page(node);
     Validated {
         page,
         problems: check.problems,
+        more: check.more,
         places: check.places,
     }
 }
@@ -72,6 +76,8 @@ struct Opened<F> {
     place: Option<Place>,
     /// The known keys its unknown keys look like misspellings of.
     suggested: Vec<&'static str>,
+    /// Whether it has a merge key (`<<`): its missing keys were meant to come from there.
+    merged: bool,
 }
 
 /// A leaf's value, as text where it is text.
@@ -89,6 +95,7 @@ struct Check<'a> {
     base_dir: Option<&'a Path>,
     path: Vec<Step>,
     problems: Vec<Finding>,
+    more: usize,
     places: Places,
 }
 
@@ -104,11 +111,10 @@ impl Check<'_> {
             screenshots: None,
             reviews: None,
         };
-        let nothing = S::place(&node.place).is_none_or(|p| p.source.is_empty());
+        let nothing = S::place(&node.place).is_none_or(|p| p.source().is_empty());
         if matches!(node.value, Node::Wrong(Raw::Null)) && nothing {
             let comments_only = !self.text.trim().is_empty();
-            self.problems
-                .push((None, LoadErrorKind::Empty { comments_only }));
+            self.report(None, LoadErrorKind::Empty { comments_only });
             return page;
         }
         let Some(m) = self.mapping(node, PAGE, false) else {
@@ -144,9 +150,8 @@ impl Check<'_> {
             let f = m.fields;
             let heading = Some(Field::SynopsisHeading);
             synopsis.heading = self.text("heading", f.heading, TextRule::Line, false, heading);
-            let text = Some(Field::SynopsisText);
-            if let Some(text) = self.text("text", f.text, TextRule::Prose, true, text) {
-                synopsis.paragraphs = paragraphs::split_owned(text);
+            if let Some(text) = self.prose(f.text, Field::SynopsisText) {
+                synopsis.paragraphs = text;
             }
         }
         synopsis
@@ -197,7 +202,8 @@ impl Check<'_> {
         })
     }
 
-    /// The image at `path` as written, looked at once: it is there or it is not.
+    /// The image at `path` as written, looked at once: its header's facts, or what
+    /// is wrong with it (see [`crate::picture::probe`]).
     fn image(&self, path: String) -> Image {
         let path = PathBuf::from(path);
         // Joined to the content file's folder; the bundled page's stay relative.
@@ -205,11 +211,7 @@ impl Check<'_> {
             Some(dir) if !dir.as_os_str().is_empty() => dir.join(path),
             _ => path,
         };
-        let status = if path.is_file() {
-            ImageStatus::Found
-        } else {
-            ImageStatus::Missing
-        };
+        let status = crate::picture::probe::probe(&path);
         Image { path, status }
     }
 
@@ -251,29 +253,67 @@ impl Check<'_> {
         let author = self.text("author", f.author, TextRule::Author, true, author);
         let rating = self.within("rating", |c| c.rating(f.rating));
         let date = self.within("date", |c| c.date(f.date));
-        let text = Some(Field::ReviewText(index));
-        let text = self.text("text", f.text, TextRule::Prose, true, text);
+        let text = self.prose(f.text, Field::ReviewText(index));
         Some(Review {
             author: author.unwrap_or_default(),
             rating,
             date,
-            paragraphs: text.map(paragraphs::split_owned).unwrap_or_default(),
+            paragraphs: text.unwrap_or_default(),
         })
     }
 
-    fn rating<S: Spans>(&mut self, entry: Option<Entry<Raw, S>>) -> Option<Rating> {
+    /// Running text at `text`, as paragraphs: a blank line starts one, whatever the
+    /// scalar style (see [`Place::folds_lines`]).
+    fn prose<S: Spans>(
+        &mut self,
+        entry: Option<Entry<Prose<S>, S>>,
+        field: Field,
+    ) -> Option<paragraphs::Paragraphs> {
+        let Entry { key, value } = entry?;
+        let Prose(Spelt {
+            value: text,
+            place: spelt,
+        }) = value.value;
+        let folded = match (&text.0, &spelt) {
+            (Raw::Text(s), Some(spelt)) => spelt.folds_lines(self.text, s),
+            _ => false,
+        };
+        let entry = Entry {
+            key,
+            value: At {
+                value: text,
+                place: value.place,
+            },
+        };
+        let text = self.text("text", Some(entry), TextRule::Prose, true, Some(field))?;
+        Some(if folded {
+            paragraphs::split_lines_owned(text)
+        } else {
+            paragraphs::split_owned(text)
+        })
+    }
+
+    /// The rating at `entry`: a number from 0 to 10, written in decimal.
+    fn rating<S: Spans>(&mut self, entry: Option<Entry<Spelt<Raw>, S>>) -> Option<Rating> {
         let at = entry?.value;
         let place = S::place(&at.place).cloned();
-        let refused = match at.value {
+        let Spelt {
+            value,
+            place: spelt,
+        } = at.value;
+        let spelling = spelt.as_ref().map(|p| p.slice(self.text));
+        let (refused, hint) = match &value {
             Raw::Null => return None,
-            Raw::Number(v) => match rules::rating(v) {
-                Ok(rating) => return Some(rating),
-                Err(expected) => expected,
+            Raw::Number(v) => match (rules::rating(*v), spelling.map(rules::rating_spelling)) {
+                (Ok(rating), None | Some(Ok(()))) => return Some(rating),
+                (_, Some(Err(hint))) => (rules::RATING, Some(hint)),
+                (Err(expected), _) => (expected, None),
             },
-            _ => rules::RATING,
+            Raw::Text(s) => (rules::RATING, rules::quoted_rating(s)),
+            _ => (rules::RATING, None),
         };
-        let found = self.found(&at.value, place.as_ref());
-        self.invalid(place, refused, found);
+        let found = self.found(&value, place.as_ref());
+        self.invalid_with(place, refused, found, hint);
         None
     }
 
@@ -302,7 +342,10 @@ impl Check<'_> {
         let (refused, found, place) = match self.leaf(entry) {
             Leaf::Absent => return None,
             Leaf::Null(_) if !required => return None,
-            Leaf::Null(place) => (rule.expected(), "null".to_owned(), place),
+            Leaf::Null(place) => {
+                self.within(key, |c| c.null(place, rule.expected()));
+                return None;
+            }
             Leaf::Text(mut s, place) => match rule.apply(&mut s) {
                 Ok(()) => {
                     if let (Some(field), Some(place)) = (field, place) {
@@ -326,7 +369,7 @@ impl Check<'_> {
         };
         // A value written as nothing (`key:`, an empty `|` block) is placed at its key.
         let mut place = S::place(&entry.value.place)
-            .filter(|p| !p.source.is_empty())
+            .filter(|p| !p.source().is_empty())
             .or(S::place(&entry.key))
             .cloned();
         match entry.value.value.0 {
@@ -358,7 +401,10 @@ impl Check<'_> {
             Node::Wrong(raw) => {
                 let place = S::place(&entry.value.place).cloned();
                 let found = self.found(&raw, place.as_ref());
-                self.within(key, |c| c.invalid(place, LIST, found));
+                self.within(key, |c| match raw {
+                    Raw::Null => c.null(place, LIST),
+                    _ => c.invalid(place, LIST, found),
+                });
                 None
             }
         }
@@ -375,6 +421,10 @@ impl Check<'_> {
         let place = S::place(&node.place).cloned();
         match node.value {
             Node::Ok(mapping) => {
+                let merged = mapping
+                    .extra
+                    .iter()
+                    .any(|key| matches!(&key.value, Err(Raw::Text(k)) if k == MERGE_KEY));
                 let suggested = mapping
                     .extra
                     .into_iter()
@@ -384,9 +434,14 @@ impl Check<'_> {
                     fields: mapping.fields,
                     place,
                     suggested,
+                    merged,
                 })
             }
             Node::Wrong(Raw::Null) if optional => None,
+            Node::Wrong(Raw::Null) => {
+                self.null(place, expected);
+                None
+            }
             Node::Wrong(raw) => {
                 let found = self.found(&raw, place.as_ref());
                 self.invalid(place, expected, found);
@@ -409,6 +464,7 @@ impl Check<'_> {
                 path,
                 key: F::KEYS.get(i).copied().unwrap_or_default().to_owned(),
             },
+            Err(Raw::Text(key)) if key == MERGE_KEY => LoadErrorKind::MergeKey { path },
             Err(raw) => {
                 let name = match raw {
                     Raw::Text(s) => s,
@@ -427,30 +483,60 @@ impl Check<'_> {
                 }
             }
         };
-        self.problems.push((place, kind));
+        self.report(place, kind);
         suggested
     }
 
     /// Reports `key` missing from the mapping `opened`, unless `present`, or unless an
     /// unknown key there was already taken for a misspelling of it.
     fn require<F>(&mut self, opened: &Opened<F>, present: bool, key: &'static str) {
-        if !present && !opened.suggested.contains(&key) {
+        if !present && !opened.suggested.contains(&key) && !opened.merged {
             let path = self.path();
             let kind = LoadErrorKind::MissingKey {
                 path,
                 key: key.to_owned(),
             };
-            self.problems.push((opened.place.clone(), kind));
+            self.report(opened.place.clone(), kind);
         }
     }
 
     fn invalid(&mut self, place: Option<Place>, expected: &str, found: String) {
+        self.invalid_with(place, expected, found, None);
+    }
+
+    /// As [`Self::invalid`], saying what to do.
+    fn invalid_with(
+        &mut self,
+        place: Option<Place>,
+        expected: &str,
+        found: String,
+        hint: Option<String>,
+    ) {
         let kind = LoadErrorKind::Invalid {
             path: self.path(),
             expected: expected.to_owned(),
             found,
+            hint,
         };
-        self.problems.push((place, kind));
+        self.report(place, kind);
+    }
+
+    /// Reports a null where a value is required: null is a missing value.
+    fn null(&mut self, place: Option<Place>, expected: &str) {
+        let kind = LoadErrorKind::Null {
+            path: self.path(),
+            expected: expected.to_owned(),
+        };
+        self.report(place, kind);
+    }
+
+    /// Keeps a problem, or only counts it past [`super::MAX_PROBLEMS`].
+    fn report(&mut self, place: Option<Place>, kind: LoadErrorKind) {
+        if self.problems.len() < super::MAX_PROBLEMS {
+            self.problems.push((place, kind));
+        } else {
+            self.more += 1;
+        }
     }
 
     /// What was found instead of what was expected, as a message shows it: scalars quoted
@@ -552,6 +638,7 @@ mod tests {
             base_dir: None,
             path: Vec::new(),
             problems: Vec::new(),
+            more: 0,
             places: Vec::new(),
         };
         assert_eq!(check.path(), "");

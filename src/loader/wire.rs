@@ -19,7 +19,9 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::places::Place;
+use super::allowance;
+use super::places::{Field, Place};
+use crate::model::{Review, Screenshot};
 
 /// How a read keeps the places of values.
 pub(super) trait Spans: Sized {
@@ -127,8 +129,44 @@ pub(super) struct Text<S>(pub Raw, PhantomData<fn() -> S>);
 
 impl<'de, S: Spans> Deserialize<'de> for Text<S> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_option(TextVisitor::<S>(PhantomData))
-            .map(|raw| Self(raw, PhantomData))
+        let raw = d.deserialize_option(TextVisitor::<S>(PhantomData))?;
+        if matches!(raw, Raw::Text(_)) {
+            // Where `--check` keeps it ([`super::Places`]), with room for its list to grow.
+            allowance::charge::<D::Error>(2 * size_of::<(Field, Place)>())?;
+        }
+        Ok(Self(raw, PhantomData))
+    }
+}
+
+/// A value read with its place whatever the read keeps: a rating, whose spelling tells
+/// `010` from `10` and `"8"` from `8`, and running text, whose scalar style says where
+/// its paragraphs break.
+pub(super) struct Spelt<T> {
+    pub value: T,
+    pub place: Option<Place>,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spelt<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<T>::deserialize(d)?;
+        Ok(Self {
+            place: Place::from_spans(&s.referenced, &s.defined),
+            value: s.value,
+        })
+    }
+}
+
+/// Running text: its paragraphs, found in the model, are charged by its line breaks.
+pub(super) struct Prose<S>(pub Spelt<Text<S>>);
+
+impl<'de, S: Spans> Deserialize<'de> for Prose<S> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spelt = Spelt::<Text<S>>::deserialize(d)?;
+        if let Raw::Text(s) = &spelt.value.0 {
+            let breaks = memchr::memchr_iter(b'\n', s.as_bytes()).count();
+            allowance::charge::<D::Error>(breaks.saturating_mul(2 * size_of::<usize>()))?;
+        }
+        Ok(Self(spelt))
     }
 }
 
@@ -192,6 +230,7 @@ macro_rules! visit_scalars {
         }
 
         fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+            allowance::charge::<E>(allowance::string(v.len()))?;
             Ok($wrap(Raw::Text(String::from_utf8_lossy(v).into_owned())))
         }
 
@@ -209,10 +248,12 @@ macro_rules! visit_scalars {
 macro_rules! visit_text {
     ($wrap:expr) => {
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            allowance::charge::<E>(allowance::string(v.len()))?;
             Ok($wrap(Raw::Text(v.to_owned())))
         }
 
         fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            allowance::charge::<E>(allowance::string(v.capacity()))?;
             Ok($wrap(Raw::Text(v)))
         }
     };
@@ -300,13 +341,44 @@ impl<'de, T: Collection> Visitor<'de> for NodeVisitor<T> {
     }
 }
 
-impl<T: for<'de> Deserialize<'de>> Collection for Vec<T> {
+/// What an item of a list costs as it is read, in bytes: its size in a read that keeps
+/// places, and its size in the model (see [`allowance`]).
+pub(super) trait Weighed {
+    const WEIGHT: usize;
+}
+
+impl Weighed for Raw {
+    const WEIGHT: usize = size_of::<At<Raw, Located>>();
+}
+
+impl<T: for<'de> Deserialize<'de> + Weighed> Collection for Vec<T> {
     fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Node<Self>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element()? {
+        let mut items = Vec::new();
+        while let Some(Listed(item)) = seq.next_element()? {
+            grow(&mut items);
             items.push(item);
         }
         Ok(Node::Ok(items))
+    }
+}
+
+/// An item of a list, charged before it is read: at [`Weighed::WEIGHT`], half as much
+/// again for the room its list keeps to grow into ([`grow`]). A list that goes past the
+/// allowance is refused at the item that does, as the parser places it.
+struct Listed<T>(T);
+
+impl<'de, T: Deserialize<'de> + Weighed> Deserialize<'de> for Listed<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        allowance::charge::<D::Error>(T::WEIGHT.saturating_mul(3) / 2)?;
+        T::deserialize(d).map(Self)
+    }
+}
+
+/// Makes room in `items` for one more, growing it by half, so that it never holds more
+/// than half as much again as its items.
+fn grow<T>(items: &mut Vec<T>) {
+    if items.len() == items.capacity() {
+        items.reserve_exact((items.len() / 2).max(4));
     }
 }
 
@@ -353,14 +425,19 @@ impl<'de, F: Keys> Visitor<'de> for KeyVisitor<F> {
 
     // Known keys are matched without allocating.
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(F::KEYS
-            .iter()
-            .position(|k| *k == v)
-            .ok_or_else(|| Raw::Text(v.to_owned())))
+        if let Some(i) = F::KEYS.iter().position(|k| *k == v) {
+            return Ok(Ok(i));
+        }
+        allowance::charge::<E>(allowance::string(v.len()))?;
+        Ok(Err(Raw::Text(v.to_owned())))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(F::KEYS.iter().position(|k| *k == v).ok_or(Raw::Text(v)))
+        if let Some(i) = F::KEYS.iter().position(|k| *k == v) {
+            return Ok(Ok(i));
+        }
+        allowance::charge::<E>(allowance::string(v.capacity()))?;
+        Ok(Err(Raw::Text(v)))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
@@ -395,6 +472,9 @@ impl<F: Fields<S>, S: Spans> Collection for Mapping<F, S> {
                 Ok(i) if !fields.has(i) => fields.read(i, key.place, &mut map)?,
                 found => {
                     map.next_value::<IgnoredAny>()?;
+                    let weight = size_of::<At<Result<usize, Raw>, Located>>();
+                    allowance::charge::<A::Error>(weight.saturating_mul(3) / 2)?;
+                    grow(&mut extra);
                     extra.push(At {
                         value: found,
                         place: key.place,
@@ -473,7 +553,7 @@ fields! {
 fields! {
     SynopsisWire {
         heading: Text<S>,
-        text: Text<S>,
+        text: Prose<S>,
     }
 }
 
@@ -501,10 +581,20 @@ fields! {
 fields! {
     ReviewWire {
         author: Text<S>,
-        rating: Raw,
+        rating: Spelt<Raw>,
         date: Text<S>,
-        text: Text<S>,
+        text: Prose<S>,
     }
+}
+
+impl<S: Spans> Weighed for Item<Mapping<ScreenshotWire<S>, S>, S> {
+    const WEIGHT: usize = size_of::<Item<Mapping<ScreenshotWire<Located>, Located>, Located>>()
+        + size_of::<Screenshot>();
+}
+
+impl<S: Spans> Weighed for Item<Mapping<ReviewWire<S>, S>, S> {
+    const WEIGHT: usize =
+        size_of::<Item<Mapping<ReviewWire<Located>, Located>, Located>>() + size_of::<Review>();
 }
 
 #[cfg(test)]
@@ -583,7 +673,7 @@ mod tests {
     fn located_reads_keep_the_places() {
         let at: At<Raw, Located> = read("\n  \"a\\tb\"\n");
         let place = at.place.expect("placed");
-        assert_eq!((place.at.line, place.at.column), (2, 3));
-        assert_eq!(place.source, 3..9);
+        assert_eq!((place.at().line, place.at().column), (2, 3));
+        assert_eq!(place.source(), 3..9);
     }
 }

@@ -15,6 +15,7 @@ use serde_saphyr::{
     NonFiniteFloatPolicy, Options,
 };
 
+use super::allowance;
 use super::error::{Expansion, LoadErrorKind, Location, Nesting};
 use super::places::location;
 use super::quoting::{index_of, one_line};
@@ -32,18 +33,26 @@ const FLOOR: usize = 4096;
 const TEXT_FACTOR: usize = 4;
 const TEXT_FLOOR: usize = 1 << 20;
 
+/// How many bytes of the file each event an anchor (`&name`) records may take: what
+/// serde-saphyr keeps of an anchored value to replay it is about 150 bytes an event, so
+/// anchored values may hold about one event per 128 bytes of the file (whole sections of
+/// a big page, not the page ten times over).
+const BYTES_PER_RECORDED_EVENT: usize = 128;
+
 /// serde-saphyr's options for a text of `len` bytes.
 pub(super) fn options(len: usize) -> Options {
     let values = len.saturating_mul(2).saturating_add(FLOOR);
     let text = text_limit(len);
+    let recorded_events = len / BYTES_PER_RECORDED_EVENT + FLOOR;
+    let recorded_bytes = len.saturating_add(TEXT_FLOOR);
     let budget = serde_saphyr::budget! {
         max_depth: MAX_DEPTH,
         max_events: values,
         max_nodes: values,
         max_aliases: len / 2 + FLOOR,
         max_anchors: len / 2 + FLOOR,
-        max_recorded_anchor_events: values,
-        max_recorded_anchor_bytes: text,
+        max_recorded_anchor_events: recorded_events,
+        max_recorded_anchor_bytes: recorded_bytes,
         max_total_scalar_bytes: text,
         // The budgets above bound what aliases can do, and refuse at the alias that
         // goes too far; the ratio is only judged at the end of the file.
@@ -74,10 +83,13 @@ fn text_limit(len: usize) -> usize {
 /// What serde-saphyr refused, and where, as a byte offset and its location.
 pub(super) type Refusal = (LoadErrorKind, Option<(usize, Location)>);
 
-/// Reads `text` into the wire types.
+/// Reads `text` into the wire types, within the memory its size allows
+/// ([`allowance`]).
 pub(super) fn read<S: Spans>(text: &str) -> Result<PageNode<S>, Box<Refusal>> {
-    serde_saphyr::from_str_with_options(text, options(text.len()))
-        .map_err(|e| Box::new(refusal(text, &e)))
+    allowance::within(allowance::limit(text.len()), || {
+        serde_saphyr::from_str_with_options(text, options(text.len()))
+    })
+    .map_err(|e| Box::new(refusal(text, &e)))
 }
 
 /// serde-saphyr's refusal of `text`, in layar's words.
@@ -130,6 +142,21 @@ fn refusal(text: &str, error: &Error) -> Refusal {
             let limit = Expansion::Values;
             placed(LoadErrorKind::TooMuchExpansion { limit, anchor_line }, used)
         }
+        Error::Message { msg, .. } if msg == allowance::EXCEEDED => {
+            let limit = allowance::limit(text.len()) as u64;
+            let place = place_of(used);
+            // Past the allowance at an alias, or in a value replayed by one (placed at the
+            // anchored value): say so.
+            let anchor = place.and_then(|(index, _)| anchor_at(text, index));
+            let kind = match anchor {
+                Some(anchor) => LoadErrorKind::AliasesTooBig {
+                    anchor: one_line(anchor, 40),
+                    limit,
+                },
+                None => LoadErrorKind::TooManyValues { limit },
+            };
+            (kind, place)
+        }
         Error::ExternalMessage { source, .. } => match (&**source, used) {
             (ExternalMessageSource::Parser(scan), Some(at)) => {
                 let (kind, at) = syntax::explain(text, scan, location(&at));
@@ -166,6 +193,28 @@ fn refusal(text: &str, error: &Error) -> Refusal {
         }
         _ => placed(saphyr_words(error), used),
     }
+}
+
+/// The name of the anchor of the value at byte `index`, if it is an alias (`*name`) or
+/// has one (`&name`): the value starts with it, or it is the last word before the value
+/// on its line.
+fn anchor_at(text: &str, index: usize) -> Option<&str> {
+    let rest = text.get(index..)?;
+    let before = text.get(..index)?;
+    let line = before.rsplit(['\n', '\r']).next().unwrap_or_default();
+    let word = if rest.starts_with(['&', '*']) {
+        rest
+    } else {
+        line.trim_end()
+            .rsplit([' ', '\t'])
+            .next()
+            .unwrap_or_default()
+    };
+    let name = word.strip_prefix(['&', '*'])?;
+    let end = name
+        .find([' ', '\t', '\n', '\r', ',', '[', ']', '{', '}'])
+        .unwrap_or(name.len());
+    Some(&name[..end]).filter(|n| !n.is_empty())
 }
 
 /// The error under the wrappers that only add places.
@@ -215,6 +264,17 @@ mod tests {
         assert_eq!(read_located(&dense("[], ")), "ok");
         assert_eq!(read_located(&dense("a, ")), "ok");
         assert_eq!(read_located(&dense("{? , }, ")), "ok");
+    }
+
+    #[test]
+    fn anchors_are_found_at_or_before_a_value() {
+        let text = "a: &big [1]\nb: &t text\nc: plain &x\nd: *big\n";
+        let at = |needle: &str| anchor_at(text, text.find(needle).unwrap_or_default());
+        assert_eq!(at("&big"), Some("big"));
+        assert_eq!(at("text"), Some("t"));
+        assert_eq!(at("plain"), None);
+        assert_eq!(at("[1]"), Some("big"));
+        assert_eq!(at("*big"), Some("big"));
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //!
 //! ```text
 //! layar places 1
-//! /home/ana/films/page.yaml<TAB>reviews<TAB>synopsis 0 0 812 9f3a…c2 0 0<TAB>reviews 3 0 - 51e0…7d 3 -1
+//! /home/ana/films/page.yaml<TAB>reviews rating 8<TAB>synopsis 0 0 812 9f3a…c2 0 0<TAB>reviews 3 0 - 51e0…7d 3 -1
 //! ```
 //!
 //! A page's key (its canonical path, escaped: a backslash, a control character or a
 //! byte that is not UTF-8 as `\xNN`, so a line holds no tab or line break of the
-//! path's), the tab shown, then each tab's place: section, block, paragraph, byte (or
+//! path's); the tab shown, the reviews' order (`page`, `rating`, `newest`, `author`)
+//! and their lowest rating shown (`0` for all); then each tab's place: section,
+//! block, paragraph, byte (or
 //! `-` for the line before the paragraph), the paragraph's fingerprint in hex, the
 //! block selected, and how many lines the top is below that place's line (negative:
 //! above it).
@@ -26,6 +28,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::{At, Key, Place, Saved, TabPlace, state_dir};
+use crate::app::review_view::{MinRating, Order};
 use crate::layout::Section;
 
 /// The most pages the file keeps: the most recently left.
@@ -210,9 +213,33 @@ fn parse_section(name: &str) -> Option<Section> {
     Section::ALL.into_iter().find(|&s| section_name(s) == name)
 }
 
+/// The reviews' orders, as the file names them.
+const ORDERS: [(Order, &str); 4] = [
+    (Order::Page, "page"),
+    (Order::Rating, "rating"),
+    (Order::Newest, "newest"),
+    (Order::Author, "author"),
+];
+
+/// The lowest ratings, as the file writes them: 0 for all.
+const FILTERS: [(MinRating, u8); 4] = [
+    (MinRating::All, 0),
+    (MinRating::AtLeast8, 8),
+    (MinRating::AtLeast6, 6),
+    (MinRating::AtLeast4, 4),
+];
+
 /// A page's line after its key.
 fn format_saved(saved: &Saved) -> String {
-    let mut out = section_name(saved.tab).to_string();
+    let order = ORDERS
+        .iter()
+        .find(|(o, _)| *o == saved.order)
+        .map_or("page", |(_, n)| n);
+    let filter = FILTERS
+        .iter()
+        .find(|(f, _)| *f == saved.filter)
+        .map_or(0, |(_, n)| *n);
+    let mut out = format!("{} {order} {filter}", section_name(saved.tab));
     for tab in &saved.tabs {
         let p = tab.place;
         let at = match p.at {
@@ -236,9 +263,22 @@ fn format_saved(saved: &Saved) -> String {
 /// A page's line after its key, read back; `None` if any of it is wrong.
 fn parse_saved(rest: &str) -> Option<Saved> {
     let mut fields = rest.split('\t');
-    let tab = parse_section(fields.next()?)?;
+    let mut shown = fields.next()?.split(' ');
+    let tab = parse_section(shown.next()?)?;
+    let order = shown.next()?;
+    let order = ORDERS.iter().find(|(_, n)| *n == order)?.0;
+    let filter: u8 = shown.next()?.parse().ok()?;
+    let filter = FILTERS.iter().find(|(_, n)| *n == filter)?.0;
+    if shown.next().is_some() {
+        return None;
+    }
     let tabs = fields.map(parse_tab).collect::<Option<Vec<_>>>()?;
-    Some(Saved { tab, tabs })
+    Some(Saved {
+        tab,
+        order,
+        filter,
+        tabs,
+    })
 }
 
 fn parse_tab(field: &str) -> Option<TabPlace> {
@@ -313,9 +353,12 @@ mod tests {
         }
     }
 
+    /// A page left with its place in `block`, and an order and filter made from it.
     fn saved(block: usize) -> Saved {
         Saved {
             tab: Section::Reviews,
+            order: ORDERS[block % 4].0,
+            filter: FILTERS[block / 2 % 4].0,
             tabs: vec![
                 TabPlace {
                     section: Section::Synopsis,
@@ -370,8 +413,8 @@ mod tests {
             lines(&scratch),
             [
                 "layar places 1",
-                "<bundled>\treviews\tsynopsis 1 0 812 9f3a0000000000c2 1 0\treviews 3 2 - 0000000000000007 4 -2",
-                "/films/a.yaml\treviews\tsynopsis 5 0 812 9f3a0000000000c2 5 0\treviews 3 2 - 0000000000000007 4 -2",
+                "<bundled>\treviews rating 0\tsynopsis 1 0 812 9f3a0000000000c2 1 0\treviews 3 2 - 0000000000000007 4 -2",
+                "/films/a.yaml\treviews rating 6\tsynopsis 5 0 812 9f3a0000000000c2 5 0\treviews 3 2 - 0000000000000007 4 -2",
             ]
         );
         // Nothing else is left in the directory: the temporary file was renamed.
@@ -410,8 +453,14 @@ mod tests {
         // others are kept.
         let good = format_saved(&saved(9));
         let text = format!(
-            "layar places 1\n/films/x.yaml\tnowhere\n\u{1}\n/films/y.yaml\treviews\tsynopsis 1 2\n\
-             /films/z.yaml\t{good}\n/films/w.yaml\treviews\tsynopsis 1 0 5 zz 0 1\n/films/u.yaml\treviews\tsynopsis 1 0 5 0a 0\n\n\tno key\n"
+            "layar places 1\n/films/x.yaml\tnowhere page 0\n\u{1}\n\
+             /films/y.yaml\treviews page 0\tsynopsis 1 2\n/films/z.yaml\t{good}\n\
+             /films/w.yaml\treviews page 0\tsynopsis 1 0 5 zz 0 1\n\
+             /films/u.yaml\treviews page 0\tsynopsis 1 0 5 0a 0\n\
+             /films/t.yaml\treviews sideways 0\tsynopsis 1 0 5 0a 0 0\n\
+             /films/s.yaml\treviews page 7\tsynopsis 1 0 5 0a 0 0\n\
+             /films/r.yaml\treviews\tsynopsis 1 0 5 0a 0 0\n\
+             /films/q.yaml\treviews page 0\tsynopsis 1 0 5 0a 0 0\n\n\tno key\n"
         );
         let mut bytes = text.into_bytes();
         bytes.extend_from_slice(b"/films/v.yaml\treviews\xff\n");
@@ -420,6 +469,10 @@ mod tests {
         assert_eq!(store.load(&key("y")), None);
         assert_eq!(store.load(&key("w")), None);
         assert_eq!(store.load(&key("u")), None, "a field short");
+        assert_eq!(store.load(&key("t")), None, "no such order");
+        assert_eq!(store.load(&key("s")), None, "no such filter");
+        assert_eq!(store.load(&key("r")), None, "no order or filter");
+        assert!(store.load(&key("q")).is_some(), "the same, well formed");
         assert_eq!(store.load(&key("z")), Some(saved(9)));
         store.save(&key("a"), &saved(1)).expect("saved");
         let kept: Vec<_> = lines(&scratch)
@@ -431,7 +484,8 @@ mod tests {
             [
                 Some("layar places 1".into()),
                 Some("/films/a.yaml".into()),
-                Some("/films/z.yaml".into())
+                Some("/films/z.yaml".into()),
+                Some("/films/q.yaml".into())
             ]
         );
     }

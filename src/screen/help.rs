@@ -136,7 +136,10 @@ impl HelpLayout {
         let close = str_width(strings.help_close) + 4;
         let want = outer(&cols).max(close);
         let width = centred(want, area.width, 4);
-        let height = centred(rows + 4, area.height, 0);
+        // Borders and the closing line take three rows; a blank row above the closing
+        // line is kept only when everything fits with it.
+        let spacer = usize::from(rows + 4 <= usize::from(area.height));
+        let height = centred(rows + 3 + spacer, area.height, 0);
         let popup = Rect::new(
             area.x + (area.width - width) / 2,
             area.y + (area.height - height) / 2,
@@ -145,7 +148,7 @@ impl HelpLayout {
         );
         Self {
             popup,
-            rows: usize::from(height.saturating_sub(4)),
+            rows: usize::from(height).saturating_sub(3 + spacer),
             columns: cols,
             indent: usize::from(width).saturating_sub(want) as u16 / 2,
         }
@@ -250,9 +253,15 @@ mod tests {
                 assert!(left == 0 || left > 2, "{w}×{h}: a strip of {left}");
             }
         }
-        // At 80×24 the two columns take 76 columns: the overlay takes the width.
-        let popup = HelpLayout::new(&ID, Rect::new(0, 0, 80, 24)).popup;
-        assert_eq!((popup.x, popup.width), (0, 80));
+        // At 80×24 the two columns are wider than the screen: one column, in the
+        // middle, scrolled.
+        let help = HelpLayout::new(&ID, Rect::new(0, 0, 80, 24));
+        assert_eq!(help.columns.len(), 1);
+        assert!(
+            help.popup.x > 2 && help.max_scroll() > 0,
+            "{:?}",
+            help.popup
+        );
     }
 
     #[test]

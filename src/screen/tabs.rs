@@ -15,7 +15,8 @@ use crate::text::width::{str_width, truncate_with_ellipsis};
 pub struct Label {
     pub number: String,
     pub heading: String,
-    /// ` (3)`: how many items the section holds, where a count helps.
+    /// ` (3)`: how many items the section holds, where a count helps; ` (4/12)`
+    /// while a filter hides some.
     pub count: String,
     /// The tab's hits, while a search is active: ` [9]`.
     pub hits: Option<usize>,
@@ -23,12 +24,22 @@ pub struct Label {
 
 impl Label {
     /// Tab `index`'s label (numbered from 1): its heading, how many items the section
-    /// holds where a count helps, and its hits while a search is active.
-    pub fn new(index: usize, heading: &str, count: Option<usize>, hits: Option<usize>) -> Self {
+    /// shows and holds where a count helps (`(12)`, or `(4/12)` while some are
+    /// hidden), and its hits while a search is active.
+    pub fn new(
+        index: usize,
+        heading: &str,
+        count: Option<(usize, usize)>,
+        hits: Option<usize>,
+    ) -> Self {
         Self {
             number: (index + 1).to_string(),
             heading: heading.to_string(),
-            count: count.map(|n| format!(" ({n})")).unwrap_or_default(),
+            count: match count {
+                Some((shown, all)) if shown < all => format!(" ({shown}/{all})"),
+                Some((_, all)) => format!(" ({all})"),
+                None => String::new(),
+            },
             hits,
         }
     }
@@ -147,21 +158,28 @@ mod tests {
         let hit = |i: usize| hits.map(|h| h[i]);
         vec![
             Label::new(0, "Plot", None, hit(0)),
-            Label::new(1, "Tangkapan Layar", Some(3), hit(1)),
-            Label::new(2, "Ulasan", Some(0), hit(2)),
+            Label::new(1, "Tangkapan Layar", Some((3, 3)), hit(1)),
+            Label::new(2, "Ulasan", Some((0, 0)), hit(2)),
         ]
     }
 
     #[test]
     fn labels_are_numbered_from_one_with_counts_then_hits() {
-        let label = Label::new(1, "Tangkapan Layar", Some(3), Some(9));
+        let label = Label::new(1, "Tangkapan Layar", Some((3, 3)), Some(9));
         assert_eq!((label.number.as_str(), label.count.as_str()), ("2", " (3)"));
         assert_eq!(label.suffix(Counts::All), " (3) [9]");
         assert_eq!(label.suffix(Counts::HitsOnly), " [9]");
         let none = Label::new(0, "Plot", None, Some(0));
         assert_eq!(none.suffix(Counts::All), " [0]");
         assert_eq!(none.suffix(Counts::NonZeroHits), "");
-        let idle = Label::new(2, "Ulasan", Some(0), None);
+        let filtered = Label::new(2, "Ulasan", Some((4, 12)), Some(2));
+        assert_eq!(
+            filtered.suffix(Counts::All),
+            " (4/12) [2]",
+            "while a filter hides some"
+        );
+        assert_eq!(filtered.suffix(Counts::HitsOnly), " [2]");
+        let idle = Label::new(2, "Ulasan", Some((0, 0)), None);
         assert_eq!(
             idle.suffix(Counts::HitsOnly),
             " (0)",

@@ -103,6 +103,18 @@ pub fn split(text: &str) -> Paragraphs {
 /// what has not been read yet is never overwritten (a line's content is never written
 /// past where its line break was).
 pub fn split_owned(text: String) -> Paragraphs {
+    split_in_place(text, false)
+}
+
+/// As [`split_owned`], but every line is a paragraph of its own: for text whose soft line
+/// breaks are already gone, where each line break left ends a paragraph (YAML's folded,
+/// quoted and plain scalars, where a blank line becomes one line break).
+pub fn split_lines_owned(text: String) -> Paragraphs {
+    split_in_place(text, true)
+}
+
+/// Splits `text` in its own string: at blank lines, or at `every_line` break.
+fn split_in_place(text: String, every_line: bool) -> Paragraphs {
     let mut bytes = text.into_bytes();
     let mut breaks = Vec::new();
     let (mut read, mut write) = (0, 0);
@@ -126,7 +138,7 @@ pub fn split_owned(text: String) -> Paragraphs {
             }
             bytes.copy_within(start..start + len, write);
             write += len;
-            open = true;
+            open = !every_line;
         }
         read = end + 1;
     }
@@ -222,6 +234,14 @@ mod tests {
         assert_eq!(p, ["one", "two lines"]);
         assert_eq!((p.len(), p.get(1), p.get(2)), (2, Some("two lines"), None));
         assert!(Paragraphs::default().is_empty());
+    }
+
+    #[test]
+    fn lines_can_each_be_a_paragraph() {
+        let out = split_lines_owned(" one two \n\nthree\n  four\n".to_owned());
+        assert_eq!(out, ["one two", "three", "four"]);
+        assert_eq!(split_lines_owned("one\n".to_owned()), ["one"]);
+        assert!(split_lines_owned("\n \n".to_owned()).is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
@@ -16,12 +17,16 @@ use crate::screen::Regions;
 use crate::text::width::str_width;
 use crate::text::wrap;
 use crate::theme::Theme;
+use crate::ui::summary;
 
 pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme) {
     let pane = app.pane();
     let text = regions.text;
     let tab = app.selected_index();
-    let mark_focus = app.selected() == Section::Reviews && pane.doc().items() > 1;
+    let doc = pane.doc();
+    let mark_focus = app.selected() == Section::Reviews && doc.items() > 1;
+    // The ratings chart, drawn once for the rows of it on screen.
+    let mut chart = None;
     // The frame can be smaller than the size the panes were laid out for (the terminal
     // shrank after the last resize event was read): never draw below the body.
     let rows = pane.visible().into_iter().take(usize::from(text.height));
@@ -37,10 +42,18 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
         match line {
             LineRef::Blank => {}
             LineRef::CardTop | LineRef::CardBottom => border(buf, text, y, wrapped, line, theme),
+            // The picture itself is drawn below, once per card.
+            LineRef::Picture { .. } => sides(buf, text, y, theme),
+            LineRef::Chart(row) => {
+                if let BlockKind::Summary { histogram } = &wrapped.block.kind {
+                    let chart =
+                        chart.get_or_insert_with(|| summary::chart(histogram, text.width, theme));
+                    copy_row(buf, chart, u16::from(row), Position::new(text.x, y));
+                }
+            }
             LineRef::Text { .. } => {
                 let (x, width) = if card {
-                    buf.set_stringn(text.x, y, "│", 1, theme.card_border);
-                    buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
+                    sides(buf, text, y, theme);
                     let inset = CARD_INSET as u16;
                     (text.x + inset / 2, text.width.saturating_sub(inset))
                 } else {
@@ -56,13 +69,34 @@ pub fn render(buf: &mut Buffer, regions: &Regions, app: &App<'_>, theme: &Theme)
                     line,
                     theme,
                 );
-                if mark_focus && block == pane.focus() && is_first_text_line(wrapped, line) {
+                if mark_focus
+                    && block == pane.focus()
+                    && block >= doc.head()
+                    && is_first_text_line(wrapped, line)
+                {
                     buf.set_stringn(regions.body.x, y, "▌", 1, theme.focus_mark);
                 }
             }
         }
     }
+    super::picture::render(buf, regions, app, theme);
     scrollbar(buf, regions.scrollbar, app, theme);
+}
+
+/// A card's left and right border on row `y`.
+fn sides(buf: &mut Buffer, text: Rect, y: u16, theme: &Theme) {
+    buf.set_stringn(text.x, y, "│", 1, theme.card_border);
+    buf.set_stringn(text.right().saturating_sub(1), y, "│", 1, theme.card_border);
+}
+
+/// Copies row `row` of `from` to `to` at `at`, clipped to `to`.
+fn copy_row(to: &mut Buffer, from: &Buffer, row: u16, at: Position) {
+    for x in 0..from.area.width {
+        let target = Position::new(at.x + x, at.y);
+        if let (Some(cell), true) = (from.cell((x, row)), to.area.contains(target)) {
+            to[target] = cell.clone();
+        }
+    }
 }
 
 fn is_first_text_line(wrapped: &WrappedBlock<'_>, line: LineRef) -> bool {
@@ -85,7 +119,7 @@ fn border(
     let s = if line == LineRef::CardTop {
         let label = match wrapped.block.kind {
             BlockKind::Card { number, total } => format!(" {number}/{total} "),
-            BlockKind::Plain => String::new(),
+            BlockKind::Plain | BlockKind::Summary { .. } => String::new(),
         };
         let label = if str_width(&label) + 3 <= w {
             label
@@ -120,9 +154,14 @@ fn text_line(
     let Some(para) = wrapped.block.paras.get(p) else {
         return;
     };
-    let hits: Vec<(Range<usize>, bool)> =
-        app.search()
-            .hits_on(tab, block, p, &para.text, range.clone());
+    // Only what search reads is highlighted: not a reading aid after an author.
+    let searched = para.searched();
+    let hits: Vec<(Range<usize>, bool)> = if range.start < searched.len() {
+        let line = range.start..range.end.min(searched.len());
+        app.search().hits_on(tab, block, p, searched, line)
+    } else {
+        Vec::new()
+    };
     let mut cuts: Vec<usize> = vec![range.start, range.end];
     for (r, _) in &para.spans {
         cuts.extend([r.start, r.end]);

@@ -2,7 +2,7 @@
 //! `q quit` kept first when they do not all fit; on the right the search state and
 //! the position (`ulasan 3/12 · 42%`). While the search prompt is open it becomes the
 //! prompt, and the cursor stands after the query; while a note shows (`resumed`,
-//! `search wrapped`) it takes the keys' place.
+//! `search wrapped`, `opened with xdg-open`) it takes the keys' place.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position as Cursor, Rect};
@@ -10,6 +10,7 @@ use ratatui::layout::{Position as Cursor, Rect};
 use crate::action::Action;
 use crate::app::App;
 use crate::app::pane::Position;
+use crate::app::review_view::Order;
 use crate::keymap::{self, Keep};
 use crate::layout::Section;
 use crate::text::width::{str_width, truncate_start, truncate_with_ellipsis};
@@ -46,13 +47,15 @@ pub fn status(app: &App<'_>) -> (String, bool) {
         }
     }
     let pane = app.pane();
-    if app.selected() == Section::Reviews && pane.doc().items() > 0 {
-        parts.push(format!(
+    match app.selected() {
+        Section::Reviews => parts.extend(review_state(app)),
+        Section::Screenshots if pane.doc().items() > 0 => parts.push(format!(
             "{} {}/{}",
-            strings.review_word,
+            strings.image,
             pane.focus() + 1,
             pane.doc().items()
-        ));
+        )),
+        _ => {}
     }
     parts.push(match pane.position() {
         Position::All => strings.all.to_string(),
@@ -61,6 +64,57 @@ pub fn status(app: &App<'_>) -> (String, bool) {
         Position::Percent(p) => format!("{p}%"),
     });
     (parts.join(" · "), no_match)
+}
+
+/// On the reviews tab: the order and the filter where they are not the page's, and
+/// the focused review's number among those shown (`–` above the first).
+fn review_state(app: &App<'_>) -> Vec<String> {
+    let strings = app.strings();
+    let view = app.review_view();
+    let mut parts = Vec::new();
+    // Below 60 columns the names are cut short, to leave room for the review number.
+    let narrow = app.size().width < 60;
+    let (rating, newest, author) = if narrow {
+        let s = strings;
+        (
+            s.order_rating_short,
+            s.order_newest_short,
+            s.order_author_short,
+        )
+    } else {
+        (
+            strings.order_rating,
+            strings.order_newest,
+            strings.order_author,
+        )
+    };
+    match view.order() {
+        Order::Page => {}
+        Order::Rating => parts.push(rating.to_string()),
+        Order::Newest => parts.push(newest.to_string()),
+        Order::Author => parts.push(author.to_string()),
+    }
+    if let Some(points) = view.filter().points() {
+        parts.push(if narrow {
+            format!("≥{points}")
+        } else {
+            format!("{} ≥ {points}", strings.min_rating)
+        });
+    }
+    let pane = app.pane();
+    let doc = pane.doc();
+    if doc.items() > 0 {
+        let number = pane
+            .focus()
+            .checked_sub(doc.head())
+            .filter(|&n| n < doc.items())
+            .map_or_else(
+                || strings.no_review_number.to_string(),
+                |n| (n + 1).to_string(),
+            );
+        parts.push(format!("{} {number}/{}", strings.review_word, doc.items()));
+    }
+    parts
 }
 
 /// Draws the footer; returns where the cursor goes while the prompt is open.
@@ -84,7 +138,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
         return Some(Cursor::new(x, y));
     }
     if let Some(notice) = app.notice() {
-        let note = truncate_with_ellipsis(notice.text(app.strings()), room);
+        let text = notice.text(app.strings());
+        let note = truncate_with_ellipsis(&text, room);
         buf.set_stringn(area.x + 1, area.y, &note, room, theme.notice);
         return None;
     }
@@ -198,6 +253,54 @@ mod tests {
         app.update(Action::LineDown);
         let (shown, _) = line(&app);
         assert!(shown.contains("q quit"), "{shown:?}");
+    }
+
+    #[test]
+    fn the_reviews_order_and_filter_are_named_shorter_when_narrow() {
+        let page = crate::model::Page {
+            reviews: Some(crate::model::Reviews {
+                heading: None,
+                items: (0..12)
+                    .map(|i| crate::model::Review {
+                        author: format!("A{i}"),
+                        rating: crate::model::Rating::from_tenths(i * 8),
+                        date: None,
+                        paragraphs: ["x"].into_iter().collect(),
+                    })
+                    .collect(),
+            }),
+            ..loader::parse(&loader::bundled()).expect("bundled page")
+        };
+        let mut app = App::new(&page, &EN);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::ReviewsTab);
+        assert_eq!(status(&app).0, "review –/12 · Top", "the summary is on top");
+        app.update(Action::NextReview);
+        assert!(
+            status(&app).0.starts_with("review 1/12 · "),
+            "{:?}",
+            status(&app)
+        );
+        app.update(Action::SortReviews);
+        app.update(Action::FilterReviews);
+        app.update(Action::FilterReviews);
+        app.update(Action::NextReview);
+        assert_eq!(
+            status(&app).0,
+            "highest rated · rating ≥ 6 · review 1/4 · Bot"
+        );
+        app.update(Action::Resize {
+            width: 40,
+            height: 12,
+        });
+        assert!(
+            status(&app).0.starts_with("rating↓ · ≥6 · review 1/4"),
+            "{:?}",
+            status(&app)
+        );
     }
 
     #[test]

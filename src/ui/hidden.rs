@@ -17,6 +17,12 @@ pub fn mark(buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
+            // A picture's escape sequence (sixel, iTerm2, kitty's first placeholder)
+            // says how many cells it takes; its text is no glyph.
+            if let CellDiffOption::ForcedWidth(width) = buf[(x, y)].diff_option {
+                x = x.saturating_add(width.get());
+                continue;
+            }
             let symbol = buf[(x, y)].symbol();
             // A wide cluster of one character needs nothing: its hidden cells are
             // visited as blanks, one by one.
@@ -63,6 +69,20 @@ mod tests {
         assert_eq!(rewritten(&blank, &drawn("a🏽")), [0]);
         // A wide character of one glyph needs nothing more.
         assert_eq!(rewritten(&drawn("日本"), &blank), [0, 2]);
+    }
+
+    #[test]
+    fn a_cell_of_a_given_width_is_taken_at_its_word() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        // An escape sequence in one cell, as a picture's first cell holds one.
+        buf[(0, 0)]
+            .set_symbol("\x1b_Gq=2;AAAAAAAAAAAAAAAA\x1b\\x")
+            .set_diff_option(CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN));
+        buf.set_string(1, 0, "abc", Style::new());
+        mark(&mut buf);
+        for x in 1..12 {
+            assert_eq!(buf[(x, 0)].diff_option, CellDiffOption::None, "{x}");
+        }
     }
 
     #[test]

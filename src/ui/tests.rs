@@ -89,29 +89,41 @@ fn help_and_search_screens() {
 }
 
 #[test]
-fn the_help_at_80x24_is_centred_and_covers_the_rule_and_scrollbar() {
+fn the_help_at_80x24_is_centred_with_no_sliver_beside_it() {
     let page = bundled();
     let app = app_at(&page, 80, 24, &[Action::PageDown, Action::ToggleHelp]);
     let shown = text(&screen(&app, &Theme::color()));
     insta::assert_snapshot!("help_80x24", shown);
-    let rows: Vec<&str> = shown.lines().collect();
-    // Rows 1 to 22 are the overlay's, from its left border to its right one: nothing
-    // of the rule or the scrollbar beside it.
-    for (y, row) in rows.iter().enumerate().take(23).skip(1) {
-        let (first, last) = (row.chars().next(), row.chars().last());
+    // The rows as drawn, the spaces the snapshot trims at their ends put back.
+    let rows: Vec<Vec<char>> = shown
+        .lines()
+        .map(|r| format!("{r:80}").chars().collect())
+        .collect();
+    assert_eq!(rows.len(), 24);
+    // Two columns of keys are wider than 80: one column, as high as the screen, with
+    // as many columns beside it on the left as on the right, and more than the
+    // scrollbar's, so that no stub of the rule or the scrollbar shows against it.
+    let left = rows[0]
+        .iter()
+        .position(|&c| c == '╭')
+        .expect("the top border");
+    let right = rows[0]
+        .iter()
+        .position(|&c| c == '╮')
+        .expect("the top border");
+    assert_eq!(left, 79 - right, "{:?}", rows[0]);
+    assert_eq!(rows[2][0], '─', "the rule shows beside it");
+    assert!(left > 2, "a strip of {left}");
+    for (y, row) in rows.iter().enumerate() {
         let ends = match y {
-            1 => (Some('╭'), Some('╮')),
-            22 => (Some('╰'), Some('╯')),
-            _ => (Some('│'), Some('│')),
+            0 => ('╭', '╮'),
+            23 => ('╰', '╯'),
+            _ => ('│', '│'),
         };
-        assert_eq!((first, last), ends, "row {y}: {row:?}");
-        assert_eq!(row.chars().count(), 80, "row {y}: {row:?}");
+        assert_eq!((row[left], row[right]), ends, "row {y}: {row:?}");
     }
-    assert!(
-        rows[23].contains("keluar"),
-        "the footer below: {:?}",
-        rows[23]
-    );
+    let close: String = rows[22][left..=right].iter().collect();
+    assert!(close.contains("menutup bantuan ini · ↑↓"), "{close:?}");
 }
 
 #[test]
@@ -344,4 +356,93 @@ fn every_copy_of_a_wide_cluster_shows() {
         shown.contains(" Sebuah film dokumenter ten-\n tang kekacauan\n"),
         "{shown}"
     );
+}
+
+/// The page of reviews the tests share: ratings of 8, 6.5, none, 10 and 3.
+fn reviews_page() -> Page {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join("pages")
+        .join("reviews.yaml");
+    let source = loader::read(&path, loader::Limits::default()).expect("the fixture reads");
+    loader::parse(&source).expect("the fixture loads")
+}
+
+#[test]
+fn the_reviews_tab_opens_with_the_ratings_chart() {
+    let page = reviews_page();
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = App::new(&page, &crate::i18n::EN);
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        app.update(Action::ReviewsTab);
+        let theme = Theme::color();
+        let buf = screen(&app, &theme);
+        let shown = text(&buf);
+        insta::assert_snapshot!(format!("reviews_chart_{w}x{h}"), shown);
+        // The average's stars, and every bar, in the stars' style; the labels dim.
+        let stars = cells_of(&buf, 3, "★★★½☆");
+        assert_eq!(stars.len(), 5, "{shown}");
+        for &cell in &stars {
+            assert_eq!(buf[cell].fg, theme.stars.fg.unwrap_or_default(), "{shown}");
+        }
+        let average = cells_of(&buf, 3, "6.9/10");
+        assert!(!average.is_empty(), "the average, to one decimal:\n{shown}");
+        assert!(buf[average[0]].modifier.contains(Modifier::BOLD));
+        // The labels' row, and the four rows of bars above it: a bar per rating
+        // given (8, 6.5, 10 and 3 are one each), all as tall.
+        let labels_row = (4..h)
+            .find(|&y| {
+                text(&buf)
+                    .lines()
+                    .nth(usize::from(y))
+                    .is_some_and(|r| r.trim_start().starts_with("0 "))
+            })
+            .expect("the labels");
+        let bars: Vec<(u16, u16)> = (labels_row - 4..labels_row)
+            .flat_map(|y| (0..w - 2).map(move |x| (x, y)))
+            .filter(|&c| buf[c].symbol() == "█")
+            .collect();
+        let per_bar = if w == 80 { 3 } else { 2 };
+        assert_eq!(bars.len(), 4 * (4 * per_bar - 1), "{shown}");
+        for &cell in &bars {
+            assert_eq!(buf[cell].fg, theme.stars.fg.unwrap_or_default(), "{cell:?}");
+        }
+        let labels = cells_of(&buf, labels_row, "10");
+        assert!(!labels.is_empty(), "{shown}");
+        assert!(buf[labels[0]].modifier.contains(Modifier::DIM));
+    }
+}
+
+#[test]
+fn a_sorted_and_filtered_tab_says_so() {
+    let page = reviews_page();
+    let mut app = App::new(&page, &crate::i18n::EN);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::SortReviews);
+    app.update(Action::FilterReviews);
+    let buf = screen(&app, &Theme::color());
+    let shown = text(&buf);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert!(rows[1].contains("3 Reviews (2/5)"), "{shown}");
+    assert!(
+        rows[23].ends_with("highest rated · rating ≥ 8 · review –/2 · All"),
+        "{shown}"
+    );
+    let authors: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.trim_start_matches([' ', '▌']).split(" · ").next())
+        .filter(|r| {
+            ["Ana", "Budi", "Chen", "Dana", "Eko"]
+                .iter()
+                .any(|a| r.starts_with(a))
+        })
+        .collect();
+    assert_eq!(authors, ["Dana Novak", "Ana Lima"], "{shown}");
 }

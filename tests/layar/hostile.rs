@@ -6,11 +6,13 @@
 //! terminal, a resize storm, a closed pipe, no terminal at all) it ends cleanly with the
 //! terminal usable. One fixture per class of content in `tests/fixtures/hostile/`.
 //!
+//! - [`names`]: file and folder names, escaped in reports and errors.
 //! - [`output`]: `--print`, `--check`, error messages and refused files.
 //! - [`screen`]: the layout on a `TestBackend`, and the viewer's whole output in a
 //!   pseudo-terminal.
 //! - [`process`]: signals, Ctrl-Z, tiny terminals, resize storms, pipes and stdin.
 
+mod names;
 mod output;
 mod process;
 mod screen;

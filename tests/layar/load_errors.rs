@@ -545,3 +545,236 @@ fn byte_order_mark_loads() {
 fn tabs_in_text_load() {
     assert_loads("tabs-in-text.yaml");
 }
+
+#[test]
+fn utf_16_is_named_and_refused() {
+    assert_fixture_refused(
+        "utf-16.yaml",
+        &[
+            "tests/fixtures/load/utf-16.yaml: error: the file looks like UTF-16 text \
+           (little-endian, without a byte-order mark: every other byte is 0); layar reads \
+           UTF-8: save it as UTF-8",
+        ],
+    );
+    assert_fixture_refused(
+        "utf-16-bom.yaml",
+        &[
+            "tests/fixtures/load/utf-16-bom.yaml: error: the file is UTF-16 text (little-endian, \
+           with a byte-order mark); layar reads UTF-8: save it as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn a_nul_byte_is_binary_data() {
+    assert_fixture_refused(
+        "nul-byte.yaml",
+        &[
+            "tests/fixtures/load/nul-byte.yaml:3:15: error: found a NUL byte: the file holds \
+             binary data, not text; a page is UTF-8 text",
+            "  3 |   text: Simon, seorang pembuat film.",
+            "    |               ^",
+        ],
+    );
+}
+
+/// A sparse file of a terabyte, under a limit that admits it: refused at its first NUL,
+/// in the first piece read, without allocating what it claims to hold (which aborted
+/// with the terminal raw).
+#[test]
+fn a_sparse_terabyte_is_refused_at_once() {
+    let path = scratch("sparse-terabyte.yaml");
+    let file = fs::File::create(&path).expect("create the scratch file");
+    if file.set_len(1 << 40).is_err() {
+        return; // a file system without sparse files
+    }
+    let shown = path.display().to_string();
+    let message = format!(
+        "{shown}:1:1: error: found a NUL byte: the file holds binary data, not text; a page is \
+         UTF-8 text"
+    );
+    assert_refused(&["--max-size", "2000G", &shown], &[&message]);
+    let out = layar(&["--check", "--max-size", "2000G", &shown]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.starts_with(&message), "{report}");
+    assert!(
+        report.ends_with("checked 1 file: 1 error, 0 warnings\n"),
+        "{report}"
+    );
+    let _ = fs::remove_file(&path);
+}
+
+#[test]
+fn half_a_surrogate_pair_says_what_to_write() {
+    assert_fixture_refused(
+        "surrogate-escape.yaml",
+        &[
+            "tests/fixtures/load/surrogate-escape.yaml:1:24: error: `\\ud83c` is half of a \
+             UTF-16 surrogate pair, which names no character on its own; write the character \
+             itself, or its code point as `\\U` and 8 hex digits (`\\U0001F600` for U+1F600)",
+            "  1 | title: \"Di Balik Layar \\ud83c\"",
+            "    |                        ^",
+        ],
+    );
+}
+
+#[test]
+fn a_quoted_rating_is_to_lose_its_quotes() {
+    assert_fixture_refused(
+        "rating-quoted.yaml",
+        &[
+            "tests/fixtures/load/rating-quoted.yaml:7:15: error: reviews.items[0].rating: expected \
+           a number from 0 to 10, found \"8\"; in quotes it is text: remove the quotes \
+           (`rating: 8`)",
+        ],
+    );
+}
+
+#[test]
+fn a_rating_with_a_leading_zero_is_ambiguous() {
+    assert_fixture_refused(
+        "rating-leading-zero.yaml",
+        &[
+            "tests/fixtures/load/rating-leading-zero.yaml:7:15: error: reviews.items[0].rating: \
+           expected a number from 0 to 10, found \"010\"; a leading zero is octal to YAML 1.1 \
+           (010 is 8 there, 10 here): write 10 or 8",
+        ],
+    );
+}
+
+#[test]
+fn merge_keys_are_to_be_written_out() {
+    let out = layar(&["--print", &fixture("merge-key.yaml")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().next(),
+        Some(
+            reported(
+                "tests/fixtures/load/merge-key.yaml:9:7: error: reviews.items[1]: merge keys \
+                 (`<<`) are not supported; repeat the fields instead"
+            )
+            .as_str()
+        )
+    );
+    assert!(
+        !stderr.contains("missing required key"),
+        "the keys the merge was to give are not reported missing: {stderr}"
+    );
+}
+
+#[test]
+fn null_is_a_missing_value() {
+    assert_fixture_refused(
+        "null-title.yaml",
+        &[
+            "tests/fixtures/load/null-title.yaml:1:8: error: `title` is empty (null): expected a \
+           non-empty title",
+        ],
+    );
+    // `heading: ~` is an optional key left out; `items: null`, a required one.
+    let out = layar(&["--check", &fixture("null-items.yaml")]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().next(),
+        Some(
+            "tests/fixtures/load/null-items.yaml:6:10: error: `screenshots.items` is empty \
+             (null): expected a list"
+        )
+    );
+}
+
+#[test]
+fn a_blank_line_starts_a_paragraph_in_every_style() {
+    let out = layar(&[
+        "--print",
+        "--width",
+        "200",
+        &fixture("paragraphs-in-every-style.yaml"),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    for style in ["Literal", "Folded", "Plain", "Single", "Double"] {
+        let first = format!("{style}, one paragraph over two lines.");
+        let second = format!("{style}, a second paragraph.");
+        let lines: Vec<&str> = printed.lines().collect();
+        let at = lines.iter().position(|l| *l == first);
+        assert!(at.is_some(), "{style}: no line {first:?} in\n{printed}");
+        let at = at.unwrap_or_default();
+        assert_eq!(
+            lines.get(at + 1..at + 3),
+            Some(&["", second.as_str()][..]),
+            "{style}: the second paragraph after a blank line"
+        );
+    }
+    assert!(
+        printed.contains("\n\nDouble, a third, after escapes.\n"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn a_size_of_one_byte_is_said_so() {
+    assert_refused(
+        &["--max-size", "1", &fixture("null-title.yaml")],
+        &[
+            "tests/fixtures/load/null-title.yaml: error: the file is 64 bytes, over the limit of \
+           1 byte; raise it with --max-size",
+        ],
+    );
+}
+
+/// A page made of many tiny values, and one of a review repeated by alias: each took 35
+/// to 54 times its size in memory. They are refused as they are read, past what their
+/// size allows.
+#[test]
+fn pages_that_would_take_too_much_memory_are_refused() {
+    let head = "title: T\nsynopsis:\n  text: x\n";
+    let pages = [
+        (
+            "tiny-items",
+            format!(
+                "{head}screenshots:\n  items:\n{}",
+                "  - caption: x\n".repeat(150_000)
+            ),
+            "error: the page holds too many values for its size: keeping them would take more \
+             than 49.1 MiB of memory (8 times the file, plus 32 MiB); layar refuses this",
+        ),
+        (
+            "alias-repetition",
+            format!(
+                "{head}reviews:\n  items:\n    - &r {{author: a, text: b}}\n{}",
+                "    - *r\n".repeat(100_000)
+            ),
+            "error: aliases (`*r`) make the page take more than 38.8 MiB of memory (8 times the \
+             file, plus 32 MiB); refusing to expand them",
+        ),
+    ];
+    for (name, text, message) in pages {
+        let path = scratch(&format!("{name}.yaml"));
+        fs::write(&path, text).expect("write the scratch file");
+        let shown = path.display().to_string();
+        for mode in ["--print", "--check"] {
+            let out = layar(&[mode, &shown]);
+            assert_eq!(out.status.code(), Some(1), "{name} {mode}");
+            let report = String::from_utf8_lossy(if mode == "--print" {
+                &out.stderr
+            } else {
+                &out.stdout
+            });
+            let first = report.lines().next().unwrap_or_default();
+            // `--check` says it in the compiler's shape, `--print` as layar's errors.
+            let first = if mode == "--check" {
+                reported(first)
+            } else {
+                first.to_owned()
+            };
+            assert!(
+                first.starts_with(&format!("layar: error: {shown}:")),
+                "{name} {mode}: {report}"
+            );
+            let message = message.strip_prefix("error: ").unwrap_or(message);
+            assert!(first.ends_with(message), "{name} {mode}: {report}");
+        }
+    }
+}

@@ -4,6 +4,8 @@ mod cli;
 mod hostile;
 mod input;
 mod load_errors;
+mod pictures;
 mod pty;
 mod reading;
+mod reviews;
 mod viewer;

@@ -1,7 +1,8 @@
 //! A real program in a pseudo-terminal, its screen read back with a terminal emulator:
 //! what a person at the keyboard would see. The one harness of every pty test: `layar`
-//! alone, in a terminal that answers cursor-position queries or one that never does,
-//! or a job-control shell to run it from.
+//! alone, in a terminal that answers cursor-position queries, one that never does, or
+//! one that answers given queries with given bytes (a graphics terminal), or a
+//! job-control shell to run it from.
 //!
 //! Every session keeps its places (`XDG_STATE_HOME`) in a new directory of its own
 //! under Cargo's temporary folder, never in the home directory, so no test opens
@@ -34,6 +35,13 @@ enum Replies {
     CursorPosition,
 }
 
+/// What the test terminal types back when the program asks: once the output holds
+/// `query`, the bytes of `answer` (as a terminal answers its device attributes query).
+pub struct Answer {
+    pub query: &'static [u8],
+    pub answer: Vec<u8>,
+}
+
 pub struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -55,16 +63,27 @@ impl Session {
 
     /// [`Session::start`] with more environment variables, set last (`TERM` among them).
     pub fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::start_answering(args, cols, rows, env, Vec::new())
+    }
+
+    /// [`Session::start_with_env`] in a terminal that answers as `answers` say.
+    pub fn start_answering(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        answers: Vec<Answer>,
+    ) -> Self {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_layar"));
         cmd.args(args);
-        Self::spawn(cmd, cols, rows, Replies::Never, env)
+        Self::spawn(cmd, cols, rows, (Replies::Never, answers), env)
     }
 
     /// Starts `layar ARGS` in an 80×24 terminal that answers cursor-position queries.
     pub fn answering(args: &[&str]) -> Self {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_layar"));
         cmd.args(args);
-        Self::spawn(cmd, 80, 24, Replies::CursorPosition, &[])
+        Self::spawn(cmd, 80, 24, (Replies::CursorPosition, Vec::new()), &[])
     }
 
     /// An interactive `bash` with job control (for Ctrl-Z and `fg`, or a redirection
@@ -75,7 +94,7 @@ impl Session {
         cmd.args(["--norc", "--noprofile", "-i"]);
         cmd.env("PS1", "$ ");
         cmd.env("LAYAR", env!("CARGO_BIN_EXE_layar"));
-        let shell = Self::spawn(cmd, 80, 24, Replies::CursorPosition, &[]);
+        let shell = Self::spawn(cmd, 80, 24, (Replies::CursorPosition, Vec::new()), &[]);
         shell.wait_for("the prompt", |sc| sc.contents().contains('$'));
         shell
     }
@@ -84,7 +103,7 @@ impl Session {
         mut cmd: CommandBuilder,
         cols: u16,
         rows: u16,
-        replies: Replies,
+        (replies, answers): (Replies, Vec<Answer>),
         env: &[(&str, &str)],
     ) -> Self {
         let pair = native_pty_system()
@@ -119,7 +138,7 @@ impl Session {
             let (screen, raw, writer) =
                 (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&writer));
             std::thread::spawn(move || {
-                read_to_end(reader, &screen, &raw, &writer, replies);
+                read_to_end(reader, &screen, &raw, &writer, replies, answers);
                 drop(done);
             })
         };
@@ -190,6 +209,11 @@ impl Session {
             );
             std::thread::sleep(POLL);
         }
+    }
+
+    /// Waits until the output, as written, passes `check`.
+    pub fn wait_for_raw(&self, what: &str, check: impl Fn(&[u8]) -> bool) {
+        wait_until(what, || check(&self.raw.lock().expect("raw lock")));
     }
 
     /// Waits for the program to end and for the reader to take every byte it wrote;
@@ -277,6 +301,7 @@ fn read_to_end(
     raw: &Mutex<Vec<u8>>,
     writer: &Mutex<Box<dyn Write + Send>>,
     replies: Replies,
+    mut answers: Vec<Answer>,
 ) {
     const QUERY: &[u8] = b"\x1b[6n";
     let mut buf = [0u8; 8192];
@@ -295,6 +320,17 @@ fn read_to_end(
                 .windows(QUERY.len())
                 .filter(|w| *w == QUERY)
                 .count();
+            // The given answers, once each, to queries seen in these bytes or the last
+            // few before them.
+            let recent = &raw[raw.len().saturating_sub(n + 64)..];
+            answers.retain(|a| {
+                let seen = recent.windows(a.query.len()).any(|w| w == a.query);
+                if seen {
+                    let mut w = writer.lock().expect("writer lock");
+                    let _ = w.write_all(&a.answer).and_then(|()| w.flush());
+                }
+                !seen
+            });
             (asked, parser.screen().cursor_position())
         };
         if replies == Replies::Never || asked == 0 {
@@ -317,6 +353,15 @@ pub fn state_home() -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a state directory");
     dir
+}
+
+/// Waits until `check` holds, or panics after [`PATIENCE`].
+pub fn wait_until(what: &str, check: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !check() {
+        assert!(start.elapsed() < PATIENCE, "waited for {what}");
+        std::thread::sleep(POLL);
+    }
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {

@@ -32,8 +32,8 @@ impl Start {
 
 impl Search {
     /// `start` as a block numbered through all tabs and a place in it, and whether it
-    /// lies past the page's last block. A block past its tab's last (the empty state
-    /// of an empty section) starts the next tab; past the page's end, the page's start.
+    /// lies past the page's last block. A block past its tab's last starts the next
+    /// tab; past the page's end, the page's start.
     pub(super) fn locate_start(&self, start: Start) -> (usize, Place, bool) {
         let blocks = self.counts.len();
         let (b, place) = match (self.starts.get(start.tab), self.starts.get(start.tab + 1)) {
@@ -162,9 +162,12 @@ mod tests {
         let docs = docs(&p);
         let mut s = Search::default();
         s.set_query_from("joseph", &docs, Start::default(), std::time::Duration::MAX);
-        // The reviews tab is empty: its empty state starts the page again.
-        assert_eq!(s.locate_start(Start::block(1, 0)), (0, Place::START, true));
-        assert_eq!(s.locate_start(Start::block(0, 7)), (0, Place::START, true));
+        // The reviews tab is empty: its empty state is a block with nothing to
+        // search, the page's last; past it, the page starts again.
+        assert_eq!(s.locate_start(Start::block(1, 0)), (3, Place::START, false));
+        assert_eq!(s.locate_start(Start::block(1, 1)), (0, Place::START, true));
+        // Past the synopsis's last block: the next tab's first.
+        assert_eq!(s.locate_start(Start::block(0, 7)), (3, Place::START, false));
         assert_eq!(s.locate_start(Start::block(5, 0)), (0, Place::START, true));
         let inside = Start {
             tab: 0,

@@ -337,17 +337,20 @@ fn file_level_garbage_is_refused_cleanly() {
         (
             "nul",
             b"title: a\0b\nsynopsis:\n  text: x\n".to_vec(),
-            Some(":1:9: error: found the control character U+0000"),
+            Some(":1:9: error: found a NUL byte: the file holds binary data, not text"),
         ),
         (
             "nul-in-text",
             b"title: T\nsynopsis:\n  text: |\n    one\0two\n".to_vec(),
-            Some(":4:8: error: found the control character U+0000"),
+            Some(":4:8: error: found a NUL byte: the file holds binary data, not text"),
         ),
         (
             "utf-16",
             utf16,
-            Some(":1:1: error: expected UTF-8 text, found the byte 0xFF"),
+            Some(
+                ": error: the file is UTF-16 text (little-endian, with a byte-order mark); layar \
+                 reads UTF-8: save it as UTF-8",
+            ),
         ),
         ("binary", binary, None),
         ("textual-garbage", textual, None),

@@ -173,15 +173,16 @@ fn stdin_not_a_terminal() {
 /// output closes the pipe while layar is still writing.
 const PIPE_AT_MOST: usize = 1 << 20;
 
-/// Reviews on the page of warnings.
-const REVIEWS: usize = 12_000;
+/// Reviews on the page of warnings that `--check` reads: more than the 1,000 warnings
+/// a report shows for one file.
+const REVIEWS: usize = 1_200;
 
-/// A page of [`REVIEWS`] reviews, each with a word that mixes scripts (a Cyrillic `о`
+/// A page of `reviews` reviews, each with a word that mixes scripts (a Cyrillic `о`
 /// in "Tokyо"): `--check` warns about every one, and `--print` prints them all.
-fn page_of_warnings() -> String {
-    let path = scratch("hostile-many-warnings.yaml");
+fn page_of_warnings(reviews: usize) -> String {
+    let path = scratch(&format!("hostile-many-warnings-{reviews}.yaml"));
     let mut yaml = String::from("title: Big\nsynopsis:\n  text: x\nreviews:\n  items:\n");
-    for i in 0..REVIEWS {
+    for i in 0..reviews {
         let _ = writeln!(
             yaml,
             "    - author: a{i}\n      text: Tokyо {}",
@@ -191,7 +192,7 @@ fn page_of_warnings() -> String {
     // Tests run in parallel: write a file of this thread's own, then move it into
     // place, so no test reads one half written.
     let own = scratch(&format!(
-        "hostile-many-warnings.{:?}.yaml",
+        "hostile-many-warnings-{reviews}.{:?}.yaml",
         std::thread::current().id()
     ));
     std::fs::write(&own, yaml).expect("write the page");
@@ -234,10 +235,20 @@ fn into_a_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn a_closed_pipe_ends_print_and_check_quietly_with_their_own_status() {
-    let warnings = page_of_warnings();
+    let warnings = page_of_warnings(REVIEWS);
     let error = "tests/fixtures/load/rating-out-of-range.yaml";
+    // A report shows at most 1,000 warnings a file, so the page is checked several
+    // times over for a report longer than a pipe holds.
+    let check = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--check".to_owned()];
+        args.extend(std::iter::repeat_n(warnings.clone(), COPIES));
+        args.extend(extra.iter().map(|&a| a.to_owned()));
+        args
+    };
+    // Ten times as many reviews print more than a pipe holds.
+    let print = vec!["--print".to_owned(), page_of_warnings(10 * REVIEWS)];
     // The whole report, and what the check finds, when nobody leaves early.
-    let full = layar(&["--check", &warnings]);
+    let full = layar(&as_strs(&check(&[])));
     assert_eq!(full.status.code(), Some(0), "warnings only");
     let report = text(&full.stdout);
     assert!(
@@ -246,20 +257,20 @@ fn a_closed_pipe_ends_print_and_check_quietly_with_their_own_status() {
         report.len()
     );
     assert!(
-        report.ends_with(&format!("checked 1 file: 0 errors, {REVIEWS} warnings\n")),
+        report.ends_with(&format!(
+            "checked {COPIES} files: 0 errors, {} warnings\n",
+            COPIES * REVIEWS
+        )),
         "{}",
         report.lines().last().unwrap_or_default()
     );
-    let printed = layar(&["--print", &warnings]);
+    let printed = layar(&as_strs(&print));
     assert!(printed.stdout.len() > PIPE_AT_MOST);
 
     // `| head -1`: the first line, no complaint, and the check's own status, also
     // when the error comes after the reader has gone.
-    for (args, status) in [
-        (vec!["--print", &warnings], 0),
-        (vec!["--check", &warnings], 0),
-        (vec!["--check", &warnings, error], 1),
-    ] {
+    for (args, status) in [(print.clone(), 0), (check(&[]), 0), (check(&[error]), 1)] {
+        let args = as_strs(&args);
         let (first, stderr) = into_head(&args);
         assert_eq!(stderr, format!("layar exited {status}\n"), "{args:?}");
         assert_eq!(first.lines().count(), 1, "{args:?}");
@@ -269,19 +280,32 @@ fn a_closed_pipe_ends_print_and_check_quietly_with_their_own_status() {
     }
 
     // A pipe closed before layar writes anything: the same.
+    let error_first = {
+        let mut args = vec!["--check".to_owned(), error.to_owned()];
+        args.extend(check(&[]).into_iter().skip(1));
+        args
+    };
     for (args, status) in [
-        (vec!["--print", &warnings], 0),
-        (vec!["--check", &warnings], 0),
-        (vec!["--check", &warnings, error], 1),
-        (vec!["--check", error, &warnings], 1),
-        (vec!["--check", error], 1),
+        (print, 0),
+        (check(&[]), 0),
+        (check(&[error]), 1),
+        (error_first, 1),
+        (vec!["--check".to_owned(), error.to_owned()], 1),
     ] {
+        let args = as_strs(&args);
         assert_eq!(
             into_a_closed_pipe(&args),
             (Some(status), String::new()),
             "{args:?}"
         );
     }
+}
+
+/// Times the page of warnings is named to `--check`.
+const COPIES: usize = 8;
+
+fn as_strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
 }
 
 /// The pid of the `layar` whose parent is `parent`, and its state letter from
