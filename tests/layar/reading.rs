@@ -1,6 +1,6 @@
 //! Reading as `less` and vim readers expect: a search that starts where the reader
 //! is and says when it wraps, an Esc that never quits, and a page that reopens where
-//! it was left.
+//! it was left, its reviews in the order and filter they were left in.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -215,6 +215,55 @@ fn a_saved_tab_gives_way_to_tab_and_a_corrupt_state_file_to_the_top() {
         !screen.contains("dilanjutkan") && !screen.contains("error"),
         "{screen}"
     );
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_reviews_reopen_in_their_order_and_filter_at_the_same_review() {
+    let state = state_home();
+    let state = state.to_str().expect("a UTF-8 path");
+    let env = [("XDG_STATE_HOME", state)];
+    let page = "tests/fixtures/pages/reviews.yaml";
+
+    let mut s = Session::start_with_env(&[page, "--tab", "reviews"], 80, 24, &env);
+    s.wait_for_text("average of 4 rated reviews");
+    // Highest rated first, 6 and over: Dana, Ana, Budi; the second selected.
+    s.send("sff");
+    s.wait_for_text("Reviews (3/5)");
+    s.wait_for_text("rating ≥ 6");
+    s.send("]]");
+    s.wait_for_text("review 2/3");
+    let shown = s.contents();
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // Reopened (an English page): the same order, filter, review and screen, the
+    // note aside.
+    let mut s = Session::start_with_env(&[page], 80, 24, &env);
+    s.wait_for_text("resumed");
+    let footer = footer(&s);
+    assert!(
+        footer.contains("highest rated · rating ≥ 6 · review 2/3"),
+        "{footer}"
+    );
+    assert!(s.row(1).contains("Reviews (3/5)"), "{}", s.row(1));
+    for row in 0..23 {
+        assert_eq!(
+            s.row(row),
+            shown.lines().nth(usize::from(row)).unwrap_or_default(),
+            "row {row}:\n{}",
+            s.contents()
+        );
+    }
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // --no-resume: the page's order, every review, the top.
+    let mut s = Session::start_with_env(&[page, "--no-resume", "--tab", "reviews"], 80, 24, &env);
+    s.wait_for_text("Reviews (5)");
+    assert!(!s.contents().contains("highest rated"), "{}", s.contents());
+    assert!(!s.contents().contains("resumed"));
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
