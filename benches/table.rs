@@ -33,7 +33,9 @@ use layar::layout::{Doc, Section};
 use layar::model::Page;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-use common::{KEYS, QUERY, STEP_QUERY, Viewer, bare_parse, bare_saphyr_parse, load, source, yaml};
+use common::{
+    KEYS, QUERY, STEP_QUERY, Viewer, bare_parse, bare_saphyr_parse, fill_state, load, source, yaml,
+};
 
 /// Set in a child process that only does the bare parse of a file and reports.
 const CHILD: &str = "LAYAR_TABLE_BARE_PARSE";
@@ -674,47 +676,6 @@ fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path)
         n,
         "≈ 1.00×",
     );
-}
-
-/// A state file of 200 pages, the bundled page last (the farthest to look for) and
-/// left half-way down its synopsis, so that opening it reads the whole file and
-/// moves to the place. Returns the file's path.
-fn fill_state(state_home: &Path) -> PathBuf {
-    use layar::app::review_view::{MinRating, Order};
-    use layar::resume::{At, Key, MAX_PAGES, Place, Saved, Store, TabPlace, fingerprint};
-    let page = load(&layar::loader::bundled());
-    let synopsis = page.synopsis.paragraphs.get(0).unwrap_or_default();
-    let half_way = synopsis.len() / 2;
-    let at = (half_way..synopsis.len())
-        .find(|&i| synopsis.is_char_boundary(i))
-        .unwrap_or(0);
-    let saved = |block: usize, at: usize| Saved {
-        tab: Section::Synopsis,
-        order: Order::default(),
-        filter: MinRating::default(),
-        tabs: vec![TabPlace {
-            section: Section::Synopsis,
-            place: Place {
-                block,
-                para: 0,
-                at: At::Byte(at),
-                fingerprint: fingerprint(synopsis),
-                shift: 0,
-            },
-            focus: block,
-        }],
-    };
-    let store = Store::new(state_home.join("layar"));
-    store
-        .save(&Key::Bundled, &saved(0, at))
-        .expect("write the state file");
-    for i in 1..MAX_PAGES {
-        let key = Key::File(state_home.join(format!("page-{i}.yaml")));
-        store
-            .save(&key, &saved(i, i))
-            .expect("write the state file");
-    }
-    store.path()
 }
 
 /// The big page as a process: its first screen beside a process doing the bare
