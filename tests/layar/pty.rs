@@ -53,6 +53,8 @@ pub struct Session {
     reader: Option<JoinHandle<()>>,
     /// Disconnects when the reader thread ends.
     read_all: mpsc::Receiver<()>,
+    /// The session's own state directory (a test may name another in `env`).
+    _state: StateHome,
 }
 
 impl Session {
@@ -116,7 +118,8 @@ impl Session {
             .expect("open a pty");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
-        cmd.env("XDG_STATE_HOME", state_home());
+        let state = StateHome::new();
+        cmd.env("XDG_STATE_HOME", state.path());
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -150,6 +153,7 @@ impl Session {
             master: pair.master,
             reader: Some(reader),
             read_all,
+            _state: state,
         }
     }
 
@@ -342,17 +346,31 @@ fn read_to_end(
     }
 }
 
-/// A new, empty directory to be a session's `XDG_STATE_HOME`.
-pub fn state_home() -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "state-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a state directory");
-    dir
+/// A new, empty directory to be a session's `XDG_STATE_HOME`, removed when dropped.
+pub struct StateHome(PathBuf);
+
+impl StateHome {
+    pub fn new() -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "state-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a state directory");
+        Self(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for StateHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Waits until `check` holds, or panics after [`PATIENCE`].

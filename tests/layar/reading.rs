@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::pty::{DOWN, Session, state_home};
+use crate::pty::{DOWN, Session, StateHome};
 
 /// The body's first row (below the title, the tabs and the rule).
 const BODY: u16 = 3;
@@ -123,8 +123,8 @@ fn esc_at_rest_keeps_the_viewer_running() {
 
 #[test]
 fn a_page_reopens_where_it_was_left_unless_told_not_to() {
-    let state = state_home();
-    let state = state.to_str().expect("a UTF-8 path");
+    let home = StateHome::new();
+    let state = home.path().to_str().expect("a UTF-8 path");
     let env = [("XDG_STATE_HOME", state)];
 
     let mut s = Session::start_with_env(&[], 80, 24, &env);
@@ -183,7 +183,8 @@ fn a_page_reopens_where_it_was_left_unless_told_not_to() {
 
 #[test]
 fn a_saved_tab_gives_way_to_tab_and_a_corrupt_state_file_to_the_top() {
-    let state = state_home();
+    let home = StateHome::new();
+    let state = home.path();
     let state_str = state.to_str().expect("a UTF-8 path");
     let env = [("XDG_STATE_HOME", state_str)];
     let mut s = Session::start_with_env(&[], 80, 24, &env);
@@ -221,8 +222,8 @@ fn a_saved_tab_gives_way_to_tab_and_a_corrupt_state_file_to_the_top() {
 
 #[test]
 fn the_reviews_reopen_in_their_order_and_filter_at_the_same_review() {
-    let state = state_home();
-    let state = state.to_str().expect("a UTF-8 path");
+    let home = StateHome::new();
+    let state = home.path().to_str().expect("a UTF-8 path");
     let env = [("XDG_STATE_HOME", state)];
     let page = "tests/fixtures/pages/reviews.yaml";
 
