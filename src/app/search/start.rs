@@ -61,6 +61,7 @@ pub(super) fn has_wrapped(from: (usize, Place), hit: (usize, Place), forward: bo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::action::Action;
     use crate::i18n::EN;
     use crate::layout::{Doc, Section};
     use crate::model::{Page, Review, Reviews, Synopsis};
@@ -227,5 +228,46 @@ mod tests {
         assert!(!has_wrapped((3, p(1, 0)), (4, p(0, 0)), true));
         assert!(has_wrapped((3, p(1, 0)), (4, p(0, 0)), false));
         assert!(!has_wrapped((3, p(1, 0)), (2, p(7, 0)), false));
+    }
+
+    #[test]
+    fn in_sorted_and_filtered_reviews_a_search_starts_at_the_top_of_the_screen() {
+        let mut p = page(12);
+        p.synopsis.paragraphs = ["nothing to find"].into_iter().collect();
+        for (i, review) in p.reviews.iter_mut().flat_map(|r| &mut r.items).enumerate() {
+            review.rating = crate::model::Rating::from_tenths(u8::try_from(i * 9).unwrap_or(0));
+            review.paragraphs = [format!("a film, the {i}th")].into_iter().collect();
+        }
+        let mut a = crate::app::App::new(&p, &EN);
+        a.update(Action::Resize {
+            width: 40,
+            height: 8,
+        });
+        // Highest rated first, 6 and over: reviews 11, 10, 9, 8 and 7; the third
+        // selected, the screen scrolled to it.
+        a.update(Action::ReviewsTab);
+        a.update(Action::SortReviews);
+        a.update(Action::FilterReviews);
+        a.update(Action::FilterReviews);
+        for _ in 0..3 {
+            a.update(Action::NextReview);
+        }
+        let top = a.pane().top_place();
+        assert!(top.0 > 1, "scrolled: {top:?}");
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste("film".into()));
+        a.update(Action::ConfirmSearch);
+        let (at, total) = a.search().counter().expect("a search");
+        assert_eq!(total, 5, "the reviews shown, and only those");
+        let hit = a.search().current().expect("a hit").clone();
+        assert!(
+            (hit.block, hit.para, hit.range.start) >= top,
+            "{hit:?} at or after {top:?}"
+        );
+        assert!(at > 1, "{at}/{total}");
+        assert_eq!(a.notice(), None, "not wrapped");
+        // The hit is in the review shown there: review 9 (from 0), third in the order.
+        let doc = a.pane().doc();
+        assert_eq!(doc.item(hit.block), Some(9), "{hit:?}");
     }
 }
