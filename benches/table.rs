@@ -23,7 +23,7 @@ mod common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 use layar::action::Action;
@@ -33,7 +33,9 @@ use layar::layout::{Doc, Section};
 use layar::model::Page;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-use common::{KEYS, QUERY, STEP_QUERY, Viewer, bare_parse, bare_saphyr_parse, load, source, yaml};
+use common::{
+    KEYS, QUERY, STEP_QUERY, Viewer, bare_parse, bare_saphyr_parse, fill_state, load, source, yaml,
+};
 
 /// Set in a child process that only does the bare parse of a file and reports.
 const CHILD: &str = "LAYAR_TABLE_BARE_PARSE";
@@ -69,6 +71,7 @@ fn main() {
     };
     let rounds = |n: usize| if quick { n.div_ceil(4).max(3) } else { n };
     let dir = scratch_dir();
+    let _ = STATE_HOME.set(dir.join("state"));
     println!("layar performance, {BIG} reviews against {SMALL}; medians of interleaved rounds.\n");
 
     let mut table = Table::default();
@@ -520,6 +523,9 @@ impl InPty {
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        if let Some(state) = STATE_HOME.get() {
+            cmd.env("XDG_STATE_HOME", state);
+        }
         for var in ["LESS", "LESSOPEN", "LESSCLOSE", "NO_COLOR"] {
             cmd.env_remove(var);
         }
@@ -593,6 +599,9 @@ fn bottom_row_drawn(screen: &vt100::Screen) -> bool {
     })
 }
 
+/// The programs' `XDG_STATE_HOME`: a folder of the bench's own.
+static STATE_HOME: OnceLock<PathBuf> = OnceLock::new();
+
 /// The program the rows of the real program time: this build's, or the one
 /// `LAYAR_BENCH_BIN` names (another build of layar, say a packager's).
 /// A relative path is taken from the directory the bench runs in, as a shell would
@@ -640,6 +649,33 @@ fn startup_rows(table: &mut Table, rounds: &impl Fn(usize) -> usize, dir: &Path)
     } else {
         eprintln!("no less on this machine: the start-up comparison is left out");
     }
+    if std::env::var_os("LAYAR_BENCH_BIN").is_some() {
+        // Another build may not know `--no-resume`.
+        return;
+    }
+    // Each run starts from the same file: quitting moves the page to its top.
+    let file = fill_state(STATE_HOME.get().expect("set in main"));
+    let filled = std::fs::read(&file).expect("read the state file");
+    let fresh = || std::fs::write(&file, &filled).expect("write the state file");
+    let no_resume = [std::ffi::OsStr::new("--no-resume")];
+    let (r, n) = side_by_side(
+        rounds(101),
+        || {
+            fresh();
+            time_to_first_screen(&layar, &[])
+        },
+        || {
+            fresh();
+            time_to_first_screen(&layar, &no_resume)
+        },
+    );
+    table.compare(
+        "bundled page: spawn to first full screen, opening where it was left in a state \
+         file of 200 pages (other: `--no-resume`)",
+        r,
+        n,
+        "≈ 1.00×",
+    );
 }
 
 /// The big page as a process: its first screen beside a process doing the bare

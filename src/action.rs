@@ -42,7 +42,7 @@ pub enum Action {
     PreviousMatch,
     ToggleHelp,
     CloseHelp,
-    /// Esc: clear an active search, or quit when there is none.
+    /// Esc at rest: clear an active search; with none, nothing (Esc never quits).
     Back,
     Quit,
     /// Ctrl-Z: hand the terminal back and stop until `fg`.

@@ -2,11 +2,13 @@
 //! a `Pane` (its scroll position); the app holds the selected tab, the mode, the
 //! search and the screen size, and delegates the rest.
 
+pub(crate) mod notice;
 pub(crate) mod pane;
 mod pictures;
 #[cfg(test)]
 mod proptests;
 pub mod reload;
+mod resume;
 pub mod review_view;
 pub mod search;
 
@@ -25,9 +27,10 @@ use crate::screen;
 use crate::screen::help::HelpLayout;
 use crate::screen::tabs::{Label, placement};
 use crate::text::wrap::Fit;
+use notice::Notice;
 use pane::Pane;
 use review_view::ReviewView;
-use search::Search;
+use search::{Search, Start};
 
 /// How long one step of counting search hits may take, so typing stays fluid on a
 /// huge page: the first hit and its neighbourhood are found at once, the rest counted
@@ -58,13 +61,16 @@ pub struct App<'a> {
     prompt_cut: bool,
     /// Where the reader was when the prompt opened, to go back on Esc.
     before_search: Option<(Section, pane::Anchor)>,
+    /// Where the text on screen started then: the query's first hit is the first at
+    /// or after it.
+    search_start: Start,
+    /// The footer's note, until the next key.
+    notice: Option<Notice>,
     size: Rect,
     /// Lines the help overlay is scrolled by.
     help_scroll: usize,
     /// The screenshots' pictures.
     pictures: Pictures,
-    /// A note for the footer until the next key: what opening a picture came to.
-    note: Option<String>,
     /// Whether the page's file is followed (`--watch`): the footer says so.
     watching: bool,
     /// The problems of the last save, when it broke the page shown.
@@ -90,10 +96,11 @@ impl<'a> App<'a> {
             prompt_chars: 0,
             prompt_cut: false,
             before_search: None,
+            search_start: Start::default(),
+            notice: None,
             size: Rect::default(),
             help_scroll: 0,
             pictures: Pictures::new(PictureMode::Off),
-            note: None,
             watching: false,
             broken: None,
             quit: false,
@@ -140,11 +147,6 @@ impl<'a> App<'a> {
         self.pictures.is_making()
     }
 
-    /// The footer's note, until the next key.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
-    }
-
     /// The app with its panes filling lines by `fit` (first fit unless set).
     #[must_use]
     pub(crate) fn with_fit(mut self, fit: Fit) -> Self {
@@ -179,6 +181,11 @@ impl<'a> App<'a> {
     /// ([`MAX_QUERY_CHARS`]).
     pub(crate) fn prompt_is_cut(&self) -> bool {
         self.mode == Mode::Prompt && self.prompt_cut
+    }
+
+    /// The footer's note, if any.
+    pub(crate) fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
     }
 
     pub(crate) fn help_scroll(&self) -> usize {
@@ -253,16 +260,8 @@ impl<'a> App<'a> {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(
-            action,
-            Action::CollectPictures
-                | Action::ContinueSearch
-                | Action::Resize { .. }
-                | Action::ImageOpened(_)
-                | Action::Pictures(_)
-                | Action::PageBroken(_)
-        ) {
-            self.note = None;
+        if Notice::ends_with(&action) {
+            self.notice = None;
         }
         self.apply(action);
         self.want_pictures();
@@ -308,6 +307,13 @@ impl<'a> App<'a> {
                 self.mode = Mode::Prompt;
                 self.clear_prompt();
                 self.before_search = Some((self.selected, self.pane().top()));
+                let (block, para, at) = self.pane().top_place();
+                self.search_start = Start {
+                    tab: self.selected_index(),
+                    block,
+                    para,
+                    at,
+                };
             }
             Action::SearchInput(c) => {
                 let mut buf = [0; 4];
@@ -334,6 +340,7 @@ impl<'a> App<'a> {
                 // huge paragraph): shown when found.
                 if !had_hit && let Some(hit) = self.search.current().cloned() {
                     self.show_hit(&hit);
+                    self.note_wrap(true);
                 }
             }
             Action::NextMatch => self.step_match(true),
@@ -347,13 +354,8 @@ impl<'a> App<'a> {
                 };
             }
             Action::CloseHelp => self.mode = Mode::Normal,
-            Action::Back => {
-                if self.search.is_active() {
-                    self.search.clear();
-                } else {
-                    self.quit = true;
-                }
-            }
+            // Esc never quits: with nothing to close it does nothing.
+            Action::Back => self.search.clear(),
             Action::Quit => self.quit = true,
             // The terminal and the editor are the runner's business; the state does
             // not change.
@@ -372,12 +374,7 @@ impl<'a> App<'a> {
 
     /// Notes in the footer why `e` opened no editor.
     fn cannot_edit(&mut self, why: NoEditor) {
-        let strings = self.strings;
-        self.note = Some(match why {
-            NoEditor::Bundled => strings.no_file_bundled.to_owned(),
-            NoEditor::Stdin => strings.no_file_stdin.to_owned(),
-            NoEditor::NotStarted(program) => format!("{}: {program}", strings.cannot_start_editor),
-        });
+        self.notice = Some(Notice::CannotEdit(why));
     }
 
     /// The last save broke the page: its problems are kept for the banner and help.
@@ -426,10 +423,7 @@ impl<'a> App<'a> {
         };
         let reviews = self.page.reviews.as_ref().map_or(&[][..], |r| &r.items[..]);
         change(&mut self.review_view, reviews);
-        let doc = Doc::new(self.page, Section::Reviews, self.strings)
-            .with_head()
-            .with_shown(self.review_view.shown());
-        self.panes[i].set_doc(doc);
+        self.show_reviews();
         self.selected = Section::Reviews;
         if self.search.is_active() {
             let query = self.search.query().to_owned();
@@ -438,6 +432,17 @@ impl<'a> App<'a> {
             self.search
                 .set_query_within(&query, &docs, (i, 0), SEARCH_SLICE);
         }
+    }
+
+    /// Lays the reviews tab out anew as the order and filter say, from its top.
+    fn show_reviews(&mut self) {
+        let Some(i) = self.index_of(Section::Reviews) else {
+            return;
+        };
+        let doc = Doc::new(self.page, Section::Reviews, self.strings)
+            .with_head()
+            .with_shown(self.review_view.shown());
+        self.panes[i].set_doc(doc);
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -484,15 +489,14 @@ impl<'a> App<'a> {
 
     fn run_search(&mut self) {
         let docs = self.docs();
-        let from = self
-            .before_search
-            .map_or((self.selected_index(), 0), |(s, a)| {
-                (self.index_of(s).unwrap_or(0), a.block)
-            });
         self.search
-            .set_query_within(&self.prompt, &docs, from, SEARCH_SLICE);
+            .set_query_from(&self.prompt, &docs, self.search_start, SEARCH_SLICE);
+        self.notice = None;
         match self.search.current().cloned() {
-            Some(hit) => self.show_hit(&hit),
+            Some(hit) => {
+                self.show_hit(&hit);
+                self.note_wrap(true);
+            }
             None => {
                 // Nothing (yet): stay where the search began.
                 if let Some((section, anchor)) = self.before_search {
@@ -530,6 +534,18 @@ impl<'a> App<'a> {
         let docs = self.docs();
         if let Some(hit) = self.search.step(&docs, forward).cloned() {
             self.show_hit(&hit);
+            self.note_wrap(forward);
+        }
+    }
+
+    /// Notes in the footer that the current hit was found round the page's end.
+    fn note_wrap(&mut self, forward: bool) {
+        if self.search.wrapped() {
+            self.notice = Some(if forward {
+                Notice::WrappedToStart
+            } else {
+                Notice::WrappedToEnd
+            });
         }
     }
 
@@ -640,7 +656,89 @@ mod tests {
         assert!(!a.search().is_active());
         assert!(!a.should_quit());
         a.update(Action::Back);
+        assert!(!a.should_quit(), "Esc never quits");
+        a.update(Action::Quit);
         assert!(a.should_quit());
+    }
+
+    /// Types `query` into a new search and keeps it.
+    fn search_for(a: &mut App<'_>, query: &str) {
+        a.update(Action::StartSearch);
+        a.update(Action::SearchPaste(query.into()));
+        a.update(Action::ConfirmSearch);
+    }
+
+    #[test]
+    fn a_search_starts_from_the_top_of_the_screen() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        // The synopsis is one paragraph; the third Joseph is some 30 lines down.
+        a.update(Action::PageDown);
+        a.update(Action::PageDown);
+        let top = a.pane().top_place();
+        search_for(&mut a, "joseph");
+        let (at, total) = a.search().counter().expect("a search");
+        assert!(at > 1 && total == 9, "{at}/{total}");
+        let hit = a.search().current().expect("a hit").clone();
+        assert!(
+            (hit.block, hit.para, hit.range.start) >= top,
+            "{hit:?} at or after {top:?}"
+        );
+        assert_eq!(a.notice(), None, "not wrapped");
+        // "Prancis" is on the first line only: from the bottom, the search goes round
+        // the end (the other tabs have none) to it.
+        a.update(Action::Back);
+        a.update(Action::Bottom);
+        search_for(&mut a, "prancis");
+        assert_eq!(a.search().counter(), Some((1, 1)));
+        assert_eq!(a.pane().top(), pane::Anchor::default(), "shown");
+        assert_eq!(a.notice(), Some(&Notice::WrappedToStart));
+        a.update(Action::LineDown);
+        assert_eq!(a.notice(), None, "gone with the next key");
+        search_for(&mut a, "joseph");
+        a.update(Action::Top);
+        a.update(Action::NextMatch);
+        assert_eq!(a.search().counter(), Some((2, 9)));
+        assert_eq!(a.notice(), None);
+        a.update(Action::PreviousMatch);
+        a.update(Action::PreviousMatch);
+        assert_eq!(a.search().counter(), Some((9, 9)));
+        assert_eq!(a.notice(), Some(&Notice::WrappedToEnd));
+    }
+
+    #[test]
+    fn a_capital_makes_the_search_exact() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        search_for(&mut a, "simon");
+        let (_, any_case) = a.search().counter().expect("a search");
+        search_for(&mut a, "SIMON");
+        assert_eq!(a.search().counter(), Some((0, 0)));
+        search_for(&mut a, "Simon");
+        let (_, exact) = a.search().counter().expect("a search");
+        assert!(exact > 0 && exact <= any_case, "{exact} of {any_case}");
+    }
+
+    #[test]
+    fn esc_closes_what_is_open_and_otherwise_does_nothing() {
+        let p = bundled();
+        let mut a = app(&p, 80, 24);
+        a.update(Action::PageDown);
+        let top = a.pane().top();
+        a.update(Action::Back);
+        assert!(!a.should_quit());
+        assert_eq!((a.mode(), a.pane().top()), (Mode::Normal, top));
+        a.update(Action::ToggleHelp);
+        a.update(Action::CloseHelp);
+        assert_eq!(a.mode(), Mode::Normal);
+        a.update(Action::StartSearch);
+        a.update(Action::CancelSearch);
+        assert_eq!(a.mode(), Mode::Normal);
+        for _ in 0..3 {
+            a.update(Action::Back);
+        }
+        assert!(!a.should_quit());
+        assert_eq!(a.pane().top(), top);
     }
 
     #[test]

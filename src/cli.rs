@@ -59,11 +59,11 @@ fn shown(e: clap::Error, args: &[OsString]) -> clap::Error {
 
 /// Shows clap's help, version or error as clap would, and says whether that worked:
 /// help and version on standard output, the exit status 1 when they cannot be
-/// written; an error on standard error, status 2.
+/// written; an error on standard error, status 2, after `layar: ` as layar's own.
 fn report(e: &clap::Error) -> ExitCode {
     let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     if e.use_stderr() {
-        let _ = io::stderr().write_all(error_text(e).as_bytes());
+        let _ = io::stderr().write_all(prefixed(&error_text(e)).as_bytes());
         return code;
     }
     let rendered = e.render();
@@ -83,6 +83,11 @@ fn report(e: &clap::Error) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap's error message (`error: …`) in layar's words for an error: `layar: error: …`.
+fn prefixed(text: &str) -> String {
+    format!("layar: {text}")
 }
 
 /// clap's error message, plain, with any control still in it escaped but its line
@@ -145,6 +150,11 @@ pub struct Cli {
     /// Open the viewer on this tab: synopsis, screenshots, reviews, or its number.
     #[arg(short, long, value_name = "TAB")]
     pub tab: Option<String>,
+
+    /// Open the viewer at the top, not where the page was left (the place is still
+    /// kept on quit).
+    #[arg(long)]
+    pub no_resume: bool,
 
     /// Capture the mouse: the wheel scrolls, a click selects a tab or opens a
     /// screenshot's picture (this stops the terminal's own text selection; without
@@ -407,6 +417,21 @@ mod tests {
                     proptest::prop_assert_eq!(lines(&text), expected, "{}", text);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn clap_errors_read_as_layar_errors() {
+        for args in [
+            &["layar", "--no-such-option"][..],
+            &["layar", "--lang", "fr"],
+            &["layar", "--width"],
+            &["layar", "--check", "--print"],
+        ] {
+            let e = Cli::try_parse_from(args).expect_err("a wrong command line");
+            let text = prefixed(&error_text(&e));
+            assert!(text.starts_with("layar: error: "), "{args:?}: {text}");
+            assert!(!text.contains("layar: layar"), "{text}");
         }
     }
 

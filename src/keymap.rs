@@ -156,14 +156,32 @@ pub static BINDINGS: &[Binding] = &[
 /// Ctrl-C quits whatever the mode.
 const QUIT_ANYWHERE: Key = ctrl('c', "Ctrl-c");
 
-/// The footer's hints: actions whose first keys are shown, and the short label.
-pub static FOOTER: &[(&[Action], Describe)] = &[
-    (&[Action::LineUp, Action::LineDown], |a| a.footer_scroll),
-    (&[Action::PreviousTab, Action::NextTab], |a| a.footer_tabs),
-    (&[Action::ReviewsTab], |a| a.footer_reviews),
-    (&[Action::StartSearch], |a| a.footer_search),
-    (&[Action::ToggleHelp], |a| a.footer_help),
-    (&[Action::Quit], |a| a.footer_quit),
+/// Whether the footer keeps a hint when it cannot show them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Shown before any other: how to get help and how to leave.
+    First,
+    /// Shown while there is room, in order.
+    IfRoom,
+}
+
+/// The footer's hints, in the order shown: actions whose first keys are shown, the
+/// short label, and whether the hint is kept first when room is short.
+pub static FOOTER: &[(&[Action], Describe, Keep)] = &[
+    (
+        &[Action::LineUp, Action::LineDown],
+        |a| a.footer_scroll,
+        Keep::IfRoom,
+    ),
+    (
+        &[Action::PreviousTab, Action::NextTab],
+        |a| a.footer_tabs,
+        Keep::IfRoom,
+    ),
+    (&[Action::ReviewsTab], |a| a.footer_reviews, Keep::IfRoom),
+    (&[Action::StartSearch], |a| a.footer_search, Keep::IfRoom),
+    (&[Action::ToggleHelp], |a| a.footer_help, Keep::First),
+    (&[Action::Quit], |a| a.footer_quit, Keep::First),
 ];
 
 fn matches(key: &Key, event: &KeyEvent) -> bool {
@@ -237,18 +255,18 @@ pub fn first_label(action: &Action) -> Option<&'static str> {
         .map(|k| k.label)
 }
 
-/// The footer's hints, in order: (`↑↓`, `scroll`), leaving out those whose actions
-/// can do nothing on this page (`available` says which can).
+/// The footer's hints, in order: (`↑↓`, `scroll`, whether kept first), leaving out
+/// those whose actions can do nothing on this page (`available` says which can).
 pub fn footer_hints(
     names: &ActionNames,
     available: impl Fn(Action) -> bool,
-) -> Vec<(String, &'static str)> {
+) -> Vec<(String, &'static str, Keep)> {
     FOOTER
         .iter()
-        .filter(|(actions, _)| actions.iter().any(|a| available(a.clone())))
-        .map(|(actions, name)| {
+        .filter(|(actions, ..)| actions.iter().any(|a| available(a.clone())))
+        .map(|(actions, name, keep)| {
             let keys: String = actions.iter().filter_map(first_label).collect();
-            (keys, name(names))
+            (keys, name(names), *keep)
         })
         .collect()
 }
@@ -437,9 +455,21 @@ mod tests {
         let hints = footer_hints(&EN.actions, |_| true);
         let fewer = footer_hints(&EN.actions, |a| a != Action::ReviewsTab);
         assert_eq!(fewer.len() + 1, hints.len());
-        assert_eq!(hints[0], ("↑↓".to_string(), "scroll"));
-        assert_eq!(hints[1], ("←→".to_string(), "tabs"));
-        assert!(hints.iter().any(|h| h == &("/".to_string(), "search")));
+        assert_eq!(hints[0], ("↑↓".to_string(), "scroll", Keep::IfRoom));
+        assert_eq!(hints[1], ("←→".to_string(), "tabs", Keep::IfRoom));
+        assert!(
+            hints
+                .iter()
+                .any(|h| h == &("/".to_string(), "search", Keep::IfRoom))
+        );
+        let first: Vec<_> = hints.iter().filter(|h| h.2 == Keep::First).collect();
+        assert_eq!(
+            first,
+            [
+                &("?".to_string(), "help", Keep::First),
+                &("q".to_string(), "quit", Keep::First)
+            ]
+        );
         let rows = help_rows(&ID.actions);
         let tabs = &rows
             .iter()

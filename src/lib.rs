@@ -22,6 +22,8 @@
 //!   decode and the encoding for the terminal's graphics on a worker, the graphics
 //!   query, and opening a picture in the system's viewer.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
+//! - [`resume`]: where each page was left, kept in a small state file on quit and
+//!   read back before the first screen.
 //! - [`terminal`]: set-up and restoration, and the question for the background colour
 //!   that picks the palette; [`viewer`]: the event loop, and the page read again after
 //!   the editor (`e`) or, with `--watch`, as its file changes.
@@ -37,6 +39,7 @@ pub mod loader;
 pub mod model;
 pub mod picture;
 pub mod print;
+pub mod resume;
 pub mod screen;
 pub mod terminal;
 pub mod text;

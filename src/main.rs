@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use layar::i18n::Lang;
 use layar::layout::Section;
-use layar::loader::{self, Limits, LoadError, STDIN_PATH, Source};
+use layar::loader::{self, Limits, LoadError, Problem, STDIN_PATH, Source};
 use layar::print::{PrintOptions, print};
+use layar::resume::{Key, Resume, Store};
 use layar::terminal;
 use layar::text::escape::escaped;
 use layar::viewer::reload::Reloader;
@@ -141,9 +142,10 @@ fn view(
         },
         Ok,
     );
-    let (fit, images) = (cli.wrap.fit(), cli.images.choice());
+    let (fit, images, resume) = (cli.wrap.fit(), cli.images.choice(), resume(cli));
     let document = Document { page, origin };
-    match viewer.and_then(|v| v.run(document, lang.strings(), tab, fit, images)) {
+    let run = |v: Viewer| v.run(document, lang.strings(), tab, fit, images, resume.as_ref());
+    match viewer.and_then(run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => terminal_failed(&e),
     }
@@ -185,6 +187,20 @@ fn print_width(stdout_tty: bool) -> u16 {
     if columns > 0 { columns } else { 80 }
 }
 
+/// Where the viewer keeps the page's place: under its canonical path (the bundled
+/// page's under a key of its own), in the state directory; nothing without one.
+fn resume(cli: &cli::Cli) -> Option<Resume> {
+    let key = match cli.files.first() {
+        // A page from standard input has no place to keep.
+        Some(path) if path.as_os_str() == STDIN_PATH => None,
+        Some(path) => Key::file(path),
+        None => Some(Key::Bundled),
+    };
+    Store::open()
+        .zip(key)
+        .map(|(store, key)| Resume::new(store, key, !cli.no_resume))
+}
+
 /// Files from this size on show the loading screen: parsing them takes longer than
 /// about 100 ms on a slow machine (see the Performance section of the README).
 const LOADING_SCREEN_BYTES: u64 = 4 << 20;
@@ -223,8 +239,37 @@ fn parse_tab(arg: &str, page: &layar::model::Page) -> Result<Section, String> {
 
 /// Reports a load error on stderr, exit status 1.
 fn fail(e: &LoadError) -> ExitCode {
-    eprintln!("{e}");
+    eprintln!("{}", reported(e));
     ExitCode::FAILURE
+}
+
+/// A load error as layar reports its errors: each problem after `layar: error: `,
+/// then its place (`FILE:LINE:COLUMN`) and what is wrong, with the line and its
+/// caret below as `--check` shows them.
+fn reported(e: &LoadError) -> String {
+    /// A problem in the shape `--check` gives it: `FILE:LINE:COL: error: …`.
+    struct AsChecked<'a>(&'a Problem, &'a str);
+    impl std::fmt::Display for AsChecked<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.fmt_as(f, self.1, "error")
+        }
+    }
+    let file = e.file();
+    e.problems()
+        .iter()
+        .map(|problem| {
+            let checked = AsChecked(problem, file).to_string();
+            let place = problem.location().map_or_else(
+                || file.to_string(),
+                |l| format!("{file}:{}:{}", l.line, l.column),
+            );
+            let what = checked
+                .strip_prefix(&format!("{place}: error: "))
+                .unwrap_or(&checked);
+            format!("layar: error: {place}: {what}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Runs `write` on a buffered stdout; a closed pipe (`layar --print | head -1`) is
@@ -291,6 +336,39 @@ mod tests {
                     .into()
             )
         );
+    }
+
+    #[test]
+    fn load_errors_read_as_layar_errors_with_their_place() {
+        let source = Source {
+            name: "films/page.yaml".into(),
+            base_dir: None,
+            text: "title: T\nsynopsis:\n  text: x\nreviews:\n  items:\n    - author: A\n      \
+                   rating: 11\n      text: y\n    - author: B\n      colour: red\n      text: z\n"
+                .into(),
+        };
+        let e = loader::parse(&source).expect_err("two problems");
+        let text = reported(&e);
+        let headlines: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+        assert_eq!(headlines.len(), 2, "{text}");
+        assert!(
+            headlines[0].starts_with(
+                "layar: error: films/page.yaml:7:15: reviews.items[0].rating: expected a number"
+            ),
+            "{text}"
+        );
+        assert!(
+            headlines[1]
+                .starts_with("layar: error: films/page.yaml:10:7: reviews.items[1]: unknown key"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  7 |       rating: 11\n    |               ^\n"),
+            "{text}"
+        );
+        assert!(!text.contains(": error: reviews"), "one `error`: {text}");
+        let none = LoadError::new("gone.yaml", loader::LoadErrorKind::NotFound);
+        assert_eq!(reported(&none), "layar: error: gone.yaml: no such file");
     }
 
     proptest! {

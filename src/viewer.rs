@@ -47,6 +47,7 @@ use crate::model::Page;
 use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::picture::detect::{self, Choice, LateAnswers};
 use crate::picture::{open, worker};
+use crate::resume::Resume;
 use crate::screen;
 use crate::terminal::background::{Heard, Listener};
 use crate::terminal::{self, input};
@@ -277,7 +278,8 @@ impl Viewer {
     }
 
     /// Runs the viewer on a page until the reader quits, with screenshots drawn as
-    /// `images` says.
+    /// `images` says: where the page was left, if `resume` says so (`tab` overrides
+    /// its tab), and keeping where it is left.
     pub fn run(
         mut self,
         document: Document,
@@ -285,6 +287,7 @@ impl Viewer {
         tab: Option<Section>,
         fit: Fit,
         images: Choice,
+        resume: Option<&Resume>,
     ) -> io::Result<()> {
         let Document { mut page, origin } = document;
         let mut run = Run {
@@ -301,7 +304,7 @@ impl Viewer {
                 self.title.clone_from(&page.title);
             }
             let mut app = if let Some(carried) = carried.take() {
-                App::resume(&page, strings, carried)
+                App::reloaded(&page, strings, carried)
             } else {
                 let mode = images.initial(self.color, has_pictures(&page));
                 let watching = run.origin.reloader().is_some_and(|r| r.is_watching());
@@ -309,6 +312,15 @@ impl Viewer {
                     .with_fit(fit)
                     .with_pictures(Pictures::new(mode))
                     .watching(watching);
+                if let Some(saved) = resume.and_then(Resume::saved) {
+                    // A place is found at the width the text is shown at.
+                    let area = terminal::fit(&mut self.term)?;
+                    app.update(Action::Resize {
+                        width: area.width,
+                        height: area.height,
+                    });
+                    app.resume(&saved);
+                }
                 if let Some(tab) = tab {
                     app.select(tab);
                 }
@@ -317,12 +329,17 @@ impl Viewer {
             let exit = self.event_loop(&mut app, &mut run);
             // Kitty keeps pictures in the terminal's memory: they go with the page.
             let _ = self.forget_pictures(&app);
-            match exit? {
-                Exit::Quit => return Ok(()),
-                Exit::Reload(new_page) => {
+            match exit {
+                Ok(Exit::Reload(new_page)) => {
                     carried = Some(app.carry());
                     run.painted.clear();
                     page = *new_page;
+                }
+                exit => {
+                    if let Some(resume) = resume {
+                        resume.keep(&app.saved());
+                    }
+                    return exit.map(|_| ());
                 }
             }
         }
@@ -558,10 +575,7 @@ fn has_pictures(page: &Page) -> bool {
 
 /// Whether a key ends layar while the page loads: the keys that quit the viewer.
 fn quits(key: &KeyEvent) -> bool {
-    matches!(
-        keymap::action_for(Mode::Normal, key),
-        Some(Action::Quit | Action::Back)
-    )
+    keymap::action_for(Mode::Normal, key) == Some(Action::Quit)
 }
 
 /// Starts acting on signals, once a frame is out; later calls do nothing.

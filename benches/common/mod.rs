@@ -207,3 +207,60 @@ pub fn one_paragraph_page(bytes: usize) -> Page {
         reviews: None,
     }
 }
+
+/// A state file of 200 pages in `state_home`'s `layar` folder, the bundled page last
+/// (the farthest to look for) and left half-way down its synopsis, so that opening it
+/// reads the whole file and moves to the place. Returns the file's path.
+pub fn fill_state(state_home: &std::path::Path) -> std::path::PathBuf {
+    use layar::app::review_view::{MinRating, Order};
+    use layar::resume::{At, Key, MAX_PAGES, Place, Saved, Store, TabPlace, fingerprint};
+    let page = load(&loader::bundled());
+    let synopsis = page.synopsis.paragraphs.get(0).unwrap_or_default();
+    let half_way = synopsis.len() / 2;
+    let at = (half_way..synopsis.len())
+        .find(|&i| synopsis.is_char_boundary(i))
+        .unwrap_or(0);
+    let saved = |block: usize, at: usize| Saved {
+        tab: Section::Synopsis,
+        order: Order::default(),
+        filter: MinRating::default(),
+        tabs: vec![TabPlace {
+            section: Section::Synopsis,
+            place: Place {
+                block,
+                para: 0,
+                at: At::Byte(at),
+                fingerprint: fingerprint(synopsis),
+                shift: 0,
+            },
+            focus: block,
+        }],
+    };
+    let store = Store::new(state_home.join("layar"));
+    // The synopsis's first paragraph is its block 1, under the reading aid.
+    store
+        .save(&Key::Bundled, &saved(1, at))
+        .expect("write the state file");
+    for i in 1..MAX_PAGES {
+        let key = Key::File(state_home.join(format!("page-{i}.yaml")));
+        store
+            .save(&key, &saved(i, i))
+            .expect("write the state file");
+    }
+    // What is timed opens there: the place is found where it was kept, not at the top.
+    let kept = store.load(&Key::Bundled).expect("the bundled page's place");
+    let mut app = App::new(&page, &EN);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.resume(&kept);
+    let opened = app.saved().tabs[0].place;
+    assert_eq!(
+        (opened.block, opened.fingerprint),
+        (1, fingerprint(synopsis)),
+        "the bundled page opens half-way down its synopsis"
+    );
+    assert!(matches!(opened.at, At::Byte(b) if b > 0), "{opened:?}");
+    store.path()
+}

@@ -29,11 +29,29 @@ pub struct Anchor {
 
 /// A place in a paragraph to find the line of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum InPara {
+pub(crate) enum InPara {
     /// The line that holds this byte.
     Byte(usize),
     /// The line before the paragraph's first: the blank line, or a card's top border.
     Before,
+}
+
+/// The line of `lines` (a wrapped block's) at `at` in paragraph `para`.
+fn line_in(lines: &[LineRef], para: usize, at: InPara) -> usize {
+    let mut found = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some((p, r)) = line.text() else { continue };
+        let past = match at {
+            InPara::Before if p == para => return i.saturating_sub(1),
+            InPara::Before => false,
+            InPara::Byte(at) => p == para && r.start > at,
+        };
+        if p > para || past {
+            break;
+        }
+        found = i;
+    }
+    found
 }
 
 /// A line on screen.
@@ -129,6 +147,7 @@ impl<'a> Pane<'a> {
         self.height
     }
 
+    /// The width the blocks are wrapped at.
     #[cfg(test)]
     pub fn width(&self) -> usize {
         self.width
@@ -260,27 +279,52 @@ impl<'a> Pane<'a> {
         self.fit
     }
 
-    /// Where the top line starts in the text: a paragraph and a place in it.
-    fn top_text_offset(&self) -> Option<(usize, InPara)> {
+    /// Where the top line starts in the text: a paragraph and a place in it (a blank
+    /// line or a card's top border is taken for the line before the paragraph under
+    /// it; a card's bottom border, a row of its picture or of the chart for the last
+    /// text line above it).
+    pub(crate) fn top_text_offset(&self) -> Option<(usize, InPara)> {
         let block = self.wrapped.get(&self.top.block)?;
         match *block.lines.get(self.top.line)? {
             LineRef::Text { para, start, .. } => {
                 Some((para as usize, InPara::Byte(start as usize)))
             }
             LineRef::Blank | LineRef::CardTop => {
-                let (para, _) = block.lines.get(self.top.line + 1)?.text()?;
+                let below = block.lines.get(self.top.line + 1..)?;
+                let (para, _) = below.iter().find_map(|l| l.text())?;
                 Some((para, InPara::Before))
             }
-            // Below the text: the last text line above it (a caption, above a picture).
-            LineRef::CardBottom | LineRef::Picture { .. } => {
+            // Below the text: the last text line above it (a caption, above a picture;
+            // the summary's line, above the chart).
+            LineRef::CardBottom | LineRef::Picture { .. } | LineRef::Chart(_) => {
                 let (para, range) = block.lines[..self.top.line]
                     .iter()
                     .rev()
                     .find_map(|l| l.text())?;
                 Some((para, InPara::Byte(range.start)))
             }
-            // The chart's rows are as many at every width: the line under its text.
-            LineRef::Chart(_) => None,
+        }
+    }
+
+    /// Where the text on screen starts: the top line's block, paragraph and first
+    /// byte. A blank line, a card's top border or a row of its picture starts at the
+    /// paragraph under it; a card's bottom border or a row of the chart, at the next
+    /// block.
+    pub fn top_place(&self) -> (usize, usize, usize) {
+        let next = (self.top.block + 1, 0, 0);
+        let Some(block) = self.wrapped.get(&self.top.block) else {
+            return (self.top.block, 0, 0);
+        };
+        let rest = block.lines.get(self.top.line..).unwrap_or_default();
+        let below = rest.iter().find_map(|l| l.text());
+        match block.lines.get(self.top.line) {
+            Some(LineRef::Text { para, start, .. }) => {
+                (self.top.block, *para as usize, *start as usize)
+            }
+            Some(LineRef::Blank | LineRef::CardTop | LineRef::Picture { .. }) => {
+                below.map_or(next, |(para, _)| (self.top.block, para, 0))
+            }
+            Some(LineRef::CardBottom | LineRef::Chart(_)) | None => next,
         }
     }
 
@@ -292,23 +336,9 @@ impl<'a> Pane<'a> {
     /// The line of `block` at `at` in paragraph `para`.
     fn line_of(&mut self, block: usize, para: usize, at: InPara) -> usize {
         self.ensure(block);
-        let Some(wrapped) = self.wrapped.get(&block) else {
-            return 0;
-        };
-        let mut found = 0;
-        for (i, line) in wrapped.lines.iter().enumerate() {
-            let Some((p, r)) = line.text() else { continue };
-            let past = match at {
-                InPara::Before if p == para => return i.saturating_sub(1),
-                InPara::Before => false,
-                InPara::Byte(at) => p == para && r.start > at,
-            };
-            if p > para || past {
-                break;
-            }
-            found = i;
-        }
-        found
+        self.wrapped
+            .get(&block)
+            .map_or(0, |wrapped| line_in(&wrapped.lines, para, at))
     }
 
     /// Wraps `block` if it is not wrapped at the current width.
@@ -431,6 +461,36 @@ impl<'a> Pane<'a> {
                 };
             }
         }
+        self.follow_focus();
+        self.prepare();
+    }
+
+    /// Where the top line is in the text, exactly: [`Pane::top_text_offset`], and how
+    /// many lines the top is below the line found from it (above it, negative: a
+    /// blank line and a card's top border before a paragraph, or a card's bottom
+    /// border after one).
+    pub(crate) fn top_text_place(&self) -> Option<(usize, InPara, isize)> {
+        let (para, at) = self.top_text_offset()?;
+        let wrapped = self.wrapped.get(&self.top.block)?;
+        let found = line_in(&wrapped.lines, para, at);
+        let shift = isize::try_from(self.top.line).ok()? - isize::try_from(found).ok()?;
+        Some((para, at, shift))
+    }
+
+    /// Puts the line `shift` lines below the one at `at` in paragraph `para` of
+    /// `block` at the top, within bounds, with block `focus` selected if it is on
+    /// screen (else the top block).
+    pub(crate) fn show_text_place(
+        &mut self,
+        block: usize,
+        (para, at, shift): (usize, InPara, isize),
+        focus: usize,
+    ) {
+        let block = block.min(self.blocks().saturating_sub(1));
+        let line = self.line_of(block, para, at).saturating_add_signed(shift);
+        self.top = Anchor { block, line };
+        self.focus = focus;
+        self.clamp();
         self.follow_focus();
         self.prepare();
     }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::App;
+use super::notice::Notice;
 use super::pane::VisibleLine;
 use crate::action::Action;
 use crate::keymap::Mode;
@@ -18,10 +19,7 @@ impl<'a> App<'a> {
     pub(super) fn apply_to_pictures(&mut self, action: Action) {
         match action {
             Action::ImageOpened(program) => {
-                self.note = Some(match program {
-                    Some(program) => format!("{} {program}", self.strings.opened_image),
-                    None => self.strings.cannot_open_image.to_owned(),
-                });
+                self.notice = Some(program.map_or(Notice::CannotOpen, Notice::Opened));
             }
             Action::Pictures(mode) => {
                 self.pictures.set_mode(mode);

@@ -68,7 +68,7 @@ impl<'a> App<'a> {
 
     /// The app on `page`, a new load of the page `carried` was taken from, showing
     /// what the reader had. Pictures are made again: their files may have changed.
-    pub fn resume(page: &'a Page, strings: &'static Strings, carried: Carried) -> Self {
+    pub fn reloaded(page: &'a Page, strings: &'static Strings, carried: Carried) -> Self {
         let mut app = App::new(page, strings)
             .with_fit(carried.fit)
             .with_pictures(Pictures::new(carried.pictures))
@@ -180,7 +180,7 @@ mod tests {
             &format!("{more}\n\n    {}", synopsis(6, 40)),
             "",
         ));
-        let app = App::resume(&new, &EN, carried);
+        let app = App::reloaded(&new, &EN, carried);
         assert_eq!(app.page().title, "New");
         assert_eq!(first_line(&app), top);
     }
@@ -217,7 +217,7 @@ mod tests {
         // A review is added before the others, rated high enough to be shown.
         let more = format!("{}{reviews}", review("E", 6));
         let new = page(&yaml("T", "Some text.", &more));
-        let app = App::resume(&new, &EN, app.carry());
+        let app = App::reloaded(&new, &EN, app.carry());
         assert_eq!(app.selected(), Section::Reviews);
         assert_eq!(app.review_view().filter(), old_filter());
         assert_eq!(app.pane().doc().items(), 4, "E is shown too");
@@ -241,7 +241,7 @@ mod tests {
         app.update(Action::ReviewsTab);
         app.update(Action::ToggleHelp);
         let new = page("title: T\nsynopsis:\n  text: Text.\n");
-        let app = App::resume(&new, &EN, app.carry());
+        let app = App::reloaded(&new, &EN, app.carry());
         assert_eq!(app.selected(), Section::Synopsis);
         assert_eq!(app.mode(), Mode::Help, "the help stays open");
     }

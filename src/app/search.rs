@@ -22,6 +22,7 @@
 
 mod count;
 mod scan;
+mod start;
 mod step;
 
 use std::collections::HashMap;
@@ -32,6 +33,7 @@ use crate::layout::Doc;
 use crate::layout::review::could_match_meta;
 use crate::text::search::Matcher;
 use scan::{CHUNK, Mark, Place, mark_before};
+pub use start::Start;
 
 /// One hit: a tab, a block, a paragraph of the block and a byte range in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,11 +71,15 @@ struct Found {
     range: Range<usize>,
 }
 
-/// Where the search for the current hit has got to: round the page from block
-/// `start`, `k` blocks on, at `place` in that block.
+/// Where the search for the current hit has got to: round the page from `from` in
+/// block `start`, `k` blocks on, at `place` in that block. Starting inside a block,
+/// the round ends in that block again, read from its start.
 #[derive(Debug, Clone, Copy)]
 struct Finding {
     start: usize,
+    from: Place,
+    /// Whether the search began past the page's end (so at its start, wrapped).
+    past_end: bool,
     k: usize,
     place: Place,
 }
@@ -114,6 +120,8 @@ pub struct Search {
     /// How far counting has gone: every block before it is counted.
     cursor: usize,
     current: Option<Current>,
+    /// Whether the current hit was reached by going round the page's end.
+    wrapped: bool,
 }
 
 impl Search {
@@ -155,6 +163,12 @@ impl Search {
         self.current.as_ref().map(|c| &c.hit)
     }
 
+    /// Whether the current hit was reached by going round the page's end: found
+    /// before where the search started, or stepped to past the last hit (or the first).
+    pub(crate) fn wrapped(&self) -> bool {
+        self.wrapped
+    }
+
     /// Sets the query and counts every hit in `docs` (one per tab). The current hit
     /// becomes the first at or after `from` (a tab and block).
     pub fn set_query(&mut self, query: &str, docs: &[Doc<'_>], from: (usize, usize)) {
@@ -169,6 +183,19 @@ impl Search {
         query: &str,
         docs: &[Doc<'_>],
         from: (usize, usize),
+        budget: Duration,
+    ) -> bool {
+        self.set_query_from(query, docs, Start::block(from.0, from.1), budget)
+    }
+
+    /// Sets the query, finds the current hit (the first at or after `start`, round
+    /// the page once), then counts hits for up to `budget`. Returns whether counting
+    /// is done; if not, `Search::count_more` goes on, with the same `docs`.
+    pub fn set_query_from(
+        &mut self,
+        query: &str,
+        docs: &[Doc<'_>],
+        start: Start,
         budget: Duration,
     ) -> bool {
         let deadline = Instant::now().checked_add(budget);
@@ -190,6 +217,7 @@ impl Search {
         self.per_tab = vec![0; docs.len()];
         self.cursor = 0;
         self.current = None;
+        self.wrapped = false;
         if self.matcher.is_none() {
             self.counts.clear();
             self.unread = 0;
@@ -206,15 +234,13 @@ impl Search {
             self.counts.resize(blocks, None);
         }
         self.unread = self.counts.iter().filter(|c| c.is_none()).count();
-        let (tab, block) = from;
-        let start = match (self.starts.get(tab), self.starts.get(tab + 1)) {
-            (Some(&start), Some(&end)) => (start + block).min(end),
-            _ => blocks,
-        };
+        let (start, from, past_end) = self.locate_start(start);
         self.finding = Some(Finding {
-            start: if start >= blocks { 0 } else { start },
+            start,
+            from,
+            past_end,
             k: 0,
-            place: Place::START,
+            place: from,
         });
         self.count_until(docs, deadline)
     }

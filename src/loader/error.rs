@@ -133,6 +133,9 @@ pub enum LoadErrorKind {
     Unreadable { reason: String },
     /// The file is larger than [`super::Limits::max_file_bytes`].
     TooLarge { size: u64, limit: u64 },
+    /// Input read as a stream (standard input, or a file that grew while it was read)
+    /// went on past the size limit: how long it is in all is not known.
+    LongerThan { limit: u64 },
     /// The file is not UTF-8; `byte` is the first byte that does not fit.
     NotUtf8 { byte: u8 },
     /// The file is text in another encoding, as its first bytes show.
@@ -346,6 +349,11 @@ impl fmt::Display for LoadErrorKind {
                     Size(*limit)
                 )
             }
+            Self::LongerThan { limit } => write!(
+                f,
+                "the input goes on past the limit of {}; raise it with --max-size",
+                Size(*limit)
+            ),
             Self::NotUtf8 { byte } => write!(
                 f,
                 "expected UTF-8 text, found the byte 0x{byte:02X}; save the file as UTF-8"

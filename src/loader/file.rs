@@ -103,12 +103,8 @@ fn read_bytes(name: &str, input: impl Read, limits: Limits) -> Result<Vec<u8>, L
         if let Some(i) = memchr::memchr(0, &bytes[start..]) {
             return Err(binary(name, &bytes, start + i));
         }
-        let size = bytes.len() as u64;
-        if size > limit {
-            return Err(LoadError::new(
-                name,
-                LoadErrorKind::TooLarge { size, limit },
-            ));
+        if bytes.len() as u64 > limit {
+            return Err(LoadError::new(name, LoadErrorKind::LongerThan { limit }));
         }
     }
     Ok(bytes)

@@ -115,6 +115,16 @@ impl HelpColumn {
     }
 }
 
+/// The length of a side of the overlay that needs `want` cells of `room`: grown by
+/// one where that leaves as many cells before it as after, and to all of `room` where
+/// it would leave `sliver` or fewer (strips that narrow beside the border show only
+/// stubs of what is under them: the rule, the scrollbar).
+fn centred(want: usize, room: u16, sliver: u16) -> u16 {
+    let want = u16::try_from(want).unwrap_or(u16::MAX).min(room);
+    let grown = want + (room - want) % 2;
+    if room - grown <= sliver { room } else { grown }
+}
+
 /// Columns are this far apart.
 pub const COLUMN_GAP: usize = 2;
 
@@ -124,6 +134,9 @@ pub struct HelpLayout {
     pub columns: Vec<HelpColumn>,
     /// Rows for key lines (the last inner row says how to close).
     pub rows: usize,
+    /// Columns before the first column of keys, beyond the border's: half of what
+    /// the overlay was widened by to be centred, so the keys are centred in it too.
+    pub indent: u16,
 }
 
 impl HelpLayout {
@@ -160,11 +173,12 @@ impl HelpLayout {
         };
         let rows = tallest(&cols);
         let close = str_width(strings.help_close) + 4;
-        let width = (outer(&cols).max(close) as u16).min(area.width);
+        let want = outer(&cols).max(close);
+        let width = centred(want, area.width, 4);
         // Borders and the closing line take three rows; a blank row above the closing
         // line is kept only when everything fits with it.
         let spacer = usize::from(rows + 4 <= usize::from(area.height));
-        let height = ((rows + 3 + spacer) as u16).min(area.height);
+        let height = centred(rows + 3 + spacer, area.height, 0);
         let popup = Rect::new(
             area.x + (area.width - width) / 2,
             area.y + (area.height - height) / 2,
@@ -175,6 +189,7 @@ impl HelpLayout {
             popup,
             rows: usize::from(height).saturating_sub(3 + spacer),
             columns: cols,
+            indent: usize::from(width).saturating_sub(want) as u16 / 2,
         }
     }
 
@@ -292,5 +307,44 @@ mod tests {
             "{lines:?}"
         );
         assert_eq!(lines[3], HelpLine::Blank);
+    }
+
+    #[test]
+    fn the_overlay_is_centred_with_no_sliver_beside_it() {
+        for strings in [&EN, &ID] {
+            for (w, h) in [(80, 24), (81, 25), (100, 30), (40, 12), (120, 50), (20, 6)] {
+                let area = Rect::new(0, 0, w, h);
+                let popup = HelpLayout::new(strings, area).popup;
+                let (left, right) = (popup.x, area.right() - popup.right());
+                let (above, below) = (popup.y, area.bottom() - popup.bottom());
+                assert_eq!(left, right, "{w}×{h}: {popup:?}");
+                assert_eq!(above, below, "{w}×{h}: {popup:?}");
+                assert!(left == 0 || left > 2, "{w}×{h}: a strip of {left}");
+            }
+        }
+        // At 80×24 the two columns are wider than the screen: one column, in the
+        // middle, scrolled.
+        let help = HelpLayout::new(&ID, Rect::new(0, 0, 80, 24));
+        assert_eq!(help.columns.len(), 1);
+        assert!(
+            help.popup.x > 2 && help.max_scroll() > 0,
+            "{:?}",
+            help.popup
+        );
+    }
+
+    #[test]
+    fn sides_grow_to_centre() {
+        assert_eq!(centred(79, 80, 4), 80);
+        assert_eq!(centred(76, 80, 4), 80);
+        assert_eq!(centred(75, 80, 4), 80);
+        assert_eq!(centred(74, 80, 4), 74);
+        assert_eq!(centred(73, 80, 4), 74);
+        assert_eq!(centred(73, 81, 4), 73);
+        assert_eq!(centred(60, 80, 4), 60);
+        assert_eq!(centred(22, 24, 0), 22);
+        assert_eq!(centred(21, 24, 0), 22);
+        assert_eq!(centred(500, 24, 0), 24);
+        assert_eq!(centred(0, 0, 2), 0);
     }
 }

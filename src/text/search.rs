@@ -1,6 +1,8 @@
-//! Case-insensitive search returning byte ranges in the original text.
+//! Search returning byte ranges in the original text, with smart case as `rg -S` has
+//! it: a query with an uppercase letter is matched exactly (`Joseph` finds `Joseph`
+//! only), any other case-insensitively (`joseph` finds `JOSEPH` too).
 //!
-//! Characters are compared after simple case folding: each one maps through
+//! Without an uppercase letter, characters are compared after simple case folding: each one maps through
 //! `char::to_lowercase` when that gives exactly one character (so `İ`, whose lowercase is two
 //! characters, only matches itself), and final sigma `ς` folds to `σ` as in Unicode's
 //! CaseFolding.txt, so `ΟΔΟΣ` finds `οδος`. Matching is char by char, so a match may end
@@ -9,8 +11,8 @@
 //! A query that is all ASCII takes a byte-level fast path: it looks for the query's rarest
 //! byte in either case, a few dozen bytes at a time, and checks candidates with
 //! `eq_ignore_ascii_case`. That path cannot see the one non-ASCII character whose lowercase is
-//! ASCII, U+212A KELVIN SIGN: the query `k` does not find it, though a query containing U+212A
-//! finds `k` and `K`.
+//! ASCII, U+212A KELVIN SIGN: the query `k` does not find it (a query holding the sign
+//! itself is matched exactly, the sign being a capital).
 
 use std::ops::Range;
 
@@ -28,6 +30,9 @@ enum Needle {
     Ascii { bytes: Vec<u8>, rare: usize },
     /// Any other query, folded char by char.
     Folded(Vec<char>),
+    /// A query with an uppercase letter, matched byte for byte (boxed: the finder is
+    /// large beside the other needles).
+    Exact(Box<memchr::memmem::Finder<'static>>),
 }
 
 impl Matcher {
@@ -36,7 +41,11 @@ impl Matcher {
         if query.is_empty() {
             return None;
         }
-        let needle = if query.is_ascii() {
+        let needle = if is_case_sensitive(query) {
+            Needle::Exact(Box::new(
+                memchr::memmem::Finder::new(query.as_bytes()).into_owned(),
+            ))
+        } else if query.is_ascii() {
             let bytes = query.to_ascii_lowercase().into_bytes();
             let rare = rarest(&bytes);
             Needle::Ascii { bytes, rare }
@@ -87,8 +96,30 @@ impl Matcher {
                     .map(|at| at..at + bytes.len())
             }
             Needle::Folded(chars) => find_folded(haystack, from, until, chars),
+            Needle::Exact(finder) => find_exact(haystack.as_bytes(), from, until, finder),
         }
     }
+}
+
+/// Whether a query is matched exactly: it holds an uppercase letter (smart case).
+pub fn is_case_sensitive(query: &str) -> bool {
+    query.chars().any(char::is_uppercase)
+}
+
+/// The first occurrence of `finder`'s needle in `hay` that starts in `from..until`.
+///
+/// The needle is UTF-8, so a match starts and ends on char boundaries.
+fn find_exact(
+    hay: &[u8],
+    from: usize,
+    until: usize,
+    finder: &memchr::memmem::Finder<'_>,
+) -> Option<Range<usize>> {
+    let n = finder.needle().len();
+    // A match that starts before `until` ends before `until + n - 1`.
+    let end = until.saturating_add(n - 1).min(hay.len());
+    let at = from + finder.find(hay.get(from..end)?)?;
+    Some(at..at + n)
 }
 
 /// `c` after simple case folding (see the module documentation).
@@ -262,7 +293,7 @@ mod tests {
 
     #[test]
     fn joseph_nine_times_in_the_synopsis() {
-        for query in ["Joseph", "joseph", "JOSEPH", "jOsEpH"] {
+        for query in ["joseph", "Joseph"] {
             let m = Matcher::new(query).expect("non-empty query");
             assert_eq!(m.count(SYNOPSIS), 9, "{query}");
             assert!(m.find_iter(SYNOPSIS).all(|r| &SYNOPSIS[r] == "Joseph"));
@@ -272,18 +303,38 @@ mod tests {
     }
 
     #[test]
-    fn case_insensitive_latin() {
+    fn a_query_without_capitals_ignores_case() {
         assert_eq!(
             matches("film", "Film FILM fIlM film"),
             ["Film", "FILM", "fIlM", "film"]
         );
         assert_eq!(ranges("layar", "Di Balik LAYAR"), [9..14]);
         assert!(matches("xyz", "Film").is_empty());
-        assert_eq!(matches("ÉTÉ", "un été, UN ÉTÉ"), ["été", "ÉTÉ"]);
+        assert_eq!(matches("été", "un été, UN ÉTÉ"), ["été", "ÉTÉ"]);
         assert_eq!(
             matches("straße", "STRASSE Straße STRAẞE"),
             ["Straße", "STRAẞE"]
         );
+    }
+
+    #[test]
+    fn a_query_with_a_capital_is_matched_exactly() {
+        assert!(is_case_sensitive("Joseph") && is_case_sensitive("jOSEPH"));
+        assert!(is_case_sensitive("ÉTÉ") && is_case_sensitive("Ωmega"));
+        assert!(!is_case_sensitive("joseph 8/10") && !is_case_sensitive("日本"));
+        assert!(!is_case_sensitive("ǅ"), "titlecase is not uppercase");
+        assert_eq!(
+            matches("Film", "Film FILM fIlM film Film"),
+            ["Film", "Film"]
+        );
+        assert!(matches("JOSEPH", SYNOPSIS).is_empty());
+        assert_eq!(matches("ÉTÉ", "un été, UN ÉTÉ"), ["ÉTÉ"]);
+        assert_eq!(matches("Фильм", "Фильм ФИЛЬМ фильм"), ["Фильм"]);
+        assert_eq!(ranges("Ab", "ab Ab AB aB Ab"), [3..5, 12..14]);
+        assert_eq!(ranges("AA", "aAAAAa"), [1..3, 3..5], "no overlaps");
+        // A capital anywhere in the query makes the whole of it exact.
+        assert!(matches("joSeph", "Joseph joseph").is_empty());
+        assert_eq!(matches("joSeph", "joSeph"), ["joSeph"]);
     }
 
     #[test]
@@ -293,14 +344,15 @@ mod tests {
             ["Фильм", "ФИЛЬМ", "фильм"]
         );
         assert_eq!(
-            matches("ΚΙΝΗΜΑΤΟΓΡΑΦΟΣ", "ο κινηματογραφος"),
-            ["κινηματογραφος"]
+            matches("κινηματογραφος", "Ο ΚΙΝΗΜΑΤΟΓΡΑΦΟΣ"),
+            ["ΚΙΝΗΜΑΤΟΓΡΑΦΟΣ"]
         );
         assert_eq!(
-            matches("ΟΔΟΣ", "οδος ΟΔΟΣ οδοσ"),
+            matches("οδος", "οδος ΟΔΟΣ οδοσ"),
             ["οδος", "ΟΔΟΣ", "οδοσ"],
             "final sigma"
         );
+        assert_eq!(matches("οδος", "ΟΔΟς"), ["ΟΔΟς"], "final sigma in the text");
         assert_eq!(matches("που", "ΠΟΥ που"), ["ΠΟΥ", "που"]);
     }
 
@@ -314,17 +366,20 @@ mod tests {
             assert!(hay[r.clone()].eq_ignore_ascii_case("joseph"));
         }
         assert_eq!(ranges("本語", hay), [3..9]);
-        assert_eq!(matches("😀J", hay), ["😀j"]);
+        assert_eq!(matches("😀j", hay), ["😀j"]);
+        assert!(matches("😀J", hay).is_empty(), "a capital: exact");
     }
 
     #[test]
     fn match_lengths_may_differ_from_the_query() {
-        // KELVIN SIGN (3 bytes) folds to `k` (1 byte).
+        // KELVIN SIGN (3 bytes) folds to `k` (1 byte) in the text; as a capital, in a
+        // query it is matched exactly.
         let hay = "k K \u{212A}";
-        assert_eq!(ranges("\u{212A}", hay), [0..1, 2..3, 4..7]);
+        assert_eq!(ranges("x\u{212A}", "xk xK x\u{212A}"), [6..10]);
         // The ASCII fast path does not fold it (documented).
         assert_eq!(ranges("k", hay), [0..1, 2..3]);
-        // Dotted capital I lowercases to two chars, so it only matches itself.
+        // Dotted capital I lowercases to two chars, so `i̇`-free text never folds to
+        // it; as a capital it is matched exactly.
         assert_eq!(matches("İ", "i İ I"), ["İ"]);
     }
 
@@ -332,7 +387,7 @@ mod tests {
     fn matches_do_not_overlap() {
         assert_eq!(Matcher::new("aa").expect("query").count("aaaa"), 2);
         assert_eq!(Matcher::new("aa").expect("query").count("aaa"), 1);
-        assert_eq!(ranges("AA", "aAaAa"), [0..2, 2..4]);
+        assert_eq!(ranges("aa", "aAaAa"), [0..2, 2..4]);
         assert_eq!(Matcher::new("ää").expect("query").count("ÄÄÄÄ"), 2);
         assert_eq!(ranges("aba", "ababa"), [0..3]);
     }
@@ -398,7 +453,9 @@ mod tests {
     #[test]
     fn searching_in_pieces_finds_what_one_pass_finds() {
         let hay = format!("{SYNOPSIS} Ωmega ÖL öl 日本語 aaaa aaa ΣΣΣ");
-        for query in ["joseph", "a", "aa", "an ", "ωmega", "öl", "本語", "σσ"] {
+        for query in [
+            "joseph", "a", "aa", "an ", "ωmega", "öl", "本語", "σσ", "Joseph", "ΣΣ", "Ö",
+        ] {
             let m = Matcher::new(query).expect("non-empty query");
             let whole: Vec<_> = m.find_iter(&hay).collect();
             assert!(!whole.is_empty(), "{query:?}");

@@ -1,6 +1,8 @@
-//! The footer: the most useful keys (from the key table) on the left; on the right
-//! the search state and the position (`ulasan 3/12 · 42%`). While the search prompt
-//! is open it becomes the prompt, and the cursor stands after the query.
+//! The footer: the most useful keys (from the key table) on the left, `? help` and
+//! `q quit` kept first when they do not all fit; on the right the search state and
+//! the position (`ulasan 3/12 · 42%`). While the search prompt is open it becomes the
+//! prompt, and the cursor stands after the query; while a note shows (`resumed`,
+//! `search wrapped`, `opened with xdg-open`) it takes the keys' place.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position as Cursor, Rect};
@@ -9,7 +11,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::app::pane::Position;
 use crate::app::review_view::Order;
-use crate::keymap;
+use crate::keymap::{self, Keep};
 use crate::layout::Section;
 use crate::text::width::{str_width, truncate_start, truncate_with_ellipsis};
 use crate::theme::Theme;
@@ -43,10 +45,6 @@ pub fn status(app: &App<'_>) -> (String, bool) {
         } else {
             parts.push(format!("/{} {at}/{total}", app.search().query()));
         }
-    }
-    // What opening a picture came to, until the next key.
-    if let Some(note) = app.note() {
-        parts.push(note.to_owned());
     }
     if app.is_watching() {
         parts.push(strings.watching.to_owned());
@@ -142,7 +140,12 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
         let (x, y) = buf.set_stringn(area.x + 1, area.y, shown, room, theme.footer_key);
         return Some(Cursor::new(x, y));
     }
-    let mut x = area.x + 1;
+    if let Some(notice) = app.notice() {
+        let text = notice.text(app.strings());
+        let note = truncate_with_ellipsis(&text, room);
+        buf.set_stringn(area.x + 1, area.y, &note, room, theme.notice);
+        return None;
+    }
     let tabs = app.sections().count();
     let has_reviews = app.sections().any(|s| s == Section::Reviews);
     let available = |a: Action| match a {
@@ -150,24 +153,110 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
         Action::ReviewsTab => has_reviews,
         _ => true,
     };
-    for (keys, what) in keymap::footer_hints(&app.strings().actions, available) {
-        let need = str_width(&keys) + 1 + str_width(what);
-        let used = usize::from(x - area.x - 1);
-        if used + need > room {
-            break;
+    let hints = keymap::footer_hints(&app.strings().actions, available);
+    let widths: Vec<(usize, Keep)> = hints
+        .iter()
+        .map(|(keys, what, keep)| (str_width(keys) + 1 + str_width(what), *keep))
+        .collect();
+    let mut x = area.x + 1;
+    for ((keys, what, _), shown) in hints.iter().zip(shown_hints(&widths, room)) {
+        if !shown {
+            continue;
         }
-        let (kx, _) = buf.set_stringn(x, area.y, &keys, need, theme.footer_key);
-        let (wx, _) = buf.set_stringn(kx + 1, area.y, what, need, theme.footer);
-        x = wx + 2;
+        let (kx, _) = buf.set_stringn(x, area.y, keys, room, theme.footer_key);
+        let (wx, _) = buf.set_stringn(kx + 1, area.y, what, room, theme.footer);
+        x = wx + HINT_GAP as u16;
     }
     None
+}
+
+/// Columns between two hints.
+const HINT_GAP: usize = 2;
+
+/// Which hints of these widths fit in `room` columns: all that fit, those kept
+/// first taken before the others, each group in order.
+fn shown_hints(widths: &[(usize, Keep)], room: usize) -> Vec<bool> {
+    let mut shown = vec![false; widths.len()];
+    let mut used = 0;
+    for keep in [Keep::First, Keep::IfRoom] {
+        for (i, &(w, k)) in widths.iter().enumerate() {
+            let need = if used == 0 { w } else { w + HINT_GAP };
+            if k == keep && used + need <= room {
+                shown[i] = true;
+                used += need;
+            }
+        }
+    }
+    shown
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::EN;
+    use crate::i18n::{EN, ID};
     use crate::loader;
+
+    #[test]
+    fn help_and_quit_are_kept_first_when_room_is_short() {
+        let (first, if_room) = (Keep::First, Keep::IfRoom);
+        let widths = [(8, if_room), (5, if_room), (9, first), (8, first)];
+        assert_eq!(shown_hints(&widths, 100), [true; 4]);
+        // 9 + 2 + 8 kept first, then what still fits, in order.
+        assert_eq!(shown_hints(&widths, 19), [false, false, true, true]);
+        assert_eq!(shown_hints(&widths, 26), [false, true, true, true]);
+        assert_eq!(shown_hints(&widths, 29), [true, false, true, true]);
+        assert_eq!(shown_hints(&widths, 12), [false, false, true, false]);
+        assert_eq!(shown_hints(&widths, 8), [false, false, false, true]);
+        assert_eq!(shown_hints(&widths, 0), [false; 4]);
+    }
+
+    #[test]
+    fn a_narrow_footer_with_a_search_keeps_help_and_quit() {
+        let page = loader::parse(&loader::bundled()).expect("bundled page");
+        let mut app = App::new(&page, &ID);
+        app.update(Action::Resize {
+            width: 40,
+            height: 12,
+        });
+        app.update(Action::StartSearch);
+        app.update(Action::SearchPaste("joseph".into()));
+        app.update(Action::ConfirmSearch);
+        let area = Rect::new(0, 11, 40, 1);
+        let mut buf = Buffer::empty(area);
+        render(&mut buf, area, &app, &Theme::dark());
+        let line: String = (0..40).map(|x| buf[(x, 11)].symbol()).collect();
+        assert!(line.contains("? bantuan  q keluar"), "{line:?}");
+        assert!(line.contains("/joseph 1/9"), "{line:?}");
+        assert!(!line.contains("cari"), "{line:?}");
+    }
+
+    #[test]
+    fn a_note_takes_the_place_of_the_keys_until_the_next_key() {
+        let page = loader::parse(&loader::bundled()).expect("bundled page");
+        let mut app = App::new(&page, &EN);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::Bottom);
+        app.update(Action::StartSearch);
+        app.update(Action::SearchPaste("prancis".into()));
+        app.update(Action::ConfirmSearch);
+        let area = Rect::new(0, 23, 80, 1);
+        let line = |app: &App<'_>| {
+            let mut buf = Buffer::empty(area);
+            render(&mut buf, area, app, &Theme::dark());
+            let line: String = (0..80).map(|x| buf[(x, 23)].symbol()).collect();
+            (line, buf[(1, 23)].style())
+        };
+        let (shown, style) = line(&app);
+        assert!(shown.starts_with(" search wrapped "), "{shown:?}");
+        assert!(!shown.contains("quit"), "{shown:?}");
+        assert!(style.add_modifier.contains(ratatui::style::Modifier::BOLD));
+        app.update(Action::LineDown);
+        let (shown, _) = line(&app);
+        assert!(shown.contains("q quit"), "{shown:?}");
+    }
 
     #[test]
     fn the_reviews_order_and_filter_are_named_shorter_when_narrow() {

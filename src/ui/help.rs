@@ -24,7 +24,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
     let inner = block.inner(popup);
     block.render(popup, buf);
     let scroll = app.help_scroll().min(layout.max_scroll());
-    let mut x = inner.x + 1;
+    let mut x = inner.x + 1 + layout.indent;
     for column in &layout.columns {
         let room = usize::from(inner.right().saturating_sub(x + 1));
         for (row, line) in column

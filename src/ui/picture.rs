@@ -309,12 +309,14 @@ mod screens {
         assert_eq!(app.card_at(20, 5), Some(0));
         assert_eq!(app.card_at(20, 2), None);
         app.update(Action::ImageOpened(Some("xdg-open".into())));
-        let footer = |app: &App<'_>| crate::ui::footer::status(app).0;
-        assert_eq!(footer(&app), "opened with xdg-open · image 1/1 · All");
+        let note = |app: &App<'_>| app.notice().map(|n| n.text(&EN).into_owned());
+        assert_eq!(note(&app).as_deref(), Some("opened with xdg-open"));
+        app.update(Action::CollectPictures);
+        assert_eq!(note(&app).as_deref(), Some("opened with xdg-open"));
         app.update(Action::LineDown);
-        assert_eq!(footer(&app), "image 1/1 · All", "gone with the next key");
+        assert_eq!(note(&app), None, "gone with the next key");
         app.update(Action::ImageOpened(None));
-        assert!(footer(&app).starts_with("cannot open the image"));
+        assert_eq!(note(&app).as_deref(), Some("cannot open the image"));
     }
 
     #[test]

@@ -86,6 +86,44 @@ fn help_and_search_screens() {
 }
 
 #[test]
+fn the_help_at_80x24_is_centred_with_no_sliver_beside_it() {
+    let page = bundled();
+    let app = app_at(&page, 80, 24, &[Action::PageDown, Action::ToggleHelp]);
+    let shown = text(&screen(&app, &Theme::dark()));
+    insta::assert_snapshot!("help_80x24", shown);
+    // The rows as drawn, the spaces the snapshot trims at their ends put back.
+    let rows: Vec<Vec<char>> = shown
+        .lines()
+        .map(|r| format!("{r:80}").chars().collect())
+        .collect();
+    assert_eq!(rows.len(), 24);
+    // Two columns of keys are wider than 80: one column, as high as the screen, with
+    // as many columns beside it on the left as on the right, and more than the
+    // scrollbar's, so that no stub of the rule or the scrollbar shows against it.
+    let left = rows[0]
+        .iter()
+        .position(|&c| c == '╭')
+        .expect("the top border");
+    let right = rows[0]
+        .iter()
+        .position(|&c| c == '╮')
+        .expect("the top border");
+    assert_eq!(left, 79 - right, "{:?}", rows[0]);
+    assert_eq!(rows[2][0], '─', "the rule shows beside it");
+    assert!(left > 2, "a strip of {left}");
+    for (y, row) in rows.iter().enumerate() {
+        let ends = match y {
+            0 => ('╭', '╮'),
+            23 => ('╰', '╯'),
+            _ => ('│', '│'),
+        };
+        assert_eq!((row[left], row[right]), ends, "row {y}: {row:?}");
+    }
+    let close: String = rows[22][left..=right].iter().collect();
+    assert!(close.contains("menutup bantuan ini · ↑↓"), "{close:?}");
+}
+
+#[test]
 fn too_small_says_so() {
     let page = bundled();
     let needed = format!(

@@ -214,3 +214,28 @@ fn arguments_quoted_in_errors_are_escaped() {
         assert_eq!(err.contains(shown), quoted, "{args:?}: {err}");
     }
 }
+
+#[test]
+fn every_error_begins_the_same_way() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let not_yaml = dir.join("errors-not-yaml.yaml");
+    std::fs::write(&not_yaml, "title: [\n").expect("write");
+    let not_yaml = not_yaml.to_str().expect("a UTF-8 path");
+    for args in [
+        &["--no-such-option"][..],
+        &["--lang", "fr"],
+        &["--width", "0", "--print"],
+        &["--check", "--print"],
+        &["a.yaml", "b.yaml"],
+        &["--tab", "nine", "--print"],
+        &["--print", "no/such/page.yaml"],
+        &["--print", not_yaml],
+    ] {
+        let out = layar(args);
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("layar: error: "), "{args:?}: {err}");
+        let first = err.lines().next().unwrap_or_default();
+        assert_eq!(first.matches("error:").count(), 1, "{args:?}: {err}");
+    }
+}

@@ -3,6 +3,10 @@
 //! exit status 1, nothing on stdout, and on stderr the message with its file, line,
 //! column, field path, what was expected and what was found, then the source line and a
 //! caret under the column.
+//!
+//! The messages are written here as `--check` reports them (`FILE:LINE:COL: error: …`);
+//! the viewer and `--print` report the same after `layar: error: `, as every error
+//! layar prints begins ([`reported`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,8 +30,19 @@ fn scratch(name: &str) -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join(name)
 }
 
+/// A line of `--check`'s report as the viewer and `--print` report it: a headline
+/// (`FILE:LINE:COL: error: MESSAGE`) as `layar: error: FILE:LINE:COL: MESSAGE`, the
+/// source line and its caret as they are.
+fn reported(checked: &str) -> String {
+    match checked.split_once(": error: ") {
+        Some((place, message)) => format!("layar: error: {place}: {message}"),
+        None => checked.to_owned(),
+    }
+}
+
 /// Runs `layar --print` with `args` and checks that it refused the file: status 1,
-/// empty stdout, and every one of `lines` a whole line of stderr.
+/// empty stdout, and every one of `lines` (in `--check`'s shape, see [`reported`]) a
+/// whole line of stderr.
 fn assert_refused(args: &[&str], lines: &[&str]) {
     let out = layar(&[&["--print"], args].concat());
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -37,9 +52,9 @@ fn assert_refused(args: &[&str], lines: &[&str]) {
         "{args:?} printed {:?}",
         String::from_utf8_lossy(&out.stdout)
     );
-    for line in lines {
+    for line in lines.iter().map(|l| reported(l)) {
         assert!(
-            stderr.lines().any(|l| l == *line),
+            stderr.lines().any(|l| l == line),
             "{args:?}: stderr lacks the line\n{line}\nit was:\n{stderr}"
         );
     }
@@ -274,7 +289,10 @@ fn every_problem_is_refused_at_once() {
     let out = layar(&["--print", &fixture("several-problems.yaml")]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
-        stderr.lines().filter(|l| l.contains(": error: ")).count(),
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("layar: error: "))
+            .count(),
         SEVERAL_PROBLEMS.len(),
         "{stderr}"
     );
@@ -632,8 +650,11 @@ fn merge_keys_are_to_be_written_out() {
     assert_eq!(
         stderr.lines().next(),
         Some(
-            "tests/fixtures/load/merge-key.yaml:9:7: error: reviews.items[1]: merge keys (`<<`) \
-             are not supported; repeat the fields instead"
+            reported(
+                "tests/fixtures/load/merge-key.yaml:9:7: error: reviews.items[1]: merge keys \
+                 (`<<`) are not supported; repeat the fields instead"
+            )
+            .as_str()
         )
     );
     assert!(
@@ -742,10 +763,17 @@ fn pages_that_would_take_too_much_memory_are_refused() {
                 &out.stdout
             });
             let first = report.lines().next().unwrap_or_default();
+            // `--check` says it in the compiler's shape, `--print` as layar's errors.
+            let first = if mode == "--check" {
+                reported(first)
+            } else {
+                first.to_owned()
+            };
             assert!(
-                first.starts_with(&format!("{shown}:")),
+                first.starts_with(&format!("layar: error: {shown}:")),
                 "{name} {mode}: {report}"
             );
+            let message = message.strip_prefix("error: ").unwrap_or(message);
             assert!(first.ends_with(message), "{name} {mode}: {report}");
         }
     }

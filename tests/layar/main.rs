@@ -7,6 +7,7 @@ mod input;
 mod load_errors;
 mod pictures;
 mod pty;
+mod reading;
 mod reviews;
 mod theme;
 mod viewer;

@@ -3,8 +3,14 @@
 //! alone, in a terminal that answers cursor-position queries, one that never does, or
 //! one that answers given queries with given bytes (a graphics terminal), or a
 //! job-control shell to run it from.
+//!
+//! Every session keeps its places (`XDG_STATE_HOME`) in a new directory of its own
+//! under Cargo's temporary folder, never in the home directory, so no test opens
+//! where another left a page; a test that reopens a page passes the same directory.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -47,6 +53,8 @@ pub struct Session {
     reader: Option<JoinHandle<()>>,
     /// Disconnects when the reader thread ends.
     read_all: mpsc::Receiver<()>,
+    /// The session's own state directory (a test may name another in `env`).
+    _state: StateHome,
 }
 
 impl Session {
@@ -110,6 +118,8 @@ impl Session {
             .expect("open a pty");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let state = StateHome::new();
+        cmd.env("XDG_STATE_HOME", state.path());
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -143,6 +153,7 @@ impl Session {
             master: pair.master,
             reader: Some(reader),
             read_all,
+            _state: state,
         }
     }
 
@@ -337,6 +348,33 @@ fn read_to_end(
         let reply = format!("\x1b[{};{}R", row + 1, col + 1).repeat(asked);
         let mut w = writer.lock().expect("writer lock");
         let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
+    }
+}
+
+/// A new, empty directory to be a session's `XDG_STATE_HOME`, removed when dropped.
+pub struct StateHome(PathBuf);
+
+impl StateHome {
+    pub fn new() -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "state-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a state directory");
+        Self(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for StateHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

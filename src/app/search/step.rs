@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use super::count::is_past;
 use super::scan::{CHUNK, Place, Seen, scan};
+use super::start::has_wrapped;
 use super::{CLOCK_EVERY, Found, Hit, Search};
 use crate::layout::Doc;
 
@@ -30,11 +31,19 @@ impl Search {
             return true;
         };
         let blocks = self.counts.len();
+        // From inside a block, the round ends with the part of it before `from`.
+        let rounds = if f.from == Place::START || blocks == 0 {
+            blocks
+        } else {
+            blocks + 1
+        };
         let mut since_clock = 0;
-        while f.k < blocks {
+        while f.k < rounds {
             let b = (f.start + f.k) % blocks;
             match self.look_in(docs, b, f.place, deadline) {
                 Looked::Found(found) => {
+                    let at = Place::new(found.para, found.range.start);
+                    self.wrapped = f.past_end || (b, at) < (f.start, f.from);
                     self.set_current(found);
                     return true;
                 }
@@ -44,7 +53,10 @@ impl Search {
                     return false;
                 }
                 Looked::Nothing => {
-                    if self.counts[b].is_none() {
+                    // Read from its start, the block has no hit; from inside it, the
+                    // part before is read at the end of the round.
+                    let whole = f.k > 0 || f.from == Place::START;
+                    if whole && self.counts[b].is_none() {
                         self.counts[b] = Some(0);
                         self.unread -= 1;
                     }
@@ -53,7 +65,7 @@ impl Search {
                 }
             }
             since_clock += 1;
-            if since_clock == CLOCK_EVERY && f.k < blocks {
+            if since_clock == CLOCK_EVERY && f.k < rounds {
                 since_clock = 0;
                 if is_past(deadline) {
                     self.finding = Some(f);
@@ -128,6 +140,11 @@ impl Search {
             }
             None => (0, None, None),
         };
+        // Where the current hit starts, to tell whether the step goes round the end.
+        let was = self
+            .current
+            .as_ref()
+            .map(|c| (c.block, Place::new(c.hit.para, c.hit.range.start)));
         let found = if forward {
             self.next_hit(docs, block, place)
         } else {
@@ -136,6 +153,10 @@ impl Search {
         let total = self.total;
         // A hit stepped to is the current one: looking for the first is over.
         self.finding = None;
+        self.wrapped = was.is_some_and(|was| {
+            let at = (found.block, Place::new(found.para, found.range.start));
+            has_wrapped(was, at, forward)
+        });
         self.set_current(found);
         if let (Some(c), Some(rank), false) = (&mut self.current, rank, self.unread > 0) {
             c.rank = Some(if forward {

@@ -77,8 +77,9 @@ fn load_errors_escape_the_name() {
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
     let first = stderr.lines().next().unwrap_or_default();
+    assert!(first.starts_with("layar: error: "), "{stderr}");
     assert!(
-        first.ends_with("broken\\n.yaml:1:1: error: missing required key `synopsis`"),
+        first.ends_with("broken\\n.yaml:1:1: missing required key `synopsis`"),
         "{stderr}"
     );
     assert!(

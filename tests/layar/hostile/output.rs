@@ -299,7 +299,10 @@ fn error_messages_quote_content_without_its_controls() {
         let print = layar(&["--print", &path]);
         assert_eq!(print.status.code(), Some(1), "{what} is refused");
         let stderr = text(&print.stderr);
-        assert!(stderr.starts_with(&format!("{path}:")), "{what}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("layar: error: {path}:")),
+            "{what}: {stderr}"
+        );
         assert_eq!(controls(&stderr), [], "{what}: {stderr:?}");
         let check = layar(&["--check", &path]);
         let stdout = text(&check.stdout);
@@ -365,12 +368,19 @@ fn file_level_garbage_is_refused_cleanly() {
                 &out.stdout
             });
             assert_eq!(controls(&shown), [], "{what} {mode}: {shown:?}");
-            assert!(
-                shown.starts_with(&format!("{path}:")),
-                "{what} {mode}: {shown}"
-            );
+            // `--check` reports in the compiler's convention; an error layar prints
+            // begins `layar: error: `, and says `error` once.
+            let (start, message) = if mode == "--print" {
+                (
+                    format!("layar: error: {path}:"),
+                    message.map(|m| m.replace(": error: ", ": ")),
+                )
+            } else {
+                (format!("{path}:"), message.map(str::to_owned))
+            };
+            assert!(shown.starts_with(&start), "{what} {mode}: {shown}");
             if let Some(message) = message {
-                assert!(shown.contains(message), "{what} {mode}: {shown}");
+                assert!(shown.contains(&message), "{what} {mode}: {shown}");
             }
         }
     }
@@ -386,6 +396,6 @@ fn file_level_garbage_is_refused_cleanly() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
-        format!("{fifo}: error: expected a regular file, found a named pipe (FIFO)\n")
+        format!("layar: error: {fifo}: expected a regular file, found a named pipe (FIFO)\n")
     );
 }
