@@ -578,6 +578,7 @@ mod tests {
             title: "T".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: None,
                 paragraphs: paragraphs.iter().map(|s| (*s).to_string()).collect(),
             },
@@ -586,6 +587,7 @@ mod tests {
                 heading: None,
                 items: (0..reviews)
                     .map(|i| Review {
+                        language: None,
                         author: format!("author {i}"),
                         rating: None,
                         date: None,
