@@ -1,5 +1,6 @@
 //! The one integration test binary: it drives the real `layar`.
 
+mod check;
 mod cli;
 mod hostile;
 mod input;
@@ -7,4 +8,5 @@ mod load_errors;
 mod pictures;
 mod pty;
 mod reviews;
+mod schema;
 mod viewer;
