@@ -76,7 +76,12 @@ fn check(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(10));
     let source = one_line_page();
     let checked = |s: &Source, format| {
-        run([Input::source(s.clone())], format, &mut io::sink(), &mut io::sink())
+        run(
+            [Input::source(s.clone())],
+            format,
+            &mut io::sink(),
+            &mut io::sink(),
+        )
     };
     let summary = checked(&source, Format::Text).expect("checked");
     assert_eq!(summary.warnings, 10_000_000 / "που ".len());
@@ -88,7 +93,12 @@ fn check(c: &mut Criterion) {
     let folders = [site.clone()];
     let limits = Limits::default();
     let site_checked = |format| {
-        run(inputs(&folders, limits), format, &mut io::sink(), &mut io::sink())
+        run(
+            inputs(&folders, limits),
+            format,
+            &mut io::sink(),
+            &mut io::sink(),
+        )
     };
     let summary = site_checked(Format::Text).expect("checked");
     assert_eq!((summary.files, summary.errors), (PAGES, 0));

@@ -422,6 +422,39 @@ mod tests {
         );
     }
 
+    #[test]
+    fn json_is_one_array_with_the_notes_and_the_summary_apart() {
+        let page = source(&format!(
+            "title: T\nlanguage: en\nsynopsis:\n  text: {}\n",
+            "που ".repeat(1200)
+        ));
+        let broken = source("title: T\n");
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let inputs = [
+            Input::source(page),
+            Input::source(broken),
+            Input::EmptyFolder {
+                name: "site\u{1b}".into(),
+            },
+        ];
+        let s = run(inputs, Format::Json, &mut out, &mut notes).expect("write");
+        assert_eq!((s.files, s.errors, s.warnings), (2, 1, 1201));
+        let report: serde_json::Value = serde_json::from_slice(&out).expect("one JSON value");
+        let report = report.as_array().expect("an array");
+        assert_eq!(report.len(), lint::MAX_SHOWN + 2, "the shown ones only");
+        assert_eq!(report[lint::MAX_SHOWN]["code"], "missing-key");
+        assert_eq!(report[lint::MAX_SHOWN + 1]["code"], "no-pages");
+        assert_eq!(report[lint::MAX_SHOWN + 1]["file"], "site\u{1b}");
+        assert_eq!(
+            String::from_utf8(notes).expect("UTF-8"),
+            "t.yaml: note: 200 more warnings, not shown\nchecked 2 files: 1 error, 1201 \
+             warnings\n"
+        );
+        let mut none = Vec::new();
+        run([], Format::Json, &mut none, &mut io::sink()).expect("write");
+        assert_eq!(none, b"[]\n");
+    }
+
     /// A reader that takes `room` bytes, then closes the pipe.
     struct ClosingPipe {
         room: usize,

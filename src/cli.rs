@@ -93,6 +93,8 @@ fn error_text(e: &clap::Error) -> String {
 /// not a terminal, prints the page as text instead (`layar | less` works).
 #[derive(Debug, PartialEq, Eq, Parser)]
 #[command(version, about, max_term_width = 100)]
+// Each on/off flag of the command line is a bool, as clap reads it.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Cli {
     /// Content files (YAML). The viewer and --print take one; --check any number, and
     /// folders, whose pages it checks.

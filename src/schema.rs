@@ -47,10 +47,10 @@ pub fn schema() -> Value {
     }
     let mut schema = Value::Object(head);
     for (mapping, key, rule) in rules() {
-        if let Some(Value::Object(property)) = property_mut(&mut schema, mapping, key) {
-            if let Value::Object(rule) = rule {
-                property.extend(rule);
-            }
+        if let (Some(Value::Object(property)), Value::Object(rule)) =
+            (property_mut(&mut schema, mapping, key), rule)
+        {
+            property.extend(rule);
         }
     }
     for mapping in MAPPINGS {

@@ -80,15 +80,17 @@ fn walk(folder: &Path, found: &mut Vec<Found>) {
         {
             continue;
         }
-        match kind {
-            Some(kind) if kind.is_dir() => walk(&path, found),
-            Some(kind) if kind.is_symlink() => {
-                if is_page(&path) && fs::metadata(&path).is_ok_and(|m| !m.is_dir()) {
-                    found.push(Ok(path));
-                }
+        let file = match kind {
+            Some(kind) if kind.is_dir() => {
+                walk(&path, found);
+                continue;
             }
-            _ if is_page(&path) => found.push(Ok(path)),
-            _ => {}
+            // A link counts when it leads to a file: the metadata is its target's.
+            Some(kind) if kind.is_symlink() => fs::metadata(&path).is_ok_and(|m| !m.is_dir()),
+            _ => true,
+        };
+        if file && is_page(&path) {
+            found.push(Ok(path));
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Diagnostics as JSON, for editors and CI: one object per diagnostic with `file`,
-//! `line`, `column`, `severity`, `code`, `path` and `message`, written with serde_json.
+//! `line`, `column`, `severity`, `code`, `path` and `message`, written with `serde_json`.
 //!
 //! A name in JSON is the name as given, not escaped for a terminal: JSON has its own
-//! escapes, and a tool reading the file name must get the file's name. serde_json
+//! escapes, and a tool reading the file name must get the file's name. `serde_json`
 //! escapes only what JSON requires (the C0 controls, `"` and `\`); the formatter here
 //! also writes as `\uXXXX` what could still act on a terminal the report is shown on, or
 //! break a line where a reader does not expect one: DEL, the C1 controls, the bidi
@@ -44,8 +44,8 @@ pub fn write(out: &mut impl Write, file: &str, d: &Diagnostic) -> io::Result<()>
     object.serialize(&mut serializer).map_err(io::Error::from)
 }
 
-/// serde_json's compact form (the trait's defaults), with more characters escaped (see the module
-/// documentation). A thin wrapper: serde_json calls this for the runs of a string
+/// `serde_json`'s compact form (the trait's defaults), with more characters escaped (see the module
+/// documentation). A thin wrapper: `serde_json` calls this for the runs of a string
 /// between the characters it escapes itself.
 struct Escaping;
 

@@ -61,7 +61,11 @@ fn a_folder_is_checked_page_by_page_in_sorted_order_without_hidden_ones() {
     let site = dir.join("site");
     let out = layar(&["--check", &site.display().to_string()]);
     let report = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "one page has an error: {report}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "one page has an error: {report}"
+    );
     let heads: Vec<String> = report
         .lines()
         .filter(|l| !l.starts_with(' '))
@@ -241,9 +245,16 @@ fn json_names_files_as_given_with_nothing_raw_that_acts_on_a_terminal() {
         !raw.contains(['\u{9b}', '\u{202e}']),
         "C1 and bidi controls escaped: {raw:?}"
     );
-    assert!(raw.contains(r"\u001b]52;c;eA==\u0007\u009b31m\u202e\n.yaml"), "{raw}");
+    assert!(
+        raw.contains(r"\u001b]52;c;eA==\u0007\u009b31m\u202e\n.yaml"),
+        "{raw}"
+    );
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0]["file"], json!(path), "read back, the name as given");
+    assert_eq!(
+        found[0]["file"],
+        json!(path),
+        "read back, the name as given"
+    );
     assert_eq!(found[0]["code"], "mixed-script");
     assert_eq!(found[0]["path"], "synopsis.text");
 }
@@ -252,7 +263,11 @@ fn json_names_files_as_given_with_nothing_raw_that_acts_on_a_terminal() {
 fn json_needs_check() {
     let out = layar(&["--format", "json", "content/di-balik-layar.yaml"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("--check"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--check"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -260,7 +275,10 @@ fn a_japanese_review_is_one_warning_and_none_in_its_own_language() {
     let out = layar(&["--check", "tests/fixtures/pages/japanese-review.yaml"]);
     let report = text(&out.stdout);
     assert!(out.status.success());
-    let warnings: Vec<&str> = report.lines().filter(|l| l.contains(": warning: ")).collect();
+    let warnings: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
     assert_eq!(
         warnings,
         [
@@ -270,7 +288,10 @@ fn a_japanese_review_is_one_warning_and_none_in_its_own_language() {
         ],
         "one for the review's three lines of nine clauses: {report}"
     );
-    let out = layar(&["--check", "tests/fixtures/pages/japanese-review-tagged.yaml"]);
+    let out = layar(&[
+        "--check",
+        "tests/fixtures/pages/japanese-review-tagged.yaml",
+    ]);
     assert_eq!(
         text(&out.stdout),
         "checked 1 file: 0 errors, 0 warnings\n",

@@ -290,10 +290,7 @@ fn check_reports_every_problem_in_file_order_and_never_a_comment() {
         .filter(|l| l.contains(": error: "))
         .filter_map(|l| l.strip_suffix(']')?.rsplit_once(" ["))
         .unzip();
-    assert_eq!(
-        headlines, SEVERAL_PROBLEMS,
-        "the viewer's words: {stdout}"
-    );
+    assert_eq!(headlines, SEVERAL_PROBLEMS, "the viewer's words: {stdout}");
     assert_eq!(
         codes,
         [

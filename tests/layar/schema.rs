@@ -28,8 +28,9 @@ fn the_committed_schema_is_what_layar_prints() {
     let out = layar(&["--schema"]);
     assert!(out.status.success());
     let printed = String::from_utf8(out.stdout).expect("UTF-8");
-    let committed = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/schema.json"))
-        .expect("content/schema.json");
+    let committed =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/schema.json"))
+            .expect("content/schema.json");
     assert!(
         printed == committed,
         "content/schema.json is not what `layar --schema` prints: run `cargo run -- --schema > \
@@ -149,12 +150,21 @@ fn pages_that_load_validate_and_pages_refused_for_their_values_do_not() {
     let validator = jsonschema::validator_for(&schema).expect("a valid schema");
     let (mut valid, mut invalid, mut out_of_reach) = (0, 0, BTreeSet::new());
     for page in pages() {
-        let name = page.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = page
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let codes = error_codes(&page);
         if codes.is_empty() {
             let json = as_json(&page).unwrap_or_else(|e| panic!("{name}: {e}"));
-            let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
-            assert!(errors.is_empty(), "{name} loads, yet the schema refuses it: {errors:#?}");
+            let errors: Vec<String> = validator
+                .iter_errors(&json)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{name} loads, yet the schema refuses it: {errors:#?}"
+            );
             valid += 1;
         } else if codes.iter().any(|c| SCHEMA_CATCHES.contains(&c.as_str())) {
             let json = as_json(&page).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -172,5 +182,8 @@ fn pages_that_load_validate_and_pages_refused_for_their_values_do_not() {
         OUT_OF_REACH.iter().map(|s| (*s).to_owned()).collect(),
         "the pages refused for what no schema sees"
     );
-    assert!(valid >= 20 && invalid >= 15, "{valid} valid, {invalid} invalid");
+    assert!(
+        valid >= 20 && invalid >= 15,
+        "{valid} valid, {invalid} invalid"
+    );
 }
