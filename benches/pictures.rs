@@ -256,7 +256,7 @@ where
             app,
             terminal,
             written,
-            theme: Theme::color(),
+            theme: Theme::dark(),
         };
         v.draw();
         v

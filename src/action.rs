@@ -75,7 +75,26 @@ pub enum Action {
     /// Take in the pictures the worker has finished: sent by the event loop while
     /// pictures are being made.
     CollectPictures,
-    /// The terminal was handed back and taken again (Ctrl-Z, `fg`): it may have
-    /// forgotten the pictures sent to it.
+    /// The terminal was handed back and taken again (Ctrl-Z, `fg`, the editor): it may
+    /// have forgotten the pictures sent to it.
     Resumed,
+    /// `e`: open the page's file in the editor (the runner's business; the state notes
+    /// why it could not be, [`Action::CannotEdit`]).
+    Edit,
+    /// Why `e` opened no editor.
+    CannotEdit(NoEditor),
+    /// A new load of the page failed (a save that breaks it): the page on screen
+    /// stays, under a banner with the first problem; the help lists them all.
+    PageBroken(crate::loader::LoadError),
+}
+
+/// Why `e` opened no editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoEditor {
+    /// The page is the bundled one: there is no file.
+    Bundled,
+    /// The page came from standard input.
+    Stdin,
+    /// The editor could not be started: the program as named.
+    NotStarted(String),
 }

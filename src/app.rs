@@ -6,6 +6,7 @@ pub(crate) mod pane;
 mod pictures;
 #[cfg(test)]
 mod proptests;
+pub mod reload;
 pub mod review_view;
 pub mod search;
 
@@ -13,11 +14,12 @@ use std::time::Duration;
 
 use ratatui::layout::Rect;
 
-use crate::action::Action;
+use crate::action::{Action, NoEditor};
 use crate::i18n::Strings;
 use crate::keymap::Mode;
 use crate::layout::{Doc, Section};
-use crate::model::{Page, Review};
+use crate::loader::LoadError;
+use crate::model::{Page, Review, Spot};
 use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::screen;
 use crate::screen::help::HelpLayout;
@@ -63,6 +65,10 @@ pub struct App<'a> {
     pictures: Pictures,
     /// A note for the footer until the next key: what opening a picture came to.
     note: Option<String>,
+    /// Whether the page's file is followed (`--watch`): the footer says so.
+    watching: bool,
+    /// The problems of the last save, when it broke the page shown.
+    broken: Option<LoadError>,
     quit: bool,
 }
 
@@ -88,8 +94,32 @@ impl<'a> App<'a> {
             help_scroll: 0,
             pictures: Pictures::new(PictureMode::Off),
             note: None,
+            watching: false,
+            broken: None,
             quit: false,
         }
+    }
+
+    /// The app saying in its footer that the page's file is followed (`--watch`).
+    #[must_use]
+    pub fn watching(mut self, watching: bool) -> Self {
+        self.watching = watching;
+        self
+    }
+
+    pub(crate) fn is_watching(&self) -> bool {
+        self.watching
+    }
+
+    /// The problems of the last save, when it broke the page: the page shown is the
+    /// last that loaded.
+    pub fn broken(&self) -> Option<&LoadError> {
+        self.broken.as_ref()
+    }
+
+    /// The part of the page at the top of the selected tab: where `e` opens the editor.
+    pub fn top_spot(&self) -> Spot {
+        self.pane().top_spot()
     }
 
     /// The app with the screenshots shown as `pictures` say (text cards unless set).
@@ -230,6 +260,7 @@ impl<'a> App<'a> {
                 | Action::Resize { .. }
                 | Action::ImageOpened(_)
                 | Action::Pictures(_)
+                | Action::PageBroken(_)
         ) {
             self.note = None;
         }
@@ -324,8 +355,11 @@ impl<'a> App<'a> {
                 }
             }
             Action::Quit => self.quit = true,
-            // The terminal is the runner's business; the state does not change.
-            Action::Suspend => {}
+            // The terminal and the editor are the runner's business; the state does
+            // not change.
+            Action::Suspend | Action::Edit => {}
+            Action::CannotEdit(why) => self.cannot_edit(why),
+            Action::PageBroken(error) => self.broke(error),
             Action::Click { column, row } => self.click(column, row),
             Action::Resize { width, height } => self.resize(width, height),
             action @ (Action::OpenImage
@@ -334,6 +368,23 @@ impl<'a> App<'a> {
             | Action::CollectPictures
             | Action::Resumed) => self.apply_to_pictures(action),
         }
+    }
+
+    /// Notes in the footer why `e` opened no editor.
+    fn cannot_edit(&mut self, why: NoEditor) {
+        let strings = self.strings;
+        self.note = Some(match why {
+            NoEditor::Bundled => strings.no_file_bundled.to_owned(),
+            NoEditor::Stdin => strings.no_file_stdin.to_owned(),
+            NoEditor::NotStarted(program) => format!("{}: {program}", strings.cannot_start_editor),
+        });
+    }
+
+    /// The last save broke the page: its problems are kept for the banner and help.
+    fn broke(&mut self, error: LoadError) {
+        self.broken = Some(error);
+        // The help lists the problems: its length changed.
+        self.help_scroll = self.help_scroll.min(self.help_max_scroll());
     }
 
     /// Scrolling keys move the help overlay while it is open.
@@ -353,7 +404,7 @@ impl<'a> App<'a> {
 
     /// How far the help overlay can scroll at the current size.
     fn help_max_scroll(&self) -> usize {
-        HelpLayout::new(self.strings, self.size).max_scroll()
+        HelpLayout::with_problems(self.strings, self.broken.as_ref(), self.size).max_scroll()
     }
 
     fn move_tab(&mut self, step: isize, wrap: bool) {

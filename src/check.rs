@@ -56,8 +56,12 @@ impl Input {
 }
 
 /// A path as the JSON output names it: as given, or, when it is not UTF-8 (which JSON
-/// cannot hold), escaped as text names are (`\xff`).
+/// cannot hold), escaped as text names are (`\xff`); standard input as the text report
+/// names it (`<stdin>`).
 fn name_of(path: &Path) -> String {
+    if path.as_os_str() == loader::STDIN_PATH {
+        return loader::STDIN_NAME.into();
+    }
     path.to_str()
         .map_or_else(|| escaped_os(path.as_os_str()).into_owned(), str::to_owned)
 }

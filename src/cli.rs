@@ -9,10 +9,12 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use layar::i18n::Lang;
+use layar::loader::STDIN_PATH;
 use layar::picture::detect::Choice;
 use layar::picture::worker::Protocol;
 use layar::text::escape::{escaped, escaped_os};
 use layar::text::wrap::Fit;
+use layar::theme::{self, Palette};
 
 /// `--max-size` when not given.
 const DEFAULT_MAX_SIZE: &str = "64M";
@@ -24,7 +26,21 @@ const DEFAULT_MAX_SIZE: &str = "64M";
 /// would exit 0) and quotes a wrong argument as given, escape sequences included.
 pub fn parse() -> Result<Cli, ExitCode> {
     let args: Vec<OsString> = std::env::args_os().collect();
-    Cli::try_parse_from(&args).map_err(|e| report(&shown(e, &args)))
+    let cli = Cli::try_parse_from(&args).map_err(|e| report(&shown(e, &args)))?;
+    if cli.watch
+        && cli
+            .files
+            .first()
+            .is_none_or(|f| f.as_os_str() == STDIN_PATH)
+    {
+        let _ = writeln!(
+            io::stderr(),
+            "layar: error: --watch follows a file: name one (standard input and the bundled \
+             page have none)"
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(cli)
 }
 
 /// The error to show for `e`: the same error found again from the arguments escaped
@@ -93,11 +109,10 @@ fn error_text(e: &clap::Error) -> String {
 /// not a terminal, prints the page as text instead (`layar | less` works).
 #[derive(Debug, PartialEq, Eq, Parser)]
 #[command(version, about, max_term_width = 100)]
-// Each on/off flag of the command line is a bool, as clap reads it.
-#[allow(clippy::struct_excessive_bools)]
+#[allow(clippy::struct_excessive_bools)] // each is one switch of the command line
 pub struct Cli {
-    /// Content files (YAML). The viewer and --print take one; --check any number, and
-    /// folders, whose pages it checks.
+    /// Content files (YAML); `-` reads standard input. The viewer and --print take
+    /// one; --check any number, and folders, whose pages it checks.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -116,8 +131,13 @@ pub struct Cli {
     pub format: FormatArg,
 
     /// Print the JSON Schema of the content format and exit.
-    #[arg(long, conflicts_with_all = ["print", "check", "files"])]
+    #[arg(long, conflicts_with_all = ["print", "check", "watch", "files"])]
     pub schema: bool,
+
+    /// Follow the file: show it again whenever it is saved, keeping your place (a save
+    /// that breaks the page keeps the last good one, under a banner).
+    #[arg(short = 'W', long, conflicts_with_all = ["print", "check"])]
+    pub watch: bool,
 
     /// Wrap --print output to N columns [default: the terminal's width, or 80].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -145,6 +165,11 @@ pub struct Cli {
     /// When to use colours and styles.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+
+    /// The viewer's colours: for the background the terminal reports (auto; dark
+    /// when it reports none), or for a dark or a light one.
+    #[arg(long, value_enum, value_name = "THEME", default_value_t = ThemeArg::Auto)]
+    pub theme: ThemeArg,
 
     /// How screenshots are drawn: asked of the terminal (auto), with a graphics
     /// protocol, with coloured half-blocks, or as text (none).
@@ -221,6 +246,23 @@ impl FormatArg {
         match self {
             Self::Text => layar::check::Format::Text,
             Self::Json => layar::check::Format::Json,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Auto,
+    Dark,
+    Light,
+}
+
+impl ThemeArg {
+    pub fn choice(self) -> theme::Choice {
+        match self {
+            Self::Auto => theme::Choice::Auto,
+            Self::Dark => theme::Choice::Use(Palette::Dark),
+            Self::Light => theme::Choice::Use(Palette::Light),
         }
     }
 }
@@ -356,7 +398,10 @@ mod tests {
         fn errors_quote_no_control(value in hostile(), option in 0..6_usize) {
             let args: Vec<OsString> = match option {
                 0 => vec!["--lang".into(), value.clone().into()],
-                1 => vec!["--color".into(), value.clone().into()],
+                1 => vec![
+                    if value.len() % 2 == 0 { "--color" } else { "--theme" }.into(),
+                    value.clone().into(),
+                ],
                 2 => vec![format!("--max-size={value}").into()],
                 3 => vec!["--width".into(), value.clone().into(), "--print".into()],
                 4 => vec![format!("--{value}").into()],

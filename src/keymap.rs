@@ -149,6 +149,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, &[ch('?', "?"), key(KeyCode::Esc, "Esc"), ch('q', "q")], Action::CloseHelp, G::Other, |a| a.close_help),
     bind(Normal, &[key(KeyCode::Esc, "Esc")], Action::Back, G::Other, |a| a.back),
     bind(Normal, &[ch('q', "q"), ctrl('c', "Ctrl-c")], Action::Quit, G::Other, |a| a.quit),
+    bind(Normal, &[ch('e', "e")], Action::Edit, G::Other, |a| a.edit),
     bind(Normal, &[ctrl('z', "Ctrl-z")], Action::Suspend, G::Other, |a| a.suspend),
 ];
 
@@ -330,6 +331,7 @@ mod tests {
             (K::Char('N'), A::PreviousMatch),
             (K::Char('?'), A::ToggleHelp),
             (K::Char('q'), A::Quit),
+            (K::Char('e'), A::Edit),
             (K::Esc, A::Back),
         ];
         for (code, action) in cases {

@@ -12,6 +12,7 @@
 //! page indices, so everything that reads blocks follows it.
 
 pub(crate) mod aid;
+mod origin;
 pub(crate) mod review;
 pub(crate) mod summary;
 

@@ -24,7 +24,9 @@
 //!   decode and the encoding for the terminal's graphics on a worker, the graphics
 //!   query, and opening a picture in the system's viewer.
 //! - [`i18n`] and [`theme`]: every interface string and every style, in one place each.
-//! - [`terminal`]: set-up and restoration; [`viewer`]: the event loop.
+//! - [`terminal`]: set-up and restoration, and the question for the background colour
+//!   that picks the palette; [`viewer`]: the event loop, and the page read again after
+//!   the editor (`e`) or, with `--watch`, as its file changes.
 
 pub mod action;
 pub mod app;

@@ -14,11 +14,13 @@
 //!   `quoting` shows the file's own text in it, sanitised and cut to fit.
 //! - `syntax`: plain words for the YAML mistakes authors make most.
 //! - `rules`: what each value must be; `suggest`: the key a misspelt one is closest to.
-//! - `places`: where values stand in the file, as the parser reported them.
+//! - `places`: where values stand in the file, as the parser reported them; `lines`:
+//!   the line a part of the page is on, for an editor.
 
 mod allowance;
 mod error;
 mod file;
+mod lines;
 mod places;
 mod quoting;
 mod rules;
@@ -31,7 +33,8 @@ mod yaml;
 use std::path::{Path, PathBuf};
 
 pub use error::{Encoding, Expansion, LoadError, LoadErrorKind, Location, Nesting, Problem};
-pub use file::read;
+pub use file::{STDIN_NAME, STDIN_PATH, read};
+pub use lines::line_of;
 pub use places::{Field, ItemIndex, Place, Places};
 pub use quoting::Excerpt;
 #[cfg(test)]

@@ -8,11 +8,12 @@ use std::process::ExitCode;
 use layar::check::{Format, Input};
 use layar::i18n::Lang;
 use layar::layout::Section;
-use layar::loader::{self, Limits, LoadError};
+use layar::loader::{self, Limits, LoadError, STDIN_PATH, Source};
 use layar::print::{PrintOptions, print};
 use layar::terminal;
 use layar::text::escape::escaped;
-use layar::viewer::Viewer;
+use layar::viewer::reload::Reloader;
+use layar::viewer::{Document, Origin, Viewer};
 
 mod cli;
 
@@ -57,12 +58,13 @@ fn main() -> ExitCode {
         if bytes >= LOADING_SCREEN_BYTES && bytes <= limits.max_file_bytes {
             let name = path.display().to_string();
             let strings = cli.lang.map_or(Lang::En, LangArg::lang).strings();
-            let mut v = match Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &name) {
+            let color = viewer_color(cli.color, no_color);
+            let mut v = match Viewer::start(cli.mouse, color, cli.theme.choice(), &name) {
                 Ok(v) => v,
                 Err(e) => return terminal_failed(&e),
             };
             let path = path.clone();
-            let load = move || loader::read(&path, limits).and_then(|s| loader::parse(&s));
+            let load = move || loader::read(&path, limits).and_then(parsed);
             match v.load(&name, bytes, strings, load) {
                 Ok(Some(result)) => loaded = Some(result),
                 // Quit while loading: the terminal comes back as the viewer drops.
@@ -80,10 +82,10 @@ fn main() -> ExitCode {
             Some(path) => loader::read(path, limits),
             None => Ok(loader::bundled()),
         }
-        .and_then(|s| loader::parse(&s))
+        .and_then(parsed)
     });
-    let page = match loaded {
-        Ok(page) => page,
+    let (source, page) = match loaded {
+        Ok(loaded) => loaded,
         Err(e) => {
             drop(viewer); // the terminal comes back before the error is printed
             return fail(&e);
@@ -114,15 +116,67 @@ fn main() -> ExitCode {
         };
         return finish_output(|out| print(out, &page, lang.strings(), opts));
     }
+    view(viewer, &cli, no_color, limits, (source, page), lang, tab)
+}
+
+/// Runs the viewer on the page read from `source` (in `viewer` when the loading
+/// screen took the terminal already).
+fn view(
+    viewer: Option<Viewer>,
+    cli: &cli::Cli,
+    no_color: bool,
+    limits: Limits,
+    (source, page): (Source, layar::model::Page),
+    lang: Lang,
+    tab: Option<Section>,
+) -> ExitCode {
+    let origin = match origin(cli.files.first(), &source, limits, cli.watch) {
+        Ok(origin) => origin,
+        Err(e) => {
+            drop(viewer);
+            eprintln!("layar: error: cannot watch the file: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    drop(source); // the page holds what it shows
     let viewer = viewer.map_or_else(
-        || Viewer::start(cli.mouse, viewer_color(cli.color, no_color), &page.title),
+        || {
+            let color = viewer_color(cli.color, no_color);
+            Viewer::start(cli.mouse, color, cli.theme.choice(), &page.title)
+        },
         Ok,
     );
     let (fit, images) = (cli.wrap.fit(), cli.images.choice());
-    match viewer.and_then(|v| v.run(&page, lang.strings(), tab, fit, images)) {
+    let document = Document { page, origin };
+    match viewer.and_then(|v| v.run(document, lang.strings(), tab, fit, images)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => terminal_failed(&e),
     }
+}
+
+/// A source parsed, kept with its page until the viewer's file watch has taken its
+/// fingerprint.
+fn parsed(source: Source) -> Result<(Source, layar::model::Page), LoadError> {
+    loader::parse(&source).map(|page| (source, page))
+}
+
+/// Where the viewer's page comes from. A file is followed: read again after the
+/// editor and, with `--watch`, whenever it changes.
+fn origin(
+    path: Option<&PathBuf>,
+    source: &Source,
+    limits: Limits,
+    watch: bool,
+) -> io::Result<Origin> {
+    Ok(match path {
+        None => Origin::Bundled,
+        Some(path) if path.as_os_str() == STDIN_PATH => Origin::Stdin,
+        Some(path) => Origin::File {
+            reloader: Reloader::start(path, limits, &source.text, watch)?,
+            path: path.clone(),
+            limits,
+        },
+    })
 }
 
 /// `--print`'s width when none is given: the terminal's, or 80 for a pipe or a

@@ -214,6 +214,30 @@ impl fmt::Display for Date {
     }
 }
 
+/// A part of a page, named as the page holds it: where a line on screen comes from,
+/// so that an editor can be opened at its line of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    Title,
+    /// Byte `at` of paragraph `paragraph` of the synopsis (the start of the first for
+    /// its heading or the reading aid).
+    Synopsis {
+        paragraph: usize,
+        at: usize,
+    },
+    /// The screenshots section; `Some(item)` for one screenshot.
+    Screenshots(Option<usize>),
+    /// The reviews section; `Some(item)` for one review's author (and the line layar
+    /// makes of its rating and date).
+    Reviews(Option<usize>),
+    /// Byte `at` of paragraph `paragraph` of review `item`'s text.
+    ReviewText {
+        item: usize,
+        paragraph: usize,
+        at: usize,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 //! window title (sanitised, and cut to `MAX_TITLE_WIDTH` columns) and the drawn area
 //! (at most `screen::MAX_DRAWN` cells each way, see [`fit`]).
 
+pub(crate) mod background;
 pub mod input;
 mod signals;
 
@@ -87,6 +88,12 @@ pub(crate) fn init(mouse: bool, title: &str) -> io::Result<Tui> {
     )
 }
 
+/// Asks the terminal for its background colour ([`background`]), with the next frame:
+/// queued after what [`init`] queued, it leaves in the same write.
+pub(crate) fn ask_background(term: &mut Tui) -> io::Result<()> {
+    term.backend_mut().write_all(background::QUERY.as_bytes())
+}
+
 /// Keeps the drawn area to the window's size, up to `screen::MAX_DRAWN` each way
 /// (the top left of a larger window), as ratatui's full-screen viewport would keep it
 /// to the window's size; to be called before each frame. Returns the area.
@@ -158,6 +165,27 @@ fn install_panic_hook() {
 pub(crate) fn suspend(mouse: bool, title: &str) -> io::Result<Tui> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    retake(mouse, title)
+}
+
+/// Gives the terminal back while `run` runs in the foreground (the editor), then
+/// takes it again, as after Ctrl-Z. Meanwhile Ctrl-C and Ctrl-\ are the program's
+/// (as git does while its editor runs): they do not end layar.
+pub(crate) fn hand_over<T>(
+    mouse: bool,
+    title: &str,
+    run: impl FnOnce() -> T,
+) -> io::Result<(Tui, T)> {
+    restore();
+    signals::hand_over(true);
+    let out = run();
+    signals::hand_over(false);
+    Ok((retake(mouse, title)?, out))
+}
+
+/// Takes the terminal again after it was given back, as a new [`Tui`] whose first
+/// frame is drawn whole.
+fn retake(mouse: bool, title: &str) -> io::Result<Tui> {
     let mut term = init(mouse, title)?;
     // A new terminal takes the screen to be blank; this makes it so on a terminal
     // whose alternate screen kept what it showed. Not `Terminal::clear`, which asks

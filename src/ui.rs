@@ -1,6 +1,7 @@
 //! Drawing. One function per region, each reading the [`App`] and never changing
 //! it: the header, the tab bar, the body, the footer and the help overlay.
 
+pub(crate) mod banner;
 pub(crate) mod body;
 pub(crate) mod footer;
 pub(crate) mod help;
@@ -34,7 +35,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
     };
     header(buf, regions.header, app, theme);
     tabs::render(buf, regions.tabs, app, theme);
-    rule(buf, regions.rule, theme);
+    match app.broken() {
+        Some(error) => banner::render(buf, regions.rule, error, app.strings(), theme),
+        None => rule(buf, regions.rule, theme),
+    }
     body::render(buf, &regions, app, theme);
     let cursor = footer::render(buf, regions.footer, app, theme);
     if app.mode() == Mode::Help {

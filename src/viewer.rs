@@ -13,29 +13,48 @@
 //! nothing being made, it blocks as before. The terminal is asked which graphics it
 //! speaks the first time the screenshots tab is drawn, between two reads of the
 //! keyboard ([`crate::picture::detect`]).
+//!
+//! With `--theme auto` the terminal is asked its background colour with the set-up;
+//! the screen is drawn in the dark palette until the answer comes, with the keys
+//! ([`terminal::background`]), and again in the palette it calls for.
+//!
+//! A page read from a file is read again after `e` (the editor, [`editor`]) and,
+//! with `--watch`, whenever the file changes, on a worker ([`reload`]); the loop
+//! takes what it reads between keys, as it takes pictures, waiting [`WATCH_TICK`] at
+//! a time while one may come. A new page gets a new [`App`], made from what the
+//! reader had on the old one ([`crate::app::reload`]); a page that does not load
+//! leaves the old one on screen under a banner.
+
+mod editor;
+pub mod reload;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::thread;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::action::Action;
+use crate::action::{Action, NoEditor};
 use crate::app::App;
 use crate::i18n::Strings;
 use crate::keymap::{self, Mode};
 use crate::layout::Section;
+use crate::loader::{self, Limits};
 use crate::model::Page;
 use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::picture::detect::{self, Choice, LateAnswers};
 use crate::picture::{open, worker};
 use crate::screen;
+use crate::terminal::background::{Heard, Listener};
 use crate::terminal::{self, input};
 use crate::text::wrap::Fit;
-use crate::theme::Theme;
+use crate::theme::contrast::Rgb;
+use crate::theme::{self, Palette, Theme};
 use crate::ui;
+use reload::{Reload, Reloader};
 
 /// How often the loading screen looks whether the load has ended, between keys.
 const LOAD_TICK: Duration = Duration::from_millis(20);
@@ -50,12 +69,45 @@ const WHEEL_LINES: i8 = 3;
 /// How often the loop looks for finished pictures while some are being made.
 pub const PICTURE_TICK: Duration = Duration::from_millis(15);
 
+/// How often the loop looks for a new read of the page's file while one may come.
+pub const WATCH_TICK: Duration = Duration::from_millis(50);
+
+/// The page to show, and where it comes from.
+pub struct Document {
+    pub page: Page,
+    pub origin: Origin,
+}
+
+/// Where the page comes from, which says what `e` can open.
+pub enum Origin {
+    /// The bundled page: no file.
+    Bundled,
+    /// Standard input: no file.
+    Stdin,
+    /// A file, read again after the editor and, when watched, as it changes.
+    File {
+        path: PathBuf,
+        limits: Limits,
+        reloader: Reloader,
+    },
+}
+
+impl Origin {
+    fn reloader(&mut self) -> Option<&mut Reloader> {
+        match self {
+            Self::File { reloader, .. } => Some(reloader),
+            Self::Bundled | Self::Stdin => None,
+        }
+    }
+}
+
 /// What an event means, beyond the app's own actions.
 enum Step {
     Act(Action),
     /// Open the focused card's picture (after the action, for a click on a card).
     Open(Option<Action>),
     Suspend,
+    Edit,
     Nothing,
 }
 
@@ -63,6 +115,7 @@ fn translate(app: &App<'_>, event: Event) -> Step {
     match event {
         Event::Key(key) => match keymap::action_for(app.mode(), &key) {
             Some(Action::Suspend) => Step::Suspend,
+            Some(Action::Edit) => Step::Edit,
             Some(Action::OpenImage) => Step::Open(None),
             Some(action) => Step::Act(action),
             None => Step::Nothing,
@@ -98,27 +151,75 @@ pub struct Viewer {
     mouse: bool,
     color: bool,
     theme: Theme,
+    /// Listens for the terminal's background colour, until it is known or can no
+    /// longer come.
+    background: Option<Listener>,
     /// The window title set, so the page's own is set only if it differs.
     title: String,
     /// The signal handlers, until the first frame is out and their thread starts.
     signals: Option<terminal::Signals>,
+    /// Whether output goes through tmux's passthrough.
+    tmux: bool,
 }
 
 impl Viewer {
     /// Takes the terminal: signals handled (acted on from the first frame), raw
-    /// mode, and the alternate screen and title queued for the first frame.
-    pub fn start(mouse: bool, color: bool, title: &str) -> io::Result<Self> {
+    /// mode, and the alternate screen and title queued for the first frame; in
+    /// colour (`color`), in the palette `palette` says, and with the question for
+    /// the terminal's background queued too when that is for the terminal to say.
+    pub fn start(
+        mouse: bool,
+        color: bool,
+        palette: theme::Choice,
+        title: &str,
+    ) -> io::Result<Self> {
         let signals = Some(terminal::Signals::register()?);
-        let term = terminal::init(mouse, title)?;
-        let theme = if color { Theme::color() } else { Theme::mono() };
+        let mut term = terminal::init(mouse, title)?;
+        let mut background = None;
+        let theme = if color {
+            if palette == theme::Choice::Auto {
+                terminal::ask_background(&mut term)?;
+                background = Some(Listener::new());
+            }
+            Theme::of(palette.initial())
+        } else {
+            Theme::mono()
+        };
         Ok(Self {
             term,
             mouse,
             color,
             theme,
+            background,
             title: title.to_owned(),
             signals,
+            tmux: false,
         })
+    }
+
+    /// Takes the terminal's answer about its background out of the keys, and takes
+    /// the palette it calls for; what `event` was.
+    fn hear(&mut self, event: &Event) -> Heard {
+        let Some(listener) = &mut self.background else {
+            return Heard::Key;
+        };
+        let heard = listener.hear(event);
+        match heard {
+            Heard::Key if listener.expired() => self.background = None,
+            Heard::Key | Heard::Part => {}
+            Heard::Answer(color) => {
+                self.background = None;
+                if let Some(color) = color {
+                    self.take_background(color);
+                }
+            }
+        }
+        heard
+    }
+
+    /// Draws from now on in the palette for a terminal whose background is `color`.
+    fn take_background(&mut self, color: Rgb) {
+        self.theme = Theme::of(Palette::for_background(color));
     }
 
     /// Shows the loading screen for a file `name` of `bytes` bytes while `load` runs
@@ -141,7 +242,16 @@ impl Viewer {
             if !input::wait(LOAD_TICK)? {
                 continue;
             }
-            match input::read()? {
+            let event = input::read()?;
+            match self.hear(&event) {
+                Heard::Key => {}
+                Heard::Part => continue,
+                Heard::Answer(_) => {
+                    self.draw_loading(name, bytes, strings)?;
+                    continue;
+                }
+            }
+            match event {
                 Event::Key(key) if quits(&key) => return Ok(None),
                 Event::Resize(..) => self.draw_loading(name, bytes, strings)?,
                 _ => {}
@@ -170,90 +280,109 @@ impl Viewer {
     /// `images` says.
     pub fn run(
         mut self,
-        page: &Page,
+        document: Document,
         strings: &'static Strings,
         tab: Option<Section>,
         fit: Fit,
         images: Choice,
     ) -> io::Result<()> {
-        if self.title != page.title {
-            terminal::set_title(&mut self.term, &page.title)?;
-            self.title.clone_from(&page.title);
-        }
-        let has_pictures = page
-            .screenshots
-            .iter()
-            .flat_map(|s| &s.items)
-            .any(|s| s.image.as_ref().is_some_and(|i| i.status.facts().is_some()));
-        let mode = images.initial(self.color, has_pictures);
-        let app = App::new(page, strings)
-            .with_fit(fit)
-            .with_pictures(Pictures::new(mode));
+        let Document { mut page, origin } = document;
         let mut run = Run {
-            app,
             images,
             late: LateAnswers::default(),
             painted: Vec::new(),
-            tmux: false,
             opener: open::command(std::env::var_os(open::VARIABLE)),
+            origin,
         };
-        if let Some(tab) = tab {
-            run.app.select(tab);
+        let mut carried = None;
+        loop {
+            if self.title != page.title {
+                terminal::set_title(&mut self.term, &page.title)?;
+                self.title.clone_from(&page.title);
+            }
+            let mut app = if let Some(carried) = carried.take() {
+                App::resume(&page, strings, carried)
+            } else {
+                let mode = images.initial(self.color, has_pictures(&page));
+                let watching = run.origin.reloader().is_some_and(|r| r.is_watching());
+                let mut app = App::new(&page, strings)
+                    .with_fit(fit)
+                    .with_pictures(Pictures::new(mode))
+                    .watching(watching);
+                if let Some(tab) = tab {
+                    app.select(tab);
+                }
+                app
+            };
+            let exit = self.event_loop(&mut app, &mut run);
+            // Kitty keeps pictures in the terminal's memory: they go with the page.
+            let _ = self.forget_pictures(&app);
+            match exit? {
+                Exit::Quit => return Ok(()),
+                Exit::Reload(new_page) => {
+                    carried = Some(app.carry());
+                    run.painted.clear();
+                    page = *new_page;
+                }
+            }
         }
-        let result = self.event_loop(&mut run, &page.title);
-        // Kitty keeps pictures in the terminal's memory: they go with layar.
-        let _ = self.forget_pictures(&run);
-        result
     }
 
-    fn event_loop(&mut self, run: &mut Run<'_>, title: &str) -> io::Result<()> {
+    fn event_loop(&mut self, app: &mut App<'_>, run: &mut Run) -> io::Result<Exit> {
         loop {
-            self.draw(run)?;
+            self.draw(app, run)?;
             watch_signals(&mut self.signals)?;
             // The first time pictures are to be shown, the terminal is asked how;
             // then the screen is drawn again with the answer.
-            if run.app.pictures().mode() == PictureMode::Undecided
-                && run.app.selected() == Section::Screenshots
+            if app.pictures().mode() == PictureMode::Undecided
+                && app.selected() == Section::Screenshots
             {
-                self.ask_graphics(run);
+                self.ask_graphics(app, run);
                 continue;
             }
             // Count search hits while nothing else waits; a key press comes first.
-            while run.app.is_busy() && !input::pending()? {
-                run.app.update(Action::ContinueSearch);
-                self.draw(run)?;
+            while app.is_busy() && !input::pending()? {
+                app.update(Action::ContinueSearch);
+                self.draw(app, run)?;
             }
-            // Take in finished pictures until a key comes.
-            if !run.wait_for_pictures()? {
-                continue;
+            // Take in finished pictures and new reads of the page until a key comes.
+            match run.wait(app)? {
+                Wake::Event => {}
+                Wake::Redraw | Wake::Reload(Reload::Unchanged) => continue,
+                Wake::Reload(Reload::Loaded(loaded)) => return Ok(Exit::Reload(loaded)),
+                Wake::Reload(Reload::Broken(error)) => {
+                    app.update(Action::PageBroken(error));
+                    continue;
+                }
             }
             // Then take the next event, and whatever else is already queued.
             let mut event = input::read()?;
             loop {
-                if !run.late.swallows(&event) {
-                    match translate(&run.app, event) {
-                        Step::Act(action) => run.app.update(action),
+                if !run.late.swallows(&event) && self.hear(&event) == Heard::Key {
+                    match translate(app, event) {
+                        Step::Act(action) => app.update(action),
                         Step::Open(action) => {
                             if let Some(action) = action {
-                                run.app.update(action);
+                                app.update(action);
                             }
                             // Only a card with a file to hand over opens.
-                            if let Some(path) = run.app.image_to_open() {
+                            if let Some(path) = app.image_to_open() {
                                 let opened = open::open(path, &run.opener).ok();
-                                run.app.update(Action::ImageOpened(opened));
+                                app.update(Action::ImageOpened(opened));
                             }
                         }
                         Step::Suspend => {
-                            self.forget_pictures(run)?;
-                            self.term = terminal::suspend(self.mouse, title)?;
+                            self.forget_pictures(app)?;
+                            self.term = terminal::suspend(self.mouse, &self.title)?;
                             run.painted.clear();
-                            run.app.update(Action::Resumed);
+                            app.update(Action::Resumed);
                         }
+                        Step::Edit => self.edit(app, run)?,
                         Step::Nothing => {}
                     }
                 }
-                if run.app.should_quit() {
-                    return Ok(());
+                if app.should_quit() {
+                    return Ok(Exit::Quit);
                 }
                 if !input::pending()? {
                     break;
@@ -263,19 +392,67 @@ impl Viewer {
         }
     }
 
+    /// `e`: gives the terminal to the editor on the page's file, at the line of the
+    /// text on top (or of the first problem of a save that broke the page), takes it
+    /// back, and reads the file again.
+    fn edit(&mut self, app: &mut App<'_>, run: &mut Run) -> io::Result<()> {
+        let (path, limits, reloader) = match &mut run.origin {
+            Origin::Bundled => {
+                app.update(Action::CannotEdit(NoEditor::Bundled));
+                return Ok(());
+            }
+            Origin::Stdin => {
+                app.update(Action::CannotEdit(NoEditor::Stdin));
+                return Ok(());
+            }
+            Origin::File {
+                path,
+                limits,
+                reloader,
+            } => (path, *limits, reloader),
+        };
+        // The line in the file as it is now: the page shown was read from it, unless
+        // it has changed since without being followed.
+        let line = match app.broken() {
+            Some(error) => error.location().map(|at| at.line),
+            None => loader::read(path, limits)
+                .ok()
+                .and_then(|source| loader::line_of(&source, app.top_spot())),
+        };
+        let command = editor::command(
+            std::env::var_os("VISUAL"),
+            std::env::var_os("EDITOR"),
+            line.unwrap_or(1),
+            path,
+        );
+        self.forget_pictures(app)?;
+        let (term, ran) = terminal::hand_over(self.mouse, &self.title, || editor::run(&command))?;
+        self.term = term;
+        run.painted.clear();
+        app.update(Action::Resumed);
+        if ran.is_ok() {
+            reloader.request();
+        } else {
+            let program = command.first().map(|p| p.to_string_lossy().into_owned());
+            let program = crate::text::escape::escaped(&program.unwrap_or_default()).into_owned();
+            app.update(Action::CannotEdit(NoEditor::NotStarted(program)));
+        }
+        Ok(())
+    }
+
     /// Draws a frame for the app's state. Cells a sixel or iTerm2 picture covered in
     /// the last frame and does not now are written again, which clears it.
-    fn draw(&mut self, run: &mut Run<'_>) -> io::Result<()> {
+    fn draw(&mut self, app: &mut App<'_>, run: &mut Run) -> io::Result<()> {
         // The terminal may have changed size since the last resize event was read
         // (or before the first): lay out for the size the frame will have.
         let area = terminal::fit(&mut self.term)?;
-        if area != run.app.size() {
-            run.app.update(Action::Resize {
+        if area != app.size() {
+            app.update(Action::Resize {
                 width: area.width,
                 height: area.height,
             });
         }
-        let (app, theme, before) = (&run.app, &self.theme, &run.painted);
+        let (app, theme, before) = (&*app, &self.theme, &run.painted);
         let mut painted = Vec::new();
         self.term.draw(|frame| {
             ui::draw(frame, app, theme);
@@ -289,57 +466,94 @@ impl Viewer {
     }
 
     /// Asks the terminal which graphics it speaks, and shows pictures accordingly.
-    fn ask_graphics(&mut self, run: &mut Run<'_>) {
+    fn ask_graphics(&mut self, app: &mut App<'_>, run: &mut Run) {
         let answers = detect::ask(self.term.backend_mut(), detect::TIMEOUT).unwrap_or_default();
         run.late.after(&answers);
-        run.tmux = answers.tmux;
+        self.tmux = answers.tmux;
+        // The answer about the background, when it was still waiting to be read.
+        if let Some(color) = answers.background.filter(|_| self.background.is_some()) {
+            self.background = None;
+            self.take_background(color);
+        }
         let mode = run.images.decide(self.color, &answers);
-        run.app.update(Action::Pictures(mode));
+        app.update(Action::Pictures(mode));
     }
 
     /// Deletes the kitty pictures sent so far from the terminal's memory.
-    fn forget_pictures(&mut self, run: &Run<'_>) -> io::Result<()> {
-        let ids = run.app.pictures().kitty_ids();
+    fn forget_pictures(&mut self, app: &App<'_>) -> io::Result<()> {
+        let ids = app.pictures().kitty_ids();
         if ids.is_empty() {
             return Ok(());
         }
         let out = self.term.backend_mut();
-        out.write_all(worker::kitty_deletes(ids, run.tmux).as_bytes())?;
+        out.write_all(worker::kitty_deletes(ids, self.tmux).as_bytes())?;
         Write::flush(out)
     }
 }
 
-/// One run of the viewer on a page: the app and what the loop keeps beside it.
-struct Run<'a> {
-    app: App<'a>,
+/// What the event loop keeps beside the app, from one page to the next.
+struct Run {
     images: Choice,
     /// Keys that answers to the graphics query arriving late turn into, dropped.
     late: LateAnswers,
     /// Where sixel or iTerm2 pictures were painted in the last frame.
     painted: Vec<Rect>,
-    /// Whether output goes through tmux's passthrough.
-    tmux: bool,
     /// The command that opens a picture.
     opener: Vec<OsString>,
+    origin: Origin,
 }
 
-impl Run<'_> {
-    /// Waits for a key while pictures are being made, taking them in as they are
-    /// finished; returns whether a key (or another event) is waiting, or `false` when
-    /// a picture came and the screen is to be drawn.
-    fn wait_for_pictures(&mut self) -> io::Result<bool> {
-        while self.app.awaits_pictures() {
-            if input::wait(PICTURE_TICK)? {
-                return Ok(true);
+/// Why the event loop stopped waiting.
+enum Wake {
+    /// A key or another event is waiting.
+    Event,
+    /// A picture came: the screen is to be drawn.
+    Redraw,
+    /// A read of the page's file came.
+    Reload(Reload),
+}
+
+/// Why the event loop ended.
+enum Exit {
+    Quit,
+    /// A new page was read.
+    Reload(Box<Page>),
+}
+
+impl Run {
+    /// Waits for an event; meanwhile takes in pictures as they are finished, and
+    /// new reads of the page's file. Blocks when neither may come.
+    fn wait(&mut self, app: &mut App<'_>) -> io::Result<Wake> {
+        loop {
+            let pictures = app.awaits_pictures();
+            let reloads = self.origin.reloader().is_some_and(|r| r.may_deliver());
+            if !pictures && !reloads {
+                return Ok(Wake::Event);
             }
-            let version = self.app.pictures().version();
-            self.app.update(Action::CollectPictures);
-            if self.app.pictures().version() != version {
-                return Ok(false);
+            let tick = if pictures { PICTURE_TICK } else { WATCH_TICK };
+            if input::wait(tick)? {
+                return Ok(Wake::Event);
+            }
+            if let Some(reload) = self.origin.reloader().and_then(Reloader::take) {
+                return Ok(Wake::Reload(reload));
+            }
+            if pictures {
+                let version = app.pictures().version();
+                app.update(Action::CollectPictures);
+                if app.pictures().version() != version {
+                    return Ok(Wake::Redraw);
+                }
             }
         }
-        Ok(true)
     }
+}
+
+/// Whether a page has a picture to show.
+fn has_pictures(page: &Page) -> bool {
+    page.screenshots
+        .iter()
+        .flat_map(|s| &s.items)
+        .any(|s| s.image.as_ref().is_some_and(|i| i.status.facts().is_some()))
 }
 
 /// Whether a key ends layar while the page loads: the keys that quit the viewer.

@@ -125,7 +125,7 @@ impl<'a> Viewer<'a> {
         Self {
             app,
             terminal,
-            theme: Theme::color(),
+            theme: Theme::dark(),
         }
     }
 

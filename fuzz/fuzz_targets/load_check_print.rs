@@ -128,6 +128,10 @@ fn drive(page: &Page, data: &[u8]) {
         Action::Bottom,
         Action::CycleTab,
         Action::NextReview,
+        Action::ReviewsTab,
+        Action::SortReviews,
+        Action::FilterReviews,
+        Action::NextReview,
         Action::Wheel(-3),
         Action::CycleTab,
         Action::PreviousReview,
@@ -140,7 +144,7 @@ fn drive(page: &Page, data: &[u8]) {
         .iter()
         .fold(0u16, |h, &b| h.wrapping_mul(31).wrapping_add(u16::from(b)));
     let sizes = [(1, 1), (20, 6), (seed % 120 + 1, (seed / 120) % 40 + 1)];
-    let theme = Theme::color();
+    let theme = Theme::dark();
     for (i, (width, height)) in sizes.into_iter().enumerate() {
         let mut app = App::new(page, &EN);
         app.update(Action::Resize { width, height });

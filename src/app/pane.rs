@@ -55,6 +55,20 @@ impl VisibleLine<'_, '_> {
     }
 }
 
+/// Where the reader is, said by the text rather than by line numbers, so that a new
+/// load of the page (which may add or remove lines anywhere) can show the same place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The top block's number, and what it shows ([`Doc::identity`]).
+    top: (usize, Option<String>),
+    /// Where the top line starts in that block's text, when it starts in text.
+    offset: Option<(usize, InPara)>,
+    /// The top line's number in its block, for a line that is not text.
+    line: usize,
+    /// The focused block's number, and what it shows.
+    focus: (usize, Option<String>),
+}
+
 /// Where the view is, for the footer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Position {
@@ -194,6 +208,56 @@ impl<'a> Pane<'a> {
             lines += self.lines_in(bottom);
         }
         (top, bottom)
+    }
+
+    /// Where the reader is, to be shown again by [`Pane::show_place`] in a new load of
+    /// the page.
+    pub fn place(&self) -> Place {
+        let identity = |block| (block, self.doc.identity(block).map(String::from));
+        Place {
+            top: identity(self.top.block),
+            offset: self.top_text_offset(),
+            line: self.top.line,
+            focus: identity(self.focus),
+        }
+    }
+
+    /// Shows `place`, taken from this section in another load of the page: the block
+    /// that shows the same text, the nearest to where it was (or the block at the same
+    /// number when none does), with the same character on the top line.
+    pub fn show_place(&mut self, place: &Place) {
+        let find = |(block, identity): &(usize, Option<String>)| {
+            identity
+                .as_deref()
+                .and_then(|text| self.doc.find(text, *block))
+                .unwrap_or(*block)
+        };
+        let (block, focus) = (find(&place.top), find(&place.focus));
+        self.top = Anchor { block, line: 0 };
+        self.focus = focus;
+        self.clamp();
+        let block = self.top.block;
+        self.top.line = match place.offset {
+            Some((para, at)) => self.line_of(block, para, at),
+            None => place.line,
+        };
+        self.clamp();
+        self.prepare();
+    }
+
+    /// The part of the page the top line shows.
+    pub fn top_spot(&self) -> crate::model::Spot {
+        let (para, at) = match self.top_text_offset() {
+            Some((para, InPara::Byte(at))) => (para, at),
+            Some((para, InPara::Before)) => (para, 0),
+            None => (0, 0),
+        };
+        self.doc.spot(self.top.block, para, at)
+    }
+
+    /// How lines are filled.
+    pub fn fit(&self) -> Fit {
+        self.fit
     }
 
     /// Where the top line starts in the text: a paragraph and a place in it.

@@ -490,7 +490,7 @@ proptest! {
         color in any::<bool>(),
         drift in size(),
     ) {
-        let theme = if color { Theme::color() } else { Theme::mono() };
+        let theme = if color { Theme::dark() } else { Theme::mono() };
         let mut reference = Reference { texts: searched_texts(&page, strings, None), last: None };
         let mut app = App::new(&page, strings);
         app.update(Action::Resize { width, height });

@@ -12,13 +12,15 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::Input;
-use crate::loader::{Limits, LoadError};
+use crate::loader::{Limits, LoadError, STDIN_PATH};
 use crate::text::escape::escaped_os;
 
 /// The inputs `--check` reads for `args`, in order, each read as it is reached.
 pub fn inputs(args: &[PathBuf], limits: Limits) -> impl Iterator<Item = Input> {
     args.iter().flat_map(move |arg| {
-        let listed: Box<dyn Iterator<Item = Input>> = if is_folder(arg) {
+        // `-` is standard input, even beside a folder of that name.
+        let folder = arg.as_os_str() != STDIN_PATH && is_folder(arg);
+        let listed: Box<dyn Iterator<Item = Input>> = if folder {
             let found = below(arg);
             if found.is_empty() {
                 Box::new(std::iter::once(Input::EmptyFolder {

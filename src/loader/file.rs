@@ -8,9 +8,9 @@
 //! holds; the rest of the UTF-8 check runs once on the whole text. Memory the system
 //! cannot give is an error, not an abort.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::error::{Encoding, LoadError, LoadErrorKind, Problem};
 use super::quoting::{self, Excerpt};
@@ -20,7 +20,14 @@ use crate::text::escape::escaped_os;
 /// How much is read at a time, and the least the buffer grows by.
 const PIECE: usize = 64 * 1024;
 
-/// Reads a content file's text.
+/// The path that names standard input: `layar -`, `layar --print -`.
+pub const STDIN_PATH: &str = "-";
+
+/// Standard input's name in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads a content file's text, or standard input's for the path `-`
+/// ([`STDIN_PATH`]).
 ///
 /// Refuses, before opening it, anything that is not a regular file (a directory, a FIFO,
 /// `/dev/zero`, which could block or never end) and a file larger than
@@ -29,10 +36,13 @@ const PIECE: usize = 64 * 1024;
 /// ([`escaped_os`]): a name holding a line break or an escape sequence can neither act
 /// on the terminal nor forge a line of a report.
 pub fn read(path: &Path, limits: Limits) -> Result<Source, LoadError> {
+    if path == Path::new(STDIN_PATH) {
+        return read_stdin(limits);
+    }
     let name = escaped_os(path.as_os_str()).into_owned();
     let io_error = |e: io::Error| LoadError::io(&name, &e);
     check_file(&name, &fs::metadata(path).map_err(io_error)?, limits)?;
-    let file = File::open(path).map_err(io_error)?;
+    let file = fs::File::open(path).map_err(io_error)?;
     // The path may name something else by now: check what was actually opened.
     check_file(&name, &file.metadata().map_err(io_error)?, limits)?;
     let bytes = read_bytes(&name, file, limits)?;
@@ -47,11 +57,23 @@ pub fn read(path: &Path, limits: Limits) -> Result<Source, LoadError> {
     })
 }
 
-/// Reads at most the limit plus one byte, a piece at a time; refuses a file that is over
+/// Reads standard input to its end as a page's text, in the same bounded pieces and
+/// with the same refusals as a file (a pipe has no size to check beforehand: the limit
+/// stops the read). Image paths resolve against the current folder.
+pub fn read_stdin(limits: Limits) -> Result<Source, LoadError> {
+    let bytes = read_bytes(STDIN_NAME, io::stdin().lock(), limits)?;
+    Ok(Source {
+        name: STDIN_NAME.into(),
+        base_dir: Some(PathBuf::new()),
+        text: decode(STDIN_NAME, bytes)?,
+    })
+}
+
+/// Reads at most the limit plus one byte, a piece at a time; refuses input that is over
 /// the limit, or that its first piece or a NUL byte shows is not UTF-8 text.
-fn read_bytes(name: &str, file: File, limits: Limits) -> Result<Vec<u8>, LoadError> {
+fn read_bytes(name: &str, input: impl Read, limits: Limits) -> Result<Vec<u8>, LoadError> {
     let limit = limits.max_file_bytes;
-    let mut reader = file.take(limit.saturating_add(1));
+    let mut reader = input.take(limit.saturating_add(1));
     let mut bytes: Vec<u8> = Vec::new();
     loop {
         let start = bytes.len();

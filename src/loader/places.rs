@@ -211,7 +211,35 @@ pub struct ItemIndex {
     pub file: usize,
 }
 
+impl ItemIndex {
+    /// The item the model has at `index`, its index in the file not known: for finding
+    /// it with [`Field::is`].
+    pub fn in_model(index: usize) -> Self {
+        Self {
+            model: index,
+            file: index,
+        }
+    }
+}
+
 impl Field {
+    /// Whether `self` is `other`, items compared by their index in the model, all the
+    /// viewer knows of them.
+    pub fn is(self, other: Self) -> bool {
+        self.in_model() == other.in_model()
+    }
+
+    fn in_model(self) -> Self {
+        let model = |i: ItemIndex| ItemIndex::in_model(i.model);
+        match self {
+            Self::Caption(i) => Self::Caption(model(i)),
+            Self::Image(i) => Self::Image(model(i)),
+            Self::Author(i) => Self::Author(model(i)),
+            Self::ReviewText(i) => Self::ReviewText(model(i)),
+            other => other,
+        }
+    }
+
     /// The field path as the file has it, `reviews.items[3].text`, as errors name theirs.
     pub fn path(self) -> String {
         let item =

@@ -27,6 +27,8 @@ use ratatui_image::picker::{Picker, ProtocolType};
 use super::cache::Mode;
 use super::geometry::CellSize;
 use super::worker::{Graphics, Protocol};
+use crate::terminal::background;
+use crate::theme::contrast::Rgb;
 
 /// How long the terminal has to answer.
 pub(crate) const TIMEOUT: Duration = Duration::from_millis(150);
@@ -111,6 +113,9 @@ pub(crate) struct Answers {
     /// Whether layar runs in tmux (from the environment), whose passthrough wraps
     /// what is sent to the terminal outside.
     pub tmux: bool,
+    /// The terminal's background colour, when its answer to the viewer's own question
+    /// ([`crate::terminal::background`]) was still waiting and came with these.
+    pub background: Option<Rgb>,
 }
 
 /// The kind of answer the deadline cut short.
@@ -245,6 +250,10 @@ struct AnswerReader {
     responses: Vec<Response>,
     /// Where in an escape sequence the last byte left the reading.
     state: Sequence,
+    /// The text of an OSC answer (`ESC ]`) being read, up to [`MAX_OSC`] bytes.
+    osc: Option<String>,
+    /// The background colour an OSC answer gave.
+    background: Option<Rgb>,
     /// Whether the last answer (the status report) has come.
     done: bool,
 }
@@ -278,10 +287,30 @@ impl Sequence {
     }
 }
 
+/// The most bytes of an OSC answer kept: the background's has fewer than 30.
+const MAX_OSC: usize = 64;
+
 impl AnswerReader {
     /// Takes one byte; whether the last answer has come.
     fn push(&mut self, byte: u8) -> bool {
+        let before = self.state;
         self.state = self.state.next(byte);
+        match (before, self.state) {
+            (Sequence::Escape, Sequence::String) => {
+                self.osc = (byte == b']').then(String::new);
+            }
+            (Sequence::String, Sequence::String) => {
+                if let Some(osc) = self.osc.as_mut().filter(|o| o.len() < MAX_OSC) {
+                    osc.push(char::from(byte));
+                }
+            }
+            (_, Sequence::Ground) => {
+                if let Some(color) = self.osc.take().and_then(|o| background::parse(&o)) {
+                    self.background = Some(color);
+                }
+            }
+            _ => {}
+        }
         for response in self.parser.push(char::from(byte)) {
             if response == Response::Status {
                 self.done = true;
@@ -300,6 +329,7 @@ impl AnswerReader {
                 Sequence::String | Sequence::StringEscape => Some(Cut::String),
                 Sequence::Escape | Sequence::Csi => Some(Cut::Csi),
             },
+            background: self.background,
             ..Answers::default()
         };
         for response in &self.responses {
@@ -472,6 +502,17 @@ mod tests {
         let answers = read(b"\x1b[?1;2c\x1b[0n");
         assert_eq!(answers.protocol, None);
         assert!(answers.complete);
+    }
+
+    #[test]
+    fn a_background_answer_waiting_before_them_is_read_too() {
+        let answers = read(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;4c\x1b[0n");
+        assert_eq!(answers.background, Some(Rgb::WHITE));
+        assert_eq!(answers.protocol, Some(Protocol::Sixel));
+        assert!(answers.complete);
+        let bel = read(b"\x1b]11;rgb:00/00/00\x07\x1b[0n");
+        assert_eq!(bel.background, Some(Rgb::BLACK));
+        assert_eq!(read(b"\x1b_Gi=31;OK\x1b\\\x1b[0n").background, None);
     }
 
     #[test]

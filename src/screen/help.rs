@@ -6,14 +6,42 @@ use ratatui::layout::Rect;
 
 use crate::i18n::Strings;
 use crate::keymap::help_rows;
+use crate::loader::LoadError;
+use crate::text::sanitize::sanitized;
 use crate::text::width::str_width;
 
 /// One line of the overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Group(&'static str),
-    Key { keys: String, what: &'static str },
+    Key {
+        keys: String,
+        what: &'static str,
+    },
+    /// A problem of the last save: `12:3 expected …`, cut to the overlay's width.
+    Problem(String),
     Blank,
+}
+
+/// The most columns a problem's line makes the overlay take: a longer one is cut.
+const PROBLEM_WIDTH: usize = 72;
+
+/// The problems of a broken save, as the overlay's first group: each at its line
+/// and column, and how many more were found than are listed.
+fn problems(strings: &Strings, error: &LoadError) -> Vec<HelpLine> {
+    let mut lines = vec![HelpLine::Group(strings.problems_heading)];
+    lines.extend(error.problems().iter().map(|p| {
+        let text = match p.location() {
+            Some(at) => format!("{}:{} {}", at.line, at.column, p.kind()),
+            None => p.kind().to_string(),
+        };
+        HelpLine::Problem(sanitized(&text).into_owned())
+    }));
+    if error.more() > 0 {
+        let more = format!("+{} {}", error.more(), strings.more_problems);
+        lines.push(HelpLine::Problem(more));
+    }
+    lines
 }
 
 /// The overlay's groups, each a list of lines starting with its heading.
@@ -74,6 +102,7 @@ impl HelpColumn {
             .map(|l| match l {
                 HelpLine::Group(g) => str_width(g),
                 HelpLine::Key { what, .. } => 2 + key_width + 2 + str_width(what),
+                HelpLine::Problem(text) => 2 + str_width(text).min(PROBLEM_WIDTH),
                 HelpLine::Blank => 0,
             })
             .max()
@@ -98,8 +127,18 @@ pub struct HelpLayout {
 }
 
 impl HelpLayout {
+    /// The layout of the keys alone.
+    #[cfg(test)]
     pub fn new(strings: &Strings, area: Rect) -> Self {
-        let groups = groups(strings);
+        Self::with_problems(strings, None, area)
+    }
+
+    /// The layout with the problems of a broken save first, when there are some.
+    pub fn with_problems(strings: &Strings, broken: Option<&LoadError>, area: Rect) -> Self {
+        let mut groups = groups(strings);
+        if let Some(error) = broken {
+            groups.insert(0, problems(strings, error));
+        }
         let layout = |n: usize| -> Vec<HelpColumn> {
             columns(&groups, n)
                 .into_iter()
@@ -216,12 +255,42 @@ mod tests {
         let tall = HelpLayout::new(&ID, Rect::new(0, 0, 100, 60));
         assert_eq!(tall.columns.len(), 1);
         assert_eq!(tall.max_scroll(), 0);
-        let normal = HelpLayout::new(&ID, Rect::new(0, 0, 100, 24));
+        let normal = HelpLayout::new(&ID, Rect::new(0, 0, 100, 25));
         assert_eq!(normal.columns.len(), 2);
-        assert_eq!(normal.max_scroll(), 0, "fits 24 rows in two columns");
+        assert_eq!(normal.max_scroll(), 0, "fits 25 rows in two columns");
         let small = HelpLayout::new(&ID, Rect::new(0, 0, 40, 12));
         assert_eq!(small.columns.len(), 1);
         assert!(small.max_scroll() > 0);
         assert!(small.popup.width <= 40 && small.popup.height <= 12);
+    }
+
+    #[test]
+    fn the_problems_of_a_broken_save_come_first() {
+        let source = crate::loader::Source {
+            name: "p.yaml".into(),
+            base_dir: None,
+            text: "title: T\nsynopsis:\n  text: x\nreviews:\n  items:\n    - author: A\n      \
+                   rating: 11\n      text: y\n    - text: z\n"
+                .into(),
+        };
+        let error = crate::loader::parse(&source).expect_err("two problems");
+        let groups = {
+            let area = Rect::new(0, 0, 100, 60);
+            HelpLayout::with_problems(&EN, Some(&error), area).columns
+        };
+        let lines = &groups[0].lines;
+        assert_eq!(lines[0], HelpLine::Group(EN.problems_heading));
+        let HelpLine::Problem(first) = &lines[1] else {
+            panic!("{lines:?}");
+        };
+        assert!(
+            first.starts_with("7:15 reviews.items[0].rating: "),
+            "{first}"
+        );
+        assert!(
+            matches!(&lines[2], HelpLine::Problem(p) if p.starts_with("9:7 ")),
+            "{lines:?}"
+        );
+        assert_eq!(lines[3], HelpLine::Blank);
     }
 }

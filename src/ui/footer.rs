@@ -48,6 +48,9 @@ pub fn status(app: &App<'_>) -> (String, bool) {
     if let Some(note) = app.note() {
         parts.push(note.to_owned());
     }
+    if app.is_watching() {
+        parts.push(strings.watching.to_owned());
+    }
     let pane = app.pane();
     match app.selected() {
         Section::Reviews => parts.extend(review_state(app)),
@@ -213,6 +216,23 @@ mod tests {
             "{:?}",
             status(&app)
         );
+    }
+
+    #[test]
+    fn a_followed_file_is_said_before_the_position() {
+        let page = loader::parse(&loader::bundled()).expect("bundled page");
+        let mut app = App::new(&page, &crate::i18n::ID).watching(true);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        assert_eq!(status(&app).0, "memantau · Atas");
+        let mut app = App::new(&page, &EN);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        assert_eq!(status(&app).0, "Top", "not without --watch");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::theme::Theme;
 
 pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
     let strings = app.strings();
-    let layout = HelpLayout::new(strings, area);
+    let layout = HelpLayout::with_problems(strings, app.broken(), area);
     let popup = layout.popup;
     Clear.render(popup, buf);
     let title = format!(" {} ", strings.help_title);
@@ -51,6 +51,11 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) {
                     let wx = (x + 2 + column.key_width as u16 + 2).max(kx + 1);
                     let room = usize::from(inner.right().saturating_sub(wx + 1));
                     buf.set_stringn(wx, y, truncate_with_ellipsis(what, room), room, theme.body);
+                }
+                HelpLine::Problem(text) => {
+                    let room = room.saturating_sub(2);
+                    let text = truncate_with_ellipsis(text, room);
+                    buf.set_stringn(x + 2, y, text, room, theme.problem);
                 }
                 HelpLine::Blank => {}
             }

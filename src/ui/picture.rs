@@ -219,7 +219,7 @@ mod screens {
         app.update(Action::CollectPictures);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal
-            .draw(|frame| crate::ui::draw(frame, &app, &Theme::color()))
+            .draw(|frame| crate::ui::draw(frame, &app, &Theme::dark()))
             .expect("draw");
         terminal.backend().buffer().clone()
     }
@@ -337,7 +337,7 @@ mod screens {
         let sent = |app: &App<'_>| {
             let mut terminal = Terminal::new(TestBackend::new(40, 12)).expect("terminal");
             terminal
-                .draw(|frame| crate::ui::draw(frame, app, &Theme::color()))
+                .draw(|frame| crate::ui::draw(frame, app, &Theme::dark()))
                 .expect("draw");
             let buf = terminal.backend().buffer().clone();
             buf.content()
@@ -424,7 +424,7 @@ mod screens {
                     let mut terminal =
                         Terminal::new(TestBackend::new(w, h)).expect("terminal");
                     terminal
-                        .draw(|frame| crate::ui::draw(frame, &app, &Theme::color()))
+                        .draw(|frame| crate::ui::draw(frame, &app, &Theme::dark()))
                         .expect("draw");
                 }
             }

@@ -1,5 +1,6 @@
 //! The one integration test binary: it drives the real `layar`.
 
+mod authoring;
 mod check;
 mod cli;
 mod hostile;
@@ -9,4 +10,5 @@ mod pictures;
 mod pty;
 mod reviews;
 mod schema;
+mod theme;
 mod viewer;

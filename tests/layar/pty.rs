@@ -158,6 +158,11 @@ impl Session {
         self.screen.lock().expect("screen lock").screen().contents()
     }
 
+    /// What `look` makes of the screen as it is now (its cells' colours, say).
+    pub fn screen<T>(&self, look: impl FnOnce(&vt100::Screen) -> T) -> T {
+        look(self.screen.lock().expect("screen lock").screen())
+    }
+
     /// The text of one row.
     pub fn row(&self, row: u16) -> String {
         let parser = self.screen.lock().expect("screen lock");

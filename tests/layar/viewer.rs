@@ -194,6 +194,8 @@ fn with_mouse_a_click_selects_a_tab_and_the_wheel_scrolls() {
 fn resize_keeps_the_reader_in_place() {
     let mut s = Session::start(&[], 80, 24);
     s.wait_for_text("Simon, seorang");
+    // The footer is drawn last: with it on screen, the whole first frame is.
+    s.wait_for_text("Atas");
     let thirteenth = s.row(BODY + 12);
     for _ in 0..12 {
         s.send(DOWN);
