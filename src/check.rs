@@ -1,12 +1,81 @@
-//! The `--check` command: reads each file in turn and writes every problem the loader
+//! The `--check` command: reads each page in turn and writes every problem the loader
 //! finds in it and every [`lint`](crate::lint) warning, in file order, then a one-line
-//! summary.
+//! summary; as text in the compiler convention, or as one JSON array.
+//!
+//! `pages` finds the pages below a folder named on the command line.
+
+mod pages;
 
 use std::io::{self, Write};
+use std::path::Path;
 
-use crate::lint::{self, Diagnostic, Severity};
-use crate::loader::{self, LoadError, Problem, Source};
-use crate::text::escape::escaped;
+pub use pages::inputs;
+
+use crate::diagnostic::{Code, Diagnostic, Severity, json};
+use crate::lint;
+use crate::loader::{self, Limits, LoadError, Problem, Source};
+use crate::text::escape::{escaped, escaped_os};
+
+/// What `--check` is given, one at a time.
+#[derive(Debug)]
+pub enum Input {
+    /// A page, named as given (the JSON output's `file`): its text, or why it could not
+    /// be read.
+    Page {
+        name: String,
+        source: Result<Source, LoadError>,
+    },
+    /// A folder named on the command line with no page below it.
+    EmptyFolder { name: String },
+}
+
+impl Input {
+    /// The page at `path`, read within `limits`.
+    pub fn read(path: &Path, limits: Limits) -> Self {
+        Self::Page {
+            name: name_of(path),
+            source: loader::read(path, limits),
+        }
+    }
+
+    /// The bundled page.
+    pub fn bundled() -> Self {
+        Self::Page {
+            name: loader::BUNDLED_NAME.into(),
+            source: Ok(loader::bundled()),
+        }
+    }
+
+    /// A page already in memory, named `name`.
+    pub fn source(source: Source) -> Self {
+        Self::Page {
+            name: source.name.clone(),
+            source: Ok(source),
+        }
+    }
+}
+
+/// A path as the JSON output names it: as given, or, when it is not UTF-8 (which JSON
+/// cannot hold), escaped as text names are (`\xff`); standard input as the text report
+/// names it (`<stdin>`).
+fn name_of(path: &Path) -> String {
+    if path.as_os_str() == loader::STDIN_PATH {
+        return loader::STDIN_NAME.into();
+    }
+    path.to_str()
+        .map_or_else(|| escaped_os(path.as_os_str()).into_owned(), str::to_owned)
+}
+
+/// How `--check` writes what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// `FILE:LINE:COL: severity: message [code]`, the line with a caret, and the summary.
+    #[default]
+    Text,
+    /// One JSON array of diagnostics on the report's output; the notes and the summary
+    /// go to the other output (standard error), so that the report parses.
+    Json,
+}
 
 /// What a check found, over all files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,50 +90,80 @@ impl Summary {
     pub fn passed(self) -> bool {
         self.errors == 0
     }
+
+    fn count(&mut self, severity: Severity, n: usize) {
+        match severity {
+            Severity::Error => self.errors += n,
+            Severity::Warning => self.warnings += n,
+        }
+    }
 }
 
-/// Checks each source as it comes (one file in memory at a time) and writes what it
-/// finds to `out`, ending with `checked N files: E errors, W warnings`.
+/// Checks each input as it comes (one file in memory at a time) and writes what it
+/// finds to `out` in `format`, ending with `checked N files: E errors, W warnings`
+/// (on `notes` for JSON, with the notes of what was counted but not shown).
 ///
 /// A reader that stops reading (`layar --check … | head -1`) does not stop the check:
 /// the rest is not written, and the summary counts every file all the same.
 pub fn run(
-    sources: impl IntoIterator<Item = Result<Source, LoadError>>,
+    inputs: impl IntoIterator<Item = Input>,
+    format: Format,
     out: &mut impl Write,
+    notes: &mut impl Write,
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
-    let mut out = Lines { out, open: true };
-    for source in sources {
-        summary.files += 1;
-        let report = report(source);
+    let mut out = Lines::new(out);
+    let mut notes = Lines::new(notes);
+    let mut first = true;
+    if format == Format::Json {
+        out.write(format_args!("["))?;
+    }
+    for input in inputs {
+        let report = match input {
+            Input::Page { name, source } => {
+                summary.files += 1;
+                report(name, source)
+            }
+            Input::EmptyFolder { name } => empty_folder(name),
+        };
         for d in &report.shown {
-            out.line(format_args!("{d}"))?;
+            summary.count(d.severity(), 1);
+            match format {
+                Format::Text => out.line(format_args!("{d}"))?,
+                Format::Json => {
+                    let separator = if first { "\n" } else { ",\n" };
+                    first = false;
+                    out.write(format_args!("{separator}"))?;
+                    out.with(|w| json::write(w, &report.name, d))?;
+                }
+            }
         }
         for (severity, more) in [
             (Severity::Error, report.more_errors),
             (Severity::Warning, report.more_warnings),
         ] {
+            summary.count(severity, more);
             if more > 0 {
                 let (one, many) = match severity {
                     Severity::Error => ("error", "errors"),
                     Severity::Warning => ("warning", "warnings"),
                 };
-                out.line(format_args!(
+                let note = format_args!(
                     "{}: note: {more} more {}, not shown",
                     report.file,
                     plural(more, one, many)
-                ))?;
+                );
+                match format {
+                    Format::Text => out.line(note)?,
+                    Format::Json => notes.line(note)?,
+                }
             }
         }
-        let errors = report
-            .shown
-            .iter()
-            .filter(|d| d.severity == Severity::Error);
-        let errors = errors.count() + report.more_errors;
-        summary.errors += errors;
-        summary.warnings += report.shown.len() + report.more_errors + report.more_warnings - errors;
     }
-    out.line(format_args!(
+    if format == Format::Json {
+        out.line(format_args!("{}]", if first { "" } else { "\n" }))?;
+    }
+    let line = format_args!(
         "checked {} {}: {} {}, {} {}",
         summary.files,
         plural(summary.files, "file", "files"),
@@ -72,13 +171,19 @@ pub fn run(
         plural(summary.errors, "error", "errors"),
         summary.warnings,
         plural(summary.warnings, "warning", "warnings"),
-    ))?;
+    );
+    match format {
+        Format::Text => out.line(line)?,
+        Format::Json => notes.line(line)?,
+    }
     Ok(summary)
 }
 
-/// What `--check` says about one file.
+/// What `--check` says about one input.
 struct Report {
-    /// The file's name as shown.
+    /// The name as given, for JSON.
+    name: String,
+    /// The name as shown in text: escaped.
     file: String,
     /// Its errors and warnings, in file order.
     shown: Vec<Diagnostic>,
@@ -87,12 +192,13 @@ struct Report {
     more_warnings: usize,
 }
 
-/// Every error and warning for one file, in file order, as far as a report shows them.
-fn report(source: Result<Source, LoadError>) -> Report {
+/// Every error and warning for one page, in file order, as far as a report shows them.
+fn report(name: String, source: Result<Source, LoadError>) -> Report {
     let source = match source {
         Ok(source) => source,
         Err(e) => {
             return Report {
+                name,
                 file: e.file().to_owned(),
                 shown: e.problems().iter().map(|p| error(e.file(), p)).collect(),
                 more_errors: e.more(),
@@ -114,10 +220,33 @@ fn report(source: Result<Source, LoadError>) -> Report {
     // Stable: at one place, the error comes before the warning.
     shown.sort_by_key(|d| d.at.map(|at| (at.line, at.column)));
     Report {
+        name,
         file,
         shown,
         more_errors: checked.more,
         more_warnings,
+    }
+}
+
+/// The warning for a folder with no page below it.
+fn empty_folder(name: String) -> Report {
+    let file = escaped(&name).into_owned();
+    let warning = Diagnostic {
+        file: file.clone(),
+        at: None,
+        code: Code::NoPages,
+        path: None,
+        message: "no page (.yaml or .yml file) below this folder; hidden folders and files \
+                  are skipped"
+            .into(),
+        excerpt: None,
+    };
+    Report {
+        name,
+        file,
+        shown: vec![warning],
+        more_errors: 0,
+        more_warnings: 0,
     }
 }
 
@@ -126,25 +255,39 @@ fn error(file: &str, problem: &Problem) -> Diagnostic {
     Diagnostic {
         file: file.to_owned(),
         at: problem.location(),
-        severity: Severity::Error,
+        code: problem.kind().code(),
+        path: problem.kind().path(),
         message: problem.kind().to_string(),
         excerpt: problem.excerpt().cloned(),
     }
 }
 
-/// Lines written to a reader that may stop reading.
+/// Output to a reader that may stop reading.
 struct Lines<'a, W> {
     out: &'a mut W,
     /// Whether the reader still reads.
     open: bool,
 }
 
-impl<W: Write> Lines<'_, W> {
+impl<'a, W: Write> Lines<'a, W> {
+    fn new(out: &'a mut W) -> Self {
+        Self { out, open: true }
+    }
+
     fn line(&mut self, line: std::fmt::Arguments<'_>) -> io::Result<()> {
+        self.with(|out| writeln!(out, "{line}"))
+    }
+
+    fn write(&mut self, text: std::fmt::Arguments<'_>) -> io::Result<()> {
+        self.with(|out| write!(out, "{text}"))
+    }
+
+    /// Runs `write` on the output while the reader reads; a closed pipe closes it.
+    fn with(&mut self, write: impl FnOnce(&mut W) -> io::Result<()>) -> io::Result<()> {
         if !self.open {
             return Ok(());
         }
-        match writeln!(self.out, "{line}") {
+        match write(self.out) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.open = false;
                 Ok(())
@@ -175,7 +318,13 @@ mod tests {
         let good = source("title: T\nlanguage: en\nsynopsis:\n  text: Tokyо\n");
         let bad = source("title: T\n");
         let mut out = Vec::new();
-        let s = run([Ok(good.clone())], &mut out).expect("write");
+        let s = run(
+            [Input::source(good.clone())],
+            Format::Text,
+            &mut out,
+            &mut io::sink(),
+        )
+        .expect("write");
         assert_eq!(
             s,
             Summary {
@@ -193,7 +342,13 @@ mod tests {
         assert!(text.ends_with("checked 1 file: 0 errors, 1 warning\n"));
 
         let mut out = Vec::new();
-        let s = run([Ok(good), Ok(bad)], &mut out).expect("write");
+        let s = run(
+            [Input::source(good), Input::source(bad)],
+            Format::Text,
+            &mut out,
+            &mut io::sink(),
+        )
+        .expect("write");
         assert_eq!(
             s,
             Summary {
@@ -218,7 +373,13 @@ mod tests {
              items:\n    - {author: A, text: x, rating: 11, date: 2024-13-01}\n",
         );
         let mut out = Vec::new();
-        let s = run([Ok(page)], &mut out).expect("write");
+        let s = run(
+            [Input::source(page)],
+            Format::Text,
+            &mut out,
+            &mut io::sink(),
+        )
+        .expect("write");
         assert_eq!((s.errors, s.warnings), (3, 1));
         let text = String::from_utf8(out).expect("utf-8");
         let heads: Vec<String> = text
@@ -244,7 +405,13 @@ mod tests {
             "που ".repeat(2500)
         ));
         let mut out = Vec::new();
-        let s = run([Ok(page)], &mut out).expect("write");
+        let s = run(
+            [Input::source(page)],
+            Format::Text,
+            &mut out,
+            &mut io::sink(),
+        )
+        .expect("write");
         assert_eq!((s.errors, s.warnings), (0, 2500));
         let text = String::from_utf8(out).expect("utf-8");
         let warnings = text.lines().filter(|l| l.contains(": warning: ")).count();
@@ -257,6 +424,39 @@ mod tests {
             "{}",
             &text[text.len() - 200..]
         );
+    }
+
+    #[test]
+    fn json_is_one_array_with_the_notes_and_the_summary_apart() {
+        let page = source(&format!(
+            "title: T\nlanguage: en\nsynopsis:\n  text: {}\n",
+            "που ".repeat(1200)
+        ));
+        let broken = source("title: T\n");
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        let inputs = [
+            Input::source(page),
+            Input::source(broken),
+            Input::EmptyFolder {
+                name: "site\u{1b}".into(),
+            },
+        ];
+        let s = run(inputs, Format::Json, &mut out, &mut notes).expect("write");
+        assert_eq!((s.files, s.errors, s.warnings), (2, 1, 1201));
+        let report: serde_json::Value = serde_json::from_slice(&out).expect("one JSON value");
+        let report = report.as_array().expect("an array");
+        assert_eq!(report.len(), lint::MAX_SHOWN + 2, "the shown ones only");
+        assert_eq!(report[lint::MAX_SHOWN]["code"], "missing-key");
+        assert_eq!(report[lint::MAX_SHOWN + 1]["code"], "no-pages");
+        assert_eq!(report[lint::MAX_SHOWN + 1]["file"], "site\u{1b}");
+        assert_eq!(
+            String::from_utf8(notes).expect("UTF-8"),
+            "t.yaml: note: 200 more warnings, not shown\nchecked 2 files: 1 error, 1201 \
+             warnings\n"
+        );
+        let mut none = Vec::new();
+        run([], Format::Json, &mut none, &mut io::sink()).expect("write");
+        assert_eq!(none, b"[]\n");
     }
 
     /// A reader that takes `room` bytes, then closes the pipe.
@@ -284,11 +484,23 @@ mod tests {
         let warned = source("title: T\nlanguage: en\nsynopsis:\n  text: Tokyо\n");
         let broken = source("title: T\n");
         let mut pipe = ClosingPipe { room: 10 };
-        let s = run([Ok(warned.clone()), Ok(broken)], &mut pipe).expect("no error");
+        let s = run(
+            [Input::source(warned.clone()), Input::source(broken)],
+            Format::Text,
+            &mut pipe,
+            &mut io::sink(),
+        )
+        .expect("no error");
         assert_eq!((s.files, s.errors, s.warnings), (2, 1, 1));
         assert!(!s.passed());
         let mut pipe = ClosingPipe { room: 10 };
-        let s = run([Ok(warned)], &mut pipe).expect("no error");
+        let s = run(
+            [Input::source(warned)],
+            Format::Text,
+            &mut pipe,
+            &mut io::sink(),
+        )
+        .expect("no error");
         assert!(s.passed(), "only warnings: the check passes");
     }
 }

@@ -117,7 +117,7 @@ fn error_text(e: &clap::Error) -> String {
 #[allow(clippy::struct_excessive_bools)] // each is one switch of the command line
 pub struct Cli {
     /// Content files (YAML); `-` reads standard input. The viewer and --print take
-    /// one; --check any number.
+    /// one; --check any number, and folders, whose pages it checks.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -125,9 +125,19 @@ pub struct Cli {
     #[arg(short, long, conflicts_with = "check")]
     pub print: bool,
 
-    /// Check the files and report every problem as `FILE:LINE:COL: error|warning: ...`
+    /// Check the files, and every .yaml and .yml page below each folder (hidden ones
+    /// skipped); report every problem as `FILE:LINE:COL: error|warning: ... [code]`.
     #[arg(short, long)]
     pub check: bool,
+
+    /// How --check reports: as text, or as one JSON array of diagnostics (the summary
+    /// then goes to standard error).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Text, requires = "check")]
+    pub format: FormatArg,
+
+    /// Print the JSON Schema of the content format and exit.
+    #[arg(long, conflicts_with_all = ["print", "check", "watch", "files"])]
+    pub schema: bool,
 
     /// Follow the file: show it again whenever it is saved, keeping your place (a save
     /// that breaks the page keeps the last good one, under a banner).
@@ -231,6 +241,21 @@ impl ImagesArg {
             Self::Iterm2 => Choice::Use(Protocol::Iterm2),
             Self::Halfblocks => Choice::Use(Protocol::HalfBlocks),
             Self::None => Choice::Off,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+}
+
+impl FormatArg {
+    pub fn format(self) -> layar::check::Format {
+        match self {
+            Self::Text => layar::check::Format::Text,
+            Self::Json => layar::check::Format::Json,
         }
     }
 }

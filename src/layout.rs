@@ -573,6 +573,7 @@ mod tests {
             title: "T".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: None,
                 paragraphs: ["one two three", "four"].into_iter().collect(),
             },
@@ -590,12 +591,14 @@ mod tests {
                 heading: None,
                 items: vec![
                     Review {
+                        language: None,
                         author: "Ann".into(),
                         rating: Rating::from_tenths(80),
                         date: Date::parse("2024-05-01"),
                         paragraphs: ["Good.", "Really."].into_iter().collect(),
                     },
                     Review {
+                        language: None,
                         author: "Bob".into(),
                         rating: None,
                         date: None,

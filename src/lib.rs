@@ -5,7 +5,9 @@
 //! **key → `keymap` → [`action::Action`] → [`app::App::update`] → state**.
 //!
 //! - [`loader`]: a content file into the [`model`], every problem at its line and
-//!   column; [`lint`] and [`check`]: `--check`'s warnings and its run over files.
+//!   column; [`lint`] and [`check`]: `--check`'s warnings and its run over files and
+//!   folders; [`diagnostic`]: what it reports, with a stable code, as text or JSON;
+//!   [`schema`]: the format's JSON Schema, from the loader's own wire types.
 //! - [`text`]: the one text engine (sanitising, paragraphs, width per grapheme
 //!   cluster, wrapping, search, escaping names for messages) that every output shares.
 //! - [`layout`]: each section as blocks of paragraphs with roles, made on demand and
@@ -31,6 +33,7 @@
 pub mod action;
 pub mod app;
 pub mod check;
+pub mod diagnostic;
 pub mod i18n;
 pub(crate) mod keymap;
 pub mod layout;
@@ -40,6 +43,7 @@ pub mod model;
 pub mod picture;
 pub mod print;
 pub mod resume;
+pub mod schema;
 pub mod screen;
 pub mod terminal;
 pub mod text;

@@ -1,63 +1,23 @@
 //! `--check`: pure functions from a content file (its text, the page loaded from it and
-//! where the parser found the page's values) to warnings in the compiler convention,
-//! `FILE:LINE:COL: warning: message`, then the line with a caret, so editors can jump to
-//! each one. Columns count characters, from 1, as the loader's errors do.
+//! where the parser found the page's values) to warnings ([`Diagnostic`]s), each at its
+//! line and column with its code and field path. Columns count characters, from 1, as
+//! the loader's errors do. `scripts` is the script check.
 //!
 //! Nothing here searches the file. A warning about a value is placed by re-reading that
 //! value's own bytes, whose place the parser gave ([`Place`]): a word in a comment, or a
 //! word in another value, can never be mistaken for it.
 
-use std::collections::{HashMap, HashSet};
-use std::fmt;
+mod scripts;
 
-use unicode_script::{Script, UnicodeScript};
+use std::collections::HashSet;
 
+use scripts::{Language, Scope};
+
+use crate::diagnostic::{Code, Diagnostic};
 use crate::loader::{Excerpt, Field, Location, Place, Places, Source};
 use crate::model::{ImageStatus, Page};
 use crate::text::escape::{escaped, escaped_os};
 use crate::text::sanitize::is_removed;
-
-/// How serious a diagnostic is: errors fail the check, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-/// One finding, at a place in a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub file: String,
-    /// Where in the file; `None` when it concerns the whole file.
-    pub at: Option<Location>,
-    pub severity: Severity,
-    pub message: String,
-    /// The line with a caret under the place.
-    pub excerpt: Option<Excerpt>,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        match self.at {
-            Some(Location { line, column }) => {
-                write!(
-                    f,
-                    "{}:{line}:{column}: {severity}: {}",
-                    self.file, self.message
-                )?;
-                if let Some(excerpt) = &self.excerpt {
-                    excerpt.fmt(f, line)?;
-                }
-                Ok(())
-            }
-            None => write!(f, "{}: {severity}: {}", self.file, self.message),
-        }
-    }
-}
 
 /// How many warnings a file's report shows; the others are only counted. A page in the
 /// wrong script can have a warning per word: a few megabytes of them would take seconds
@@ -83,17 +43,19 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Warnings {
     let mut found = Found {
         text,
         file: escaped(&source.name).into_owned(),
+        field: Field::Title,
         shown: Vec::new(),
         more: 0,
         last: None,
     };
-    let expected = page.language.as_deref().and_then(expected_scripts);
     // Aliases repeat a value's bytes: each value's own characters are read once.
     let mut read = HashSet::new();
     for (field, place) in places {
+        found.field = *field;
         if is_text(*field) && read.insert(place.source().start) {
             removed_characters(&mut found, place);
-            foreign_words(&mut found, place, &texts(page, *field), expected);
+            let language = language_of(page, *field);
+            scripts::foreign_words(&mut found, place, &texts(page, *field), language);
         }
         match field {
             Field::Screenshots
@@ -102,14 +64,16 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Warnings {
                     .as_ref()
                     .is_some_and(|s| s.items.is_empty()) =>
             {
-                found.warn_at(place, || "the screenshots section is empty".into());
+                found.warn_at(place, Code::EmptySection, || {
+                    "the screenshots section is empty".into()
+                });
             }
             Field::Reviews if page.reviews.as_ref().is_some_and(|r| r.items.is_empty()) => {
-                found.warn_at(place, || {
+                found.warn_at(place, Code::EmptySection, || {
                     "the reviews section is empty: the viewer shows its empty state".into()
                 });
             }
-            Field::Image(i) => bad_image(&mut found, place, page, *i),
+            Field::Image(i) => bad_image(&mut found, place, page, i.model),
             _ => {}
         }
     }
@@ -125,6 +89,8 @@ pub fn check(source: &Source, page: &Page, places: &Places) -> Warnings {
 struct Found<'a> {
     text: &'a str,
     file: String,
+    /// The value being read, whose field path each warning gets.
+    field: Field,
     shown: Vec<Diagnostic>,
     /// Warnings found past [`MAX_SHOWN`].
     more: usize,
@@ -144,16 +110,16 @@ impl Found<'_> {
     }
 
     /// A warning about the value at `place`, where it is used.
-    fn warn_at(&mut self, place: &Place, message: impl FnOnce() -> String) {
+    fn warn_at(&mut self, place: &Place, code: Code, message: impl FnOnce() -> String) {
         if !self.full() {
-            self.push(place.at(), place.index(), message());
+            self.push(place.at(), place.index(), code, message());
         }
     }
 
     /// A warning at byte `offset` of the bytes of the value at `place`.
-    fn warn(&mut self, place: &Place, offset: usize, message: impl FnOnce() -> String) {
+    fn warn(&mut self, place: &Place, offset: usize, code: Code, message: impl FnOnce() -> String) {
         if place.source().is_empty() {
-            return self.warn_at(place, message);
+            return self.warn_at(place, code, message);
         }
         if self.full() {
             return;
@@ -164,14 +130,15 @@ impl Found<'_> {
         };
         let at = place.locate_from(self.text, from, offset);
         self.last = Some((place.source().start, offset, at));
-        self.push(at, place.source().start + offset, message());
+        self.push(at, place.source().start + offset, code, message());
     }
 
-    fn push(&mut self, at: Location, index: usize, message: String) {
+    fn push(&mut self, at: Location, index: usize, code: Code, message: String) {
         self.shown.push(Diagnostic {
             file: self.file.clone(),
             at: Some(at),
-            severity: Severity::Warning,
+            code,
+            path: Some(self.field.path()),
             message,
             excerpt: Some(Excerpt::at(self.text, index)),
         });
@@ -181,6 +148,33 @@ impl Found<'_> {
 /// Whether `field` is text a reader sees (or a path), whose characters are checked.
 fn is_text(field: Field) -> bool {
     !matches!(field, Field::Screenshots | Field::Reviews)
+}
+
+/// The language the text at `field` is read in: its review's or its synopsis's, else the
+/// page's; `None` when layar does not know its scripts. A review's author may be written
+/// in the review's language or the page's.
+fn language_of(page: &Page, field: Field) -> Option<Language> {
+    let review = |i: usize| {
+        page.reviews
+            .as_ref()
+            .and_then(|r| r.items.get(i))
+            .and_then(|r| r.language.as_deref())
+    };
+    let own = match field {
+        Field::SynopsisHeading | Field::SynopsisText => page
+            .synopsis
+            .language
+            .as_deref()
+            .map(|tag| (tag, Scope::Synopsis)),
+        Field::Author(i) | Field::ReviewText(i) => review(i.model).map(|tag| (tag, Scope::Review)),
+        _ => None,
+    };
+    let (tag, scope) = own.or_else(|| page.language.as_deref().map(|tag| (tag, Scope::Page)))?;
+    let language = Language::of(tag, scope)?;
+    Some(match field {
+        Field::Author(_) => language.or_page(page.language.as_deref()),
+        _ => language,
+    })
 }
 
 /// The page's text for `field`, as loaded; nothing for an image path, whose words are
@@ -198,15 +192,21 @@ fn texts(page: &Page, field: Field) -> Vec<&str> {
             .and_then(|s| s.heading.as_deref())
             .into_iter()
             .collect(),
-        Field::Caption(i) => shot(i).map(|s| s.caption.as_str()).into_iter().collect(),
+        Field::Caption(i) => shot(i.model)
+            .map(|s| s.caption.as_str())
+            .into_iter()
+            .collect(),
         Field::ReviewsHeading => page
             .reviews
             .as_ref()
             .and_then(|r| r.heading.as_deref())
             .into_iter()
             .collect(),
-        Field::Author(i) => review(i).map(|r| r.author.as_str()).into_iter().collect(),
-        Field::ReviewText(i) => review(i)
+        Field::Author(i) => review(i.model)
+            .map(|r| r.author.as_str())
+            .into_iter()
+            .collect(),
+        Field::ReviewText(i) => review(i.model)
             .map(|r| r.paragraphs.iter().collect())
             .unwrap_or_default(),
         Field::Image(_) | Field::Screenshots | Field::Reviews => Vec::new(),
@@ -223,7 +223,7 @@ fn removed_characters(found: &mut Found<'_>, place: &Place) {
             let escaped = decode_escape(&slice[at + 1..]);
             chars.next();
             if let Some(c) = escaped.filter(|c| is_removed(*c)) {
-                found.warn(place, at, || {
+                found.warn(place, at, Code::RemovedCharacter, || {
                     format!(
                         "{} written as an escape is removed: it could act on a terminal",
                         describe_char(c)
@@ -232,7 +232,7 @@ fn removed_characters(found: &mut Found<'_>, place: &Place) {
             }
         } else if is_removed(c) && c != '\r' {
             // A CR is a line break to YAML, never content.
-            found.warn(place, at, || {
+            found.warn(place, at, Code::RemovedCharacter, || {
                 format!(
                     "{} is removed: it could act on a terminal",
                     describe_char(c)
@@ -278,30 +278,46 @@ fn bad_image(found: &mut Found<'_>, place: &Place, page: &Page, index: usize) {
         .and_then(|s| s.items.get(index))
         .and_then(|s| s.image.as_ref());
     let Some(image) = image else { return };
-    let what = match image.status {
+    let (code, what) = match image.status {
         ImageStatus::Found(_) => return,
-        ImageStatus::Missing => "does not exist".to_owned(),
-        ImageStatus::NotAFile => {
-            "is not a regular file (a directory, a named pipe or a device)".to_owned()
-        }
-        ImageStatus::Unreadable => "cannot be read".to_owned(),
-        ImageStatus::UnknownFormat => format!(
-            "is not in an image format layar reads ({})",
-            crate::picture::FORMATS
+        ImageStatus::Missing => (Code::ImageMissing, "does not exist".to_owned()),
+        ImageStatus::NotAFile => (
+            Code::ImageNotAFile,
+            "is not a regular file (a directory, a named pipe or a device)".to_owned(),
         ),
-        ImageStatus::Truncated => "is truncated: the file ends before the picture does".to_owned(),
-        ImageStatus::Corrupt => "is corrupt: its data is not valid for its format".to_owned(),
-        ImageStatus::TooLarge { bytes } => format!(
-            "is {} MB, more than the {} MB layar reads for a picture",
-            bytes.div_ceil(1_000_000),
-            crate::picture::MAX_FILE_BYTES / 1_000_000
+        ImageStatus::Unreadable => (Code::ImageUnreadable, "cannot be read".to_owned()),
+        ImageStatus::UnknownFormat => (
+            Code::ImageFormat,
+            format!(
+                "is not in an image format layar reads ({})",
+                crate::picture::FORMATS
+            ),
         ),
-        ImageStatus::TooManyPixels { width, height } => format!(
-            "declares {width}×{height} pixels, more than the {} million layar decodes",
-            crate::picture::MAX_PIXELS / 1_000_000
+        ImageStatus::Truncated => (
+            Code::ImageTruncated,
+            "is truncated: the file ends before the picture does".to_owned(),
+        ),
+        ImageStatus::Corrupt => (
+            Code::ImageCorrupt,
+            "is corrupt: its data is not valid for its format".to_owned(),
+        ),
+        ImageStatus::TooLarge { bytes } => (
+            Code::ImageTooLarge,
+            format!(
+                "is {} MB, more than the {} MB layar reads for a picture",
+                bytes.div_ceil(1_000_000),
+                crate::picture::MAX_FILE_BYTES / 1_000_000
+            ),
+        ),
+        ImageStatus::TooManyPixels { width, height } => (
+            Code::ImageTooManyPixels,
+            format!(
+                "declares {width}×{height} pixels, more than the {} million layar decodes",
+                crate::picture::MAX_PIXELS / 1_000_000
+            ),
         ),
     };
-    found.warn_at(place, || {
+    found.warn_at(place, code, || {
         format!(
             "screenshot image \"{}\" {what}",
             escaped_os(image.path.as_os_str())
@@ -325,196 +341,6 @@ fn describe_char(c: char) -> String {
         _ => "control character",
     };
     format!("U+{:04X} ({name})", u32::from(c))
-}
-
-/// Scripts a page's language is written in, or `None` when layar doesn't know.
-fn expected_scripts(tag: &str) -> Option<&'static [Script]> {
-    let primary = tag
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    Some(match primary.as_str() {
-        "id" | "in" | "ms" | "jv" | "su" | "en" | "fr" | "de" | "es" | "pt" | "it" | "nl"
-        | "sv" | "da" | "no" | "nb" | "nn" | "fi" | "pl" | "cs" | "sk" | "sl" | "hr" | "ro"
-        | "hu" | "tr" | "vi" | "tl" | "fil" | "et" | "lv" | "lt" | "is" | "ga" | "ca" | "eu"
-        | "gl" | "sq" | "sw" => &[Script::Latin],
-        "ru" | "uk" | "be" | "bg" | "mk" | "kk" | "ky" | "mn" => &[Script::Cyrillic],
-        "sr" => &[Script::Cyrillic, Script::Latin],
-        "el" => &[Script::Greek],
-        "ja" => &[Script::Han, Script::Hiragana, Script::Katakana],
-        "zh" => &[Script::Han],
-        "ko" => &[Script::Hangul, Script::Han],
-        "ar" | "fa" | "ur" => &[Script::Arabic],
-        "he" | "yi" => &[Script::Hebrew],
-        "th" => &[Script::Thai],
-        "hi" | "mr" | "ne" => &[Script::Devanagari],
-        _ => return None,
-    })
-}
-
-/// Scripts that mix within one word in ordinary writing.
-fn same_family(a: Script, b: Script) -> bool {
-    let cjk = |s| {
-        matches!(
-            s,
-            Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul
-        )
-    };
-    a == b || (cjk(a) && cjk(b))
-}
-
-/// What is wrong with a word's scripts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum WordProblem {
-    /// Its letters mix scripts.
-    Mixed,
-    /// Its letters are of this script, foreign to the page's language.
-    Foreign(Script),
-}
-
-/// What is wrong with a word's scripts, if anything. Nothing is allocated: most words
-/// are fine, and a wrong one is only described when it is shown.
-fn word_problem(word: &str, expected: Option<&[Script]>) -> Option<WordProblem> {
-    let mut first = None;
-    let mut known = false;
-    for c in word.chars() {
-        let s = script_of(c);
-        if matches!(s, Script::Common | Script::Inherited | Script::Unknown) {
-            continue;
-        }
-        match first {
-            None => first = Some(s),
-            Some(f) if !same_family(f, s) => return Some(WordProblem::Mixed),
-            Some(_) => {}
-        }
-        known = known || expected.is_some_and(|e| e.contains(&s));
-    }
-    let first = first?;
-    (expected.is_some() && !known).then_some(WordProblem::Foreign(first))
-}
-
-/// The warning for `word`, whose scripts have `problem`.
-fn describe_word(word: &str, problem: WordProblem, expected: Option<&[Script]>) -> String {
-    match problem {
-        WordProblem::Mixed => {
-            let mut scripts: Vec<Script> = Vec::new();
-            for s in word.chars().map(script_of) {
-                if !matches!(s, Script::Common | Script::Inherited | Script::Unknown)
-                    && !scripts.contains(&s)
-                {
-                    scripts.push(s);
-                }
-            }
-            let names: Vec<_> = scripts.iter().map(|s| s.full_name()).collect();
-            format!(
-                "\"{word}\" mixes scripts ({}): letters that look alike but are not",
-                names.join(", ")
-            )
-        }
-        WordProblem::Foreign(script) => {
-            let want: Vec<_> = expected
-                .unwrap_or_default()
-                .iter()
-                .map(|s| s.full_name())
-                .collect();
-            format!(
-                "\"{word}\" is written in {} script, foreign to the page's language ({})",
-                script.full_name(),
-                want.join(", ")
-            )
-        }
-    }
-}
-
-/// Words of the value at `place` whose letters mix scripts, or whose script is foreign
-/// to the page's language. `texts` is the value as loaded; each word flagged there is
-/// placed at its own occurrence in the value's bytes (the n-th flagged "που" at the n-th
-/// "που" there), or at the value's start when the file spells it otherwise (with escapes).
-fn foreign_words(
-    found: &mut Found<'_>,
-    place: &Place,
-    texts: &[&str],
-    expected: Option<&[Script]>,
-) {
-    // How many times each flagged word is still to be placed.
-    let mut pending: HashMap<&str, (WordProblem, usize)> = HashMap::new();
-    // What is wrong with each word not in ASCII, looked at once: a page in a foreign
-    // script repeats its words.
-    let mut seen: HashMap<&str, Option<WordProblem>> = HashMap::new();
-    for text in texts {
-        for word in words(text) {
-            let problem = if word.is_ascii() {
-                word_problem(word, expected)
-            } else {
-                *seen
-                    .entry(word)
-                    .or_insert_with(|| word_problem(word, expected))
-            };
-            if let Some(problem) = problem {
-                pending.entry(word).or_insert((problem, 0)).1 += 1;
-            }
-        }
-    }
-    if pending.is_empty() {
-        return;
-    }
-    for (at, word) in word_offsets(place.slice(found.text)) {
-        if let Some((problem, left)) = pending.get_mut(word).filter(|(_, left)| *left > 0) {
-            *left -= 1;
-            let problem = *problem;
-            found.warn(place, at, || describe_word(word, problem, expected));
-        }
-    }
-    let mut rest: Vec<_> = pending.into_iter().filter(|(_, (_, n))| *n > 0).collect();
-    rest.sort_unstable_by_key(|(word, _)| *word);
-    for (word, (problem, left)) in rest {
-        for _ in 0..left {
-            found.warn(place, 0, || describe_word(word, problem, expected));
-        }
-    }
-}
-
-/// Runs of letters, digits and combining marks: the words the script check reads.
-/// Unlike Unicode word boundaries, a run of CJK ideographs stays one word, so a
-/// Chinese sentence on an English page is one warning, not one per character.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-}
-
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || c == '\u{200d}' || c.script() == Script::Inherited
-}
-
-/// The script of `c`, without a table look-up for ASCII, most of a page's text.
-fn script_of(c: char) -> Script {
-    match c {
-        'a'..='z' | 'A'..='Z' => Script::Latin,
-        c if c.is_ascii() => Script::Common,
-        c => c.script(),
-    }
-}
-
-/// Every word of `text` with its byte offset, split as [`words`] splits.
-fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(at, c)| match (is_word_char(c), start) {
-            (true, None) => {
-                start = Some(at);
-                None
-            }
-            (false, Some(from)) => {
-                start = None;
-                Some((from, &text[from..at]))
-            }
-            _ => None,
-        })
 }
 
 #[cfg(test)]
@@ -643,74 +469,96 @@ mod tests {
     }
 
     #[test]
-    fn mixed_scripts_are_flagged_whatever_the_language() {
-        assert_eq!(word_problem("Tokyо", None), Some(WordProblem::Mixed));
-        assert!(describe_word("Tokyо", WordProblem::Mixed, None).contains("(Latin, Cyrillic)"));
-        assert!(word_problem("Tokyo", None).is_none());
-        assert!(word_problem("東京タワー", expected_scripts("ja")).is_none());
-        assert!(word_problem("東京", expected_scripts("en")).is_some());
-        assert!(word_problem("2024", expected_scripts("id")).is_none());
-        assert!(word_problem("café", expected_scripts("id")).is_none());
-        assert!(word_problem("привет", expected_scripts("ru")).is_none());
-        assert!(word_problem("привет", expected_scripts("xx")).is_none());
-    }
-
-    #[test]
-    fn ascii_scripts_need_no_table() {
-        for c in (0..128u8).map(char::from) {
-            assert_eq!(script_of(c), c.script(), "{c:?}");
-            assert_eq!(
-                is_word_char(c),
-                c.is_alphanumeric() || c.script() == Script::Inherited,
-                "{c:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_run_of_ideographs_is_one_word() {
-        let found: Vec<_> = words("Tokyo 東京タワー, ok").collect();
-        assert_eq!(found, ["Tokyo", "東京タワー", "ok"]);
-        let marks: Vec<_> = words("e\u{301}te\u{301} x").collect();
-        assert_eq!(marks, ["e\u{301}te\u{301}", "x"]);
-    }
-
-    #[test]
-    fn words_come_with_their_offsets() {
-        let found: Vec<_> = word_offsets("πουπου, που x").collect();
+    fn warnings_carry_their_code_and_field_path() {
+        let source = Source {
+            name: "p.yaml".into(),
+            base_dir: None,
+            text: "title: T\nlanguage: en\nscreenshots:\n  items:\n    - not a mapping\n    - \
+                   caption: Tokyо\nreviews:\n  items: []\n"
+                .into(),
+        };
+        let checked = loader::check(&source);
+        let page = checked.page.expect("read");
+        let found: Vec<_> = check(&source, &page, &checked.places)
+            .shown
+            .into_iter()
+            .map(|d| (d.code, d.path.unwrap_or_default()))
+            .collect();
         assert_eq!(
             found,
             [
-                (0, "πουπου"),
-                ("πουπου, ".len(), "που"),
-                ("πουπου, που ".len(), "x")
-            ]
+                (Code::MixedScript, "screenshots.items[1].caption".into()),
+                (Code::EmptySection, "reviews".into()),
+            ],
+            "the file's index, not the model's, where an item was left out"
         );
-        assert_eq!(word_offsets("").count(), 0);
-        assert_eq!(word_offsets("  ,, ").count(), 0);
-        let words_agree: Vec<_> = word_offsets("a東京 b").map(|(_, w)| w).collect();
-        assert_eq!(words_agree, words("a東京 b").collect::<Vec<_>>());
     }
 
     #[test]
-    fn display_follows_the_compiler_convention() {
-        let d = Diagnostic {
-            file: "a.yaml".into(),
-            at: Some(Location { line: 1, column: 4 }),
-            severity: Severity::Warning,
-            message: "m".into(),
-            excerpt: Some(Excerpt::at("a: b\n", 3)),
+    fn a_review_or_synopsis_is_read_in_its_own_language() {
+        let page = |review: &str, synopsis: &str| {
+            format!(
+                "title: T\nlanguage: en\nsynopsis:\n  text: 東京の夜。\n{synopsis}reviews:\n  \
+                 items:\n    - author: Ana\n      text: 長回しのカメラワークが素晴らしい。\
+                 ホテルの階段を下りるシーンは、息をのむほど美しかった。\n{review}"
+            )
         };
+        let found = warnings(&page("", ""));
         assert_eq!(
-            d.to_string(),
-            "a.yaml:1:4: warning: m\n    |\n  1 | a: b\n    |    ^"
+            found.len(),
+            2,
+            "one per Japanese text, not one per clause: {found:#?}"
         );
-        let e = Diagnostic {
-            at: None,
-            severity: Severity::Error,
-            excerpt: None,
-            ..d
-        };
-        assert_eq!(e.to_string(), "a.yaml: error: m");
+        assert!(
+            found[0].starts_with(
+                "4:9: \"東京の夜\" is written in Han and Hiragana scripts, foreign to the page's \
+                 language (Latin)"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with(
+                "8:13: \"長回しのカメラワークが素晴らしい。ホテ…\" is written in Han, \
+                 Hiragana and Katakana scripts, foreign to the page's language (Latin)"
+            ),
+            "{found:?}"
+        );
+        let own = page("      language: ja\n", "  language: ja-JP\n");
+        assert_eq!(warnings(&own), Vec::<String>::new());
+        // A review in Japanese has its Latin words flagged, as foreign to it; its author
+        // may write their name in the page's script or the review's.
+        let mixed = page("      language: ja\n", "").replace("長回しの", "長回しの camera ");
+        let found = warnings(&mixed);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found[1].starts_with(
+                "8:18: \"camera\" is written in Latin script, foreign to this review's language \
+                 (Han, Hiragana, Katakana)"
+            ),
+            "{found:?}"
+        );
+        let author = page("      language: ja\n", "").replace("Ana", "山田花子");
+        assert_eq!(warnings(&author).len(), 1, "only the synopsis");
+    }
+
+    #[test]
+    fn stretches_end_at_a_word_of_another_script() {
+        let found = warnings(
+            "title: T\nlanguage: en\nsynopsis:\n  text: 東京 2024 タワー and 大阪, then που που\n",
+        );
+        let heads: Vec<_> = found
+            .iter()
+            .map(|w| w.split(" is ").next().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "4:9: \"東京 2024 タワー\"",
+                "4:25: \"大阪\"",
+                "4:34: \"που\"",
+                "4:38: \"που\""
+            ],
+            "digits go on with a stretch; a spaced script's words are one each"
+        );
     }
 }

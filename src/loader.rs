@@ -35,8 +35,10 @@ use std::path::{Path, PathBuf};
 pub use error::{Encoding, Expansion, LoadError, LoadErrorKind, Location, Nesting, Problem};
 pub use file::{STDIN_NAME, STDIN_PATH, read};
 pub use lines::line_of;
-pub use places::{Field, Place, Places};
+pub use places::{Field, ItemIndex, Place, Places};
 pub use quoting::Excerpt;
+#[cfg(test)]
+pub(crate) use rules::is_language_tag;
 
 use crate::model::Page;
 
@@ -116,6 +118,15 @@ pub fn parse(source: &Source) -> Result<Page, LoadError> {
     check(source).into_result()
 }
 
+/// The JSON Schema of the format's wire types, as schemars generates it from them:
+/// every mapping's keys, which are required, and each value's type. The rules the
+/// types cannot say are [`crate::schema`]'s.
+pub fn wire_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<wire::PageWire<wire::Bare>>()
+}
+
 /// What [`check`] found in a file.
 #[derive(Debug)]
 pub struct Checked {
@@ -141,6 +152,7 @@ impl Checked {
             _ if self.problems.is_empty() => Err(LoadError::new(
                 &self.name,
                 LoadErrorKind::Syntax {
+                    code: crate::diagnostic::Code::YamlSyntax,
                     message: "the page could not be read".into(),
                 },
             )),

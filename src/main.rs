@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use layar::check::{Format, Input};
 use layar::i18n::Lang;
 use layar::layout::Section;
 use layar::loader::{self, Limits, LoadError, Problem, STDIN_PATH, Source};
@@ -27,8 +28,12 @@ fn main() -> ExitCode {
     let limits = Limits {
         max_file_bytes: cli.max_size,
     };
+    if cli.schema {
+        let schema = layar::schema::text();
+        return finish_output(|out| out.write_all(schema.as_bytes()));
+    }
     if cli.check {
-        return check(&cli.files, limits);
+        return check(&cli.files, limits, cli.format.format());
     }
     if cli.files.len() > 1 {
         eprintln!("layar: error: the viewer and --print show one file; --check takes many");
@@ -288,21 +293,23 @@ fn finish_output(
     }
 }
 
-/// `--check`: every file's problems, then a one-line summary; the bundled page
-/// when no file is named. The exit status is the check's result even when the
-/// reader goes away early (`layar --check *.yaml | head -1`): the rest is checked
-/// without being written.
-fn check(files: &[PathBuf], limits: Limits) -> ExitCode {
-    let sources: Box<dyn Iterator<Item = Result<Source, LoadError>>> = if files.is_empty() {
-        Box::new(std::iter::once(Ok(loader::bundled())))
+/// `--check`: every page's problems, then a one-line summary; the bundled page when no
+/// file is named. The exit status is the check's result even when the reader goes away
+/// early (`layar --check *.yaml | head -1`): the rest is checked without being written.
+fn check(files: &[PathBuf], limits: Limits, format: Format) -> ExitCode {
+    let inputs: Box<dyn Iterator<Item = Input>> = if files.is_empty() {
+        Box::new(std::iter::once(Input::bundled()))
     } else {
-        Box::new(files.iter().map(move |f| loader::read(f, limits)))
+        Box::new(layar::check::inputs(files, limits))
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut notes = io::stderr().lock();
     // A closed pipe stops the writing, not the check: the status is the check's.
-    let written = layar::check::run(sources, &mut out).and_then(|summary| match out.flush() {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
-        _ => Ok(summary),
+    let written = layar::check::run(inputs, format, &mut out, &mut notes).and_then(|summary| {
+        match out.flush() {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+            _ => Ok(summary),
+        }
     });
     match written {
         Ok(summary) if summary.passed() => ExitCode::SUCCESS,

@@ -24,6 +24,8 @@ pub struct Page {
 pub struct Synopsis {
     /// The heading the page gives; `None` means the interface language's default.
     pub heading: Option<String>,
+    /// The synopsis's own language (a BCP 47 tag), when it is not the page's.
+    pub language: Option<String>,
     pub paragraphs: Paragraphs,
 }
 
@@ -111,6 +113,8 @@ pub struct Review {
     pub author: String,
     pub rating: Option<Rating>,
     pub date: Option<Date>,
+    /// The review's own language (a BCP 47 tag), when it is not the page's.
+    pub language: Option<String>,
     pub paragraphs: Paragraphs,
 }
 

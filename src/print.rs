@@ -208,6 +208,7 @@ mod tests {
             title: "Film".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: Some("Plot".into()),
                 paragraphs: ["alpha beta gamma delta"].into_iter().collect(),
             },
@@ -221,6 +222,7 @@ mod tests {
             reviews: Some(Reviews {
                 heading: None,
                 items: vec![Review {
+                    language: None,
                     author: "Ann".into(),
                     rating: Rating::from_tenths(60),
                     date: None,

@@ -201,6 +201,7 @@ pub fn one_paragraph_page(bytes: usize) -> Page {
         language: Some("en".into()),
         synopsis: Synopsis {
             heading: None,
+            language: None,
             paragraphs: [text.as_str()].into_iter().collect(),
         },
         screenshots: None,

@@ -702,6 +702,7 @@ mod tests {
             title: "T".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: None,
                 paragraphs: paragraphs.iter().map(|s| (*s).to_string()).collect(),
             },
@@ -710,6 +711,7 @@ mod tests {
                 heading: None,
                 items: (0..reviews)
                     .map(|i| Review {
+                        language: None,
                         author: format!("author {i}"),
                         rating: None,
                         date: None,

@@ -124,6 +124,7 @@ fn review() -> impl Strategy<Value = Review> {
         prose(),
     )
         .prop_map(|(author, rating, date, paragraphs)| Review {
+            language: None,
             author,
             rating: rating.and_then(Rating::from_tenths),
             date,
@@ -160,6 +161,7 @@ fn page() -> impl Strategy<Value = Page> {
             title,
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading,
                 paragraphs,
             },

@@ -148,6 +148,7 @@ mod tests {
             title: "T".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: None,
                 paragraphs: paragraphs.iter().collect(),
             },
@@ -156,6 +157,7 @@ mod tests {
                 heading: None,
                 items: (0..reviews)
                     .map(|i| Review {
+                        language: None,
                         author: format!("author {i}"),
                         rating: None,
                         date: None,

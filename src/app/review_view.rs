@@ -237,6 +237,7 @@ mod tests {
 
     fn review(author: &str, rating: Option<u8>, date: Option<&str>) -> Review {
         Review {
+            language: None,
             author: author.into(),
             rating: rating.and_then(Rating::from_tenths),
             date: date.and_then(Date::parse),

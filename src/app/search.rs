@@ -376,6 +376,7 @@ mod tests {
             title: "T".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: None,
                 paragraphs: ["Joseph and joseph", "no one", "JOSEPH"]
                     .into_iter()
@@ -385,6 +386,7 @@ mod tests {
             reviews: Some(Reviews {
                 heading: None,
                 items: vec![Review {
+                    language: None,
                     author: "Joseph K".into(),
                     rating: None,
                     date: None,
@@ -429,6 +431,7 @@ mod tests {
             heading: None,
             items: (0..n)
                 .map(|i| Review {
+                    language: None,
                     author: if i % 3 == 0 { "Joseph K" } else { "Ann" }.into(),
                     rating: if i % 2 == 0 {
                         Rating::from_tenths(80)

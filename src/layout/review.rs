@@ -126,6 +126,7 @@ mod tests {
 
     fn review(rating: Option<u8>, date: Option<&str>, paragraphs: &[&str]) -> Review {
         Review {
+            language: None,
             author: "Ann".into(),
             rating: rating.and_then(Rating::from_tenths),
             date: date.and_then(Date::parse),

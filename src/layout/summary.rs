@@ -90,6 +90,7 @@ mod tests {
         tenths
             .iter()
             .map(|t| Review {
+                language: None,
                 author: "A".into(),
                 rating: t.and_then(Rating::from_tenths),
                 date: None,

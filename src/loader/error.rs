@@ -19,6 +19,7 @@ use std::fmt;
 use std::io;
 
 use super::quoting::Excerpt;
+use crate::diagnostic::Code;
 use crate::text::escape::escaped;
 use crate::text::sanitize::sanitized;
 
@@ -149,8 +150,8 @@ pub enum LoadErrorKind {
     /// A character YAML does not allow anywhere in a file: most control characters.
     ForbiddenCharacter { c: char },
     /// Not YAML: what is wrong, in plain words where layar knows the mistake, else in
-    /// the parser's.
-    Syntax { message: String },
+    /// the parser's; `code` names the mistake.
+    Syntax { code: Code, message: String },
     /// Collections nested deeper than the loader accepts.
     TooDeep { nesting: Nesting, limit: usize },
     /// Aliases (`*name`) expand the page past its budget; `anchor_line` is where the
@@ -165,9 +166,10 @@ pub enum LoadErrorKind {
     /// Aliases to the value anchored `&anchor` make the page take more than `limit`
     /// bytes of memory: placed at an alias, or at the anchored value.
     AliasesTooBig { anchor: String, limit: u64 },
-    /// A value of the wrong type, out of range or malformed; `hint` says what to write
-    /// instead, where layar knows.
+    /// A value of the wrong type, out of range or malformed; `code` says which, `hint`
+    /// what to write instead, where layar knows.
     Invalid {
+        code: Code,
         path: String,
         expected: String,
         found: String,
@@ -432,8 +434,9 @@ impl fmt::Display for LoadErrorKind {
                 Size(*limit),
                 Allowance
             ),
-            Self::Syntax { message } => f.write_str(message),
+            Self::Syntax { message, .. } => f.write_str(message),
             Self::Invalid {
+                code: _,
                 path,
                 expected,
                 found,
@@ -473,6 +476,54 @@ impl fmt::Display for LoadErrorKind {
                 write!(f, "{}key `{key}` appears twice", At(path))
             }
         }
+    }
+}
+
+impl LoadErrorKind {
+    /// The stable name of this kind of problem.
+    pub fn code(&self) -> Code {
+        match self {
+            Self::NotFound => Code::NotFound,
+            Self::NotAFile { .. } => Code::NotAFile,
+            Self::Unreadable { .. } => Code::Unreadable,
+            Self::TooLarge { .. } | Self::LongerThan { .. } => Code::TooLarge,
+            Self::NotUtf8 { .. } | Self::NotUtf8Text { .. } => Code::NotUtf8,
+            Self::Binary => Code::Binary,
+            Self::OutOfMemory { .. } => Code::OutOfMemory,
+            Self::Empty { .. } => Code::Empty,
+            Self::ForbiddenCharacter { .. } => Code::ForbiddenCharacter,
+            Self::Syntax { code, .. } | Self::Invalid { code, .. } => *code,
+            Self::TooDeep { .. } => Code::TooDeep,
+            Self::TooMuchExpansion { .. } | Self::AliasesTooBig { .. } => Code::AliasExpansion,
+            Self::TooManyValues { .. } => Code::TooManyValues,
+            Self::Null { .. } => Code::NullValue,
+            Self::MergeKey { .. } => Code::MergeKey,
+            Self::MissingKey { .. } => Code::MissingKey,
+            Self::UnknownKey { .. } => Code::UnknownKey,
+            Self::DuplicateKey { .. } => Code::DuplicateKey,
+        }
+    }
+
+    /// The field path the problem is about, `reviews.items[1].rating`: the value's, or
+    /// for a key, the key's under its mapping. `None` for the file, its YAML, and the
+    /// page as a whole.
+    pub fn path(&self) -> Option<String> {
+        let joined = |path: &str, key: &str| {
+            if path.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{path}.{key}")
+            }
+        };
+        let path = match self {
+            Self::Invalid { path, .. } | Self::Null { path, .. } => path.clone(),
+            Self::MergeKey { path } => joined(path, "<<"),
+            Self::MissingKey { path, key }
+            | Self::UnknownKey { path, key, .. }
+            | Self::DuplicateKey { path, key } => joined(path, key),
+            _ => return None,
+        };
+        Some(path).filter(|p| !p.is_empty())
     }
 }
 
@@ -526,6 +577,7 @@ mod tests {
         let text = "title: x\nreviews:\n  items:\n    - author: a\n      rating: 11\n";
         let index = text.find("11").unwrap_or_default();
         let problem = Problem::new(LoadErrorKind::Invalid {
+            code: Code::RatingRange,
             path: "reviews.items[0].rating".into(),
             expected: "a number from 0 to 10".into(),
             found: quote("11"),
@@ -571,6 +623,41 @@ mod tests {
              f.yaml:2:1: error: unknown key `heding`; expected one of `title`\n    |\n  2 | \
              heding: x\n    | ^"
         );
+    }
+
+    #[test]
+    fn paths_name_the_value_or_the_key_under_its_mapping() {
+        let missing = LoadErrorKind::MissingKey {
+            path: "reviews.items[2]".into(),
+            key: "author".into(),
+        };
+        assert_eq!(missing.path().as_deref(), Some("reviews.items[2].author"));
+        assert_eq!(missing.code(), Code::MissingKey);
+        let top = LoadErrorKind::UnknownKey {
+            path: String::new(),
+            key: "synopis".into(),
+            suggestion: Some("synopsis".into()),
+            known: Vec::new(),
+        };
+        assert_eq!(top.path().as_deref(), Some("synopis"));
+        let page = LoadErrorKind::Invalid {
+            code: Code::WrongType,
+            path: String::new(),
+            expected: "a mapping".into(),
+            found: "a list".into(),
+            hint: None,
+        };
+        assert_eq!(page.path(), None, "the page as a whole");
+        assert_eq!(page.code(), Code::WrongType);
+        assert_eq!(LoadErrorKind::NotFound.path(), None);
+        let utf16 = LoadErrorKind::NotUtf8Text {
+            encoding: Encoding {
+                name: "UTF-16",
+                little_endian: true,
+                bom: true,
+            },
+        };
+        assert_eq!(utf16.code(), Code::NotUtf8);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! when a line is asked for, rather than on every load: the viewer's own read keeps
 //! none, and spares their cost.
 
-use super::places::{Field, Place};
+use super::places::{Field, ItemIndex, Place};
 use super::{Source, check};
 use crate::model::Spot;
 
@@ -17,21 +17,24 @@ pub fn line_of(source: &Source, spot: Spot) -> Option<usize> {
         checked
             .places
             .iter()
-            .find(|(f, _)| *f == field)
+            .find(|(f, _)| f.is(field))
             .map(|(_, p)| p)
     };
     let (field, paragraph) = match spot {
         Spot::Title => (Field::Title, None),
         Spot::Synopsis { paragraph, at } => (Field::SynopsisText, Some((paragraph, at))),
         Spot::Screenshots(None) => (Field::Screenshots, None),
-        Spot::Screenshots(Some(item)) => (Field::Caption(item), None),
+        Spot::Screenshots(Some(item)) => (Field::Caption(ItemIndex::in_model(item)), None),
         Spot::Reviews(None) => (Field::Reviews, None),
-        Spot::Reviews(Some(item)) => (Field::Author(item), None),
+        Spot::Reviews(Some(item)) => (Field::Author(ItemIndex::in_model(item)), None),
         Spot::ReviewText {
             item,
             paragraph,
             at,
-        } => (Field::ReviewText(item), Some((paragraph, at))),
+        } => (
+            Field::ReviewText(ItemIndex::in_model(item)),
+            Some((paragraph, at)),
+        ),
     };
     match (place(field), paragraph) {
         (Some(found), Some((paragraph, at))) => {

@@ -181,7 +181,7 @@ pub(super) fn location(at: &serde_saphyr::Location) -> Location {
 }
 
 /// A value of the page that `--check` reads for warnings, named by where it is in the
-/// model.
+/// model and in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Title,
@@ -190,17 +190,74 @@ pub enum Field {
     /// The `screenshots:` key.
     Screenshots,
     ScreenshotsHeading,
-    /// The caption of the screenshot at this index.
-    Caption(usize),
-    /// The image path of the screenshot at this index.
-    Image(usize),
+    /// The caption of this screenshot.
+    Caption(ItemIndex),
+    /// The image path of this screenshot.
+    Image(ItemIndex),
     /// The `reviews:` key.
     Reviews,
     ReviewsHeading,
-    /// The author of the review at this index.
-    Author(usize),
-    /// The text of the review at this index.
-    ReviewText(usize),
+    /// The author of this review.
+    Author(ItemIndex),
+    /// The text of this review.
+    ReviewText(ItemIndex),
+}
+
+/// An item of a list, by its index in the model and in the file's list. They differ
+/// when an item before it is not a mapping: the model leaves that one out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemIndex {
+    pub model: usize,
+    pub file: usize,
+}
+
+impl ItemIndex {
+    /// The item the model has at `index`, its index in the file not known: for finding
+    /// it with [`Field::is`].
+    pub fn in_model(index: usize) -> Self {
+        Self {
+            model: index,
+            file: index,
+        }
+    }
+}
+
+impl Field {
+    /// Whether `self` is `other`, items compared by their index in the model, all the
+    /// viewer knows of them.
+    pub fn is(self, other: Self) -> bool {
+        self.in_model() == other.in_model()
+    }
+
+    fn in_model(self) -> Self {
+        let model = |i: ItemIndex| ItemIndex::in_model(i.model);
+        match self {
+            Self::Caption(i) => Self::Caption(model(i)),
+            Self::Image(i) => Self::Image(model(i)),
+            Self::Author(i) => Self::Author(model(i)),
+            Self::ReviewText(i) => Self::ReviewText(model(i)),
+            other => other,
+        }
+    }
+
+    /// The field path as the file has it, `reviews.items[3].text`, as errors name theirs.
+    pub fn path(self) -> String {
+        let item =
+            |section: &str, i: ItemIndex, key: &str| format!("{section}.items[{}].{key}", i.file);
+        match self {
+            Self::Title => "title".into(),
+            Self::SynopsisHeading => "synopsis.heading".into(),
+            Self::SynopsisText => "synopsis.text".into(),
+            Self::Screenshots => "screenshots".into(),
+            Self::ScreenshotsHeading => "screenshots.heading".into(),
+            Self::Caption(i) => item("screenshots", i, "caption"),
+            Self::Image(i) => item("screenshots", i, "image"),
+            Self::Reviews => "reviews".into(),
+            Self::ReviewsHeading => "reviews.heading".into(),
+            Self::Author(i) => item("reviews", i, "author"),
+            Self::ReviewText(i) => item("reviews", i, "text"),
+        }
+    }
 }
 
 /// Where each value `--check` reads stands, in file order.

@@ -2,8 +2,22 @@
 //! date in the calendar, a language tag's shape. Pure functions: each takes the value as
 //! read and gives the model's value, or what was expected instead.
 
+use crate::diagnostic::Code;
 use crate::model::{Date, Rating};
 use crate::text::sanitize::{is_removed, sanitize};
+
+/// Why a value of the right kind was refused: its [`Code`], and what it should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Refused {
+    pub code: Code,
+    pub expected: &'static str,
+}
+
+impl Refused {
+    pub(super) const fn new(code: Code, expected: &'static str) -> Self {
+        Self { code, expected }
+    }
+}
 
 /// What a rating must be.
 pub(super) const RATING: &str = "a number from 0 to 10";
@@ -45,22 +59,24 @@ impl TextRule {
         }
     }
 
-    /// Checks `s` and cleans it in place; or leaves it as it is and says what was expected.
-    pub(super) fn apply(self, s: &mut String) -> Result<(), &'static str> {
+    /// Checks `s` and cleans it in place; or leaves it as it is and says why not.
+    pub(super) fn apply(self, s: &mut String) -> Result<(), Refused> {
         let must_show = match self {
             Self::Title | Self::Author | Self::Image => Some(self.expected()),
             Self::Prose => Some("text with at least one paragraph"),
             Self::Line | Self::Language => None,
         };
         if let Some(expected) = must_show.filter(|_| is_blank(s)) {
-            return Err(expected);
+            return Err(Refused::new(Code::EmptyValue, expected));
         }
         match self {
             Self::Line | Self::Title | Self::Author => clean_line(s),
             Self::Prose | Self::Image => {
                 sanitize(s);
             }
-            Self::Language if !is_language_tag(s) => return Err(LANGUAGE),
+            Self::Language if !is_language_tag(s) => {
+                return Err(Refused::new(Code::LanguageTag, LANGUAGE));
+            }
             Self::Language => {}
         }
         Ok(())
@@ -85,19 +101,20 @@ pub(super) fn clean_line(s: &mut String) {
     }
 }
 
-/// The rating of the number `v`, or what was expected instead.
-pub(super) fn rating(v: f64) -> Result<Rating, &'static str> {
+/// The rating of the number `v`, or why not.
+pub(super) fn rating(v: f64) -> Result<Rating, Refused> {
+    let out_of_range = Refused::new(Code::RatingRange, RATING);
     let tenths = v * 10.0;
     if !(0.0..=f64::from(Rating::MAX_TENTHS)).contains(&tenths) {
-        return Err(RATING);
+        return Err(out_of_range);
     }
     let rounded = tenths.round();
     if (tenths - rounded).abs() > 1e-6 {
-        return Err(RATING_STEP);
+        return Err(Refused::new(Code::RatingDecimals, RATING_STEP));
     }
     // In range and whole, so the cast is exact.
     #[allow(clippy::cast_sign_loss)]
-    Rating::from_tenths(rounded as u8).ok_or(RATING)
+    Rating::from_tenths(rounded as u8).ok_or(out_of_range)
 }
 
 /// Whether a rating read as a number is spelt as layar reads it; else what to write
@@ -145,8 +162,8 @@ pub(super) fn quoted_rating(s: &str) -> Option<String> {
     ))
 }
 
-/// The date `s` names, or what was expected instead.
-pub(super) fn date(s: &str) -> Result<Date, &'static str> {
+/// The date `s` names, or why not.
+pub(super) fn date(s: &str) -> Result<Date, Refused> {
     if let Some(date) = Date::parse(s) {
         return Ok(date);
     }
@@ -159,13 +176,17 @@ pub(super) fn date(s: &str) -> Result<Date, &'static str> {
                 c.is_ascii_digit()
             }
         });
-    Err(if shaped { CALENDAR_DATE } else { DATE })
+    Err(if shaped {
+        Refused::new(Code::DateCalendar, CALENDAR_DATE)
+    } else {
+        Refused::new(Code::DateFormat, DATE)
+    })
 }
 
 /// Whether `s` has the shape of a BCP 47 tag: subtags of 1 to 8 ASCII letters or digits
 /// joined by `-`, the first one 2 to 8 letters (or `x`/`i` for private and grandfathered
 /// tags). The registry itself is not consulted.
-pub(super) fn is_language_tag(s: &str) -> bool {
+pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut subtags = s.split('-');
     let primary = subtags.next().unwrap_or_default();
     let primary_ok = matches!(primary, "x" | "i" | "X" | "I")
@@ -181,7 +202,7 @@ mod tests {
 
     #[test]
     fn ratings_are_tenths_from_0_to_10() {
-        let tenths = |v: f64| rating(v).map(Rating::tenths);
+        let tenths = |v: f64| rating(v).map(Rating::tenths).map_err(|r| r.expected);
         assert_eq!(tenths(8.0), Ok(80));
         assert_eq!(tenths(7.5), Ok(75));
         assert_eq!(tenths(0.0), Ok(0));
@@ -195,6 +216,8 @@ mod tests {
         assert_eq!(tenths(f64::NAN), Err(RATING));
         assert_eq!(tenths(f64::INFINITY), Err(RATING));
         assert_eq!(tenths(1e23), Err(RATING));
+        assert_eq!(rating(11.0).map_err(|r| r.code), Err(Code::RatingRange));
+        assert_eq!(rating(7.25).map_err(|r| r.code), Err(Code::RatingDecimals));
     }
 
     #[test]
@@ -242,10 +265,17 @@ mod tests {
             date("2024-02-29").map(|d| d.to_string()),
             Ok("2024-02-29".into())
         );
-        assert_eq!(date("2024-02-30"), Err(CALENDAR_DATE));
-        assert_eq!(date("2024-13-01"), Err(CALENDAR_DATE));
-        assert_eq!(date("May 1"), Err(DATE));
-        assert_eq!(date("20240501"), Err(DATE));
+        let refused = |s| date(s).map_err(|r| (r.code, r.expected));
+        assert_eq!(
+            refused("2024-02-30"),
+            Err((Code::DateCalendar, CALENDAR_DATE))
+        );
+        assert_eq!(
+            refused("2024-13-01"),
+            Err((Code::DateCalendar, CALENDAR_DATE))
+        );
+        assert_eq!(refused("May 1"), Err((Code::DateFormat, DATE)));
+        assert_eq!(refused("20240501"), Err((Code::DateFormat, DATE)));
     }
 
     #[test]
@@ -293,7 +323,7 @@ mod tests {
     fn text_rules_clean_or_refuse() {
         let apply = |rule: TextRule, s: &str| {
             let mut s = s.to_owned();
-            rule.apply(&mut s).map(|()| s)
+            rule.apply(&mut s).map(|()| s).map_err(|r| r.expected)
         };
         assert_eq!(apply(TextRule::Line, " a\nb "), Ok("a b".into()));
         assert_eq!(apply(TextRule::Line, ""), Ok(String::new()));
@@ -314,6 +344,9 @@ mod tests {
         assert_eq!(apply(TextRule::Image, ""), Err("a path to an image file"));
         assert_eq!(apply(TextRule::Language, "pt-BR"), Ok("pt-BR".into()));
         assert_eq!(apply(TextRule::Language, "Bahasa Indonesia"), Err(LANGUAGE));
+        let code = |rule: TextRule, s: &str| rule.apply(&mut s.to_owned()).map_err(|r| r.code);
+        assert_eq!(code(TextRule::Language, "en_US"), Err(Code::LanguageTag));
+        assert_eq!(code(TextRule::Title, " "), Err(Code::EmptyValue));
     }
 
     #[test]

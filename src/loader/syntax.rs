@@ -11,10 +11,11 @@ use serde_saphyr::granit_parser::{ErrorKind, ScanError};
 
 use super::error::{LoadErrorKind, Location};
 use super::quoting::{index_of, is_line_break, location_of, one_line};
+use crate::diagnostic::Code;
 
 /// What `error`, reported at `at` in `text`, means for a page's author, and where.
 pub(super) fn explain(text: &str, error: &ScanError, at: Location) -> (LoadErrorKind, Location) {
-    let said = |message: String| LoadErrorKind::Syntax { message };
+    let said = |code: Code, message: String| LoadErrorKind::Syntax { code, message };
     match error.kind() {
         ErrorKind::UnexpectedCharacter { character } if is_forbidden(*character) => {
             let c = *character;
@@ -28,10 +29,13 @@ pub(super) fn explain(text: &str, error: &ScanError, at: Location) -> (LoadError
             )
         }
         ErrorKind::UnexpectedCharacter { character } => (
-            said(format!(
-                "a value cannot start with `{}`; put the value in quotes",
-                one_line(&character.to_string(), 1)
-            )),
+            said(
+                Code::ReservedCharacter,
+                format!(
+                    "a value cannot start with `{}`; put the value in quotes",
+                    one_line(&character.to_string(), 1)
+                ),
+            ),
             at,
         ),
         ErrorKind::TabInBlockIndentation
@@ -41,7 +45,7 @@ pub(super) fn explain(text: &str, error: &ScanError, at: Location) -> (LoadError
         ErrorKind::MappingValueNotAllowed => {
             let line = line_text(text, at.line);
             match colon_in_value(line, at.column) {
-                Some(message) => (said(message), at),
+                Some(message) => (said(Code::ColonInValue, message), at),
                 None => indentation(text, at).unwrap_or_else(|| (parser_words(error), at)),
             }
         }
@@ -56,9 +60,10 @@ pub(super) fn explain(text: &str, error: &ScanError, at: Location) -> (LoadError
             let quote = text[index_of(text, at)..].chars().next().unwrap_or('"');
             let quote = if quote == '\'' { '\'' } else { '"' };
             (
-                said(format!(
-                    "the `{quote}` here opens a quoted value that is never closed"
-                )),
+                said(
+                    Code::UnclosedQuote,
+                    format!("the `{quote}` here opens a quoted value that is never closed"),
+                ),
                 at,
             )
         }
@@ -86,12 +91,14 @@ fn surrogate(text: &str, at: Location) -> (LoadErrorKind, Location) {
          write the character itself, or its code point as `\\U` and 8 hex digits \
          (`\\U0001F600` for U+1F600)"
     );
-    (LoadErrorKind::Syntax { message }, at)
+    let code = Code::SurrogateEscape;
+    (LoadErrorKind::Syntax { code, message }, at)
 }
 
 /// The parser's own description, for mistakes layar has no words of its own for.
 fn parser_words(error: &ScanError) -> LoadErrorKind {
     LoadErrorKind::Syntax {
+        code: Code::YamlSyntax,
         message: format!("invalid YAML: {}", one_line(&error.kind().to_string(), 200)),
     }
 }
@@ -139,6 +146,7 @@ fn tab(text: &str, at: Location) -> (LoadErrorKind, Location) {
             };
             return (
                 LoadErrorKind::Syntax {
+                    code: Code::TabIndent,
                     message: format!("YAML indents with spaces; line {n} {how}"),
                 },
                 Location {
@@ -149,7 +157,8 @@ fn tab(text: &str, at: Location) -> (LoadErrorKind, Location) {
         }
     }
     let message = "YAML indents with spaces, not tabs".to_owned();
-    (LoadErrorKind::Syntax { message }, at)
+    let code = Code::TabIndent;
+    (LoadErrorKind::Syntax { code, message }, at)
 }
 
 /// `key: a: b` read as a value holding `: `: the words to quote it, when the line at the
@@ -198,7 +207,8 @@ fn indentation(text: &str, at: Location) -> Option<(LoadErrorKind, Location)> {
         one_line(above.name, 30),
         above.column,
     );
-    Some((LoadErrorKind::Syntax { message }, at))
+    let code = Code::Indentation;
+    Some((LoadErrorKind::Syntax { code, message }, at))
 }
 
 /// A key at the start of a line: `  name: value` or `  - name: value`.

@@ -247,7 +247,7 @@ fn every_problem_in_one_pass() {
             "tests/fixtures/load/several-problems.yaml:14:15: error: reviews.items[1].rating: \
              expected a number from 0 to 10 with at most one decimal place, found \"7.25\"",
             "tests/fixtures/load/several-problems.yaml:15:7: error: reviews.items[1]: unknown \
-             key `colour`; expected one of `author`, `rating`, `date`, `text`",
+             key `colour`; expected one of `author`, `rating`, `date`, `text`, `language`",
             "tests/fixtures/load/several-problems.yaml:17:15: error: reviews.items[2].author: \
              expected a non-empty author name, found a list",
         ]
@@ -362,7 +362,7 @@ fn unknown_key() {
     );
     assert_eq!(
         headline("title: T\nsynopsis:\n  text: x\n  colour: red\n"),
-        "page.yaml:4:3: error: synopsis: unknown key `colour`; expected one of `heading`, `text`"
+        "page.yaml:4:3: error: synopsis: unknown key `colour`; expected one of `heading`, `text`, `language`"
     );
 }
 

@@ -10,14 +10,15 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::error::LoadErrorKind;
-use super::places::{Field, Place, Places};
+use super::places::{Field, ItemIndex, Place, Places};
 use super::quoting::{one_line, quote};
-use super::rules::{self, TextRule};
+use super::rules::{self, Refused, TextRule};
 use super::suggest::closest;
 use super::wire::{
     At, Entry, Fields, Item, Mapping, Node, PageNode, Prose, Raw, ReviewWire, ReviewsWire,
     ScreenshotWire, ScreenshotsWire, Spans, Spelt, SynopsisWire, Text,
 };
+use crate::diagnostic::Code;
 use crate::model::{Date, Image, Page, Rating, Review, Reviews, Screenshot, Screenshots, Synopsis};
 use crate::text::paragraphs;
 
@@ -106,6 +107,7 @@ impl Check<'_> {
             language: None,
             synopsis: Synopsis {
                 heading: None,
+                language: None,
                 paragraphs: paragraphs::Paragraphs::default(),
             },
             screenshots: None,
@@ -120,8 +122,6 @@ impl Check<'_> {
         let Some(m) = self.mapping(node, PAGE, false) else {
             return page;
         };
-        self.require(&m, m.fields.title.is_some(), "title");
-        self.require(&m, m.fields.synopsis.is_some(), "synopsis");
         let f = m.fields;
         let title = self.text("title", f.title, TextRule::Title, true, Some(Field::Title));
         page.title = title.unwrap_or_default();
@@ -143,16 +143,18 @@ impl Check<'_> {
     fn synopsis<S: Spans>(&mut self, node: Item<Mapping<SynopsisWire<S>, S>, S>) -> Synopsis {
         let mut synopsis = Synopsis {
             heading: None,
+            language: None,
             paragraphs: paragraphs::Paragraphs::default(),
         };
         if let Some(m) = self.mapping(node, SYNOPSIS, false) {
-            self.require(&m, m.fields.text.is_some(), "text");
             let f = m.fields;
             let heading = Some(Field::SynopsisHeading);
             synopsis.heading = self.text("heading", f.heading, TextRule::Line, false, heading);
             if let Some(text) = self.prose(f.text, Field::SynopsisText) {
                 synopsis.paragraphs = text;
             }
+            let language = f.language;
+            synopsis.language = self.text("language", language, TextRule::Language, false, None);
         }
         synopsis
     }
@@ -164,7 +166,6 @@ impl Check<'_> {
         node: Item<Mapping<ScreenshotsWire<S>, S>, S>,
     ) -> Option<Screenshots> {
         let m = self.mapping(node, SECTION, true)?;
-        self.require(&m, m.fields.items.is_some(), "items");
         let f = m.fields;
         let heading = Some(Field::ScreenshotsHeading);
         let heading = self.text("heading", f.heading, TextRule::Line, false, heading);
@@ -175,22 +176,23 @@ impl Check<'_> {
         let list = list.unwrap_or_default();
         let mut items = Vec::with_capacity(list.len());
         for (i, item) in list.into_iter().enumerate() {
-            let shot = self.within("items", |c| {
-                c.at_index(i, |c| c.screenshot(items.len(), item))
-            });
+            let index = ItemIndex {
+                model: items.len(),
+                file: i,
+            };
+            let shot = self.within("items", |c| c.at_index(i, |c| c.screenshot(index, item)));
             items.extend(shot);
         }
         Some(Screenshots { heading, items })
     }
 
-    /// Screenshot number `index` of the model.
+    /// The screenshot at `index`.
     fn screenshot<S: Spans>(
         &mut self,
-        index: usize,
+        index: ItemIndex,
         node: Item<Mapping<ScreenshotWire<S>, S>, S>,
     ) -> Option<Screenshot> {
         let m = self.mapping(node, SCREENSHOT, false)?;
-        self.require(&m, m.fields.caption.is_some(), "caption");
         let f = m.fields;
         let caption = Some(Field::Caption(index));
         let caption = self.text("caption", f.caption, TextRule::Line, true, caption);
@@ -222,7 +224,6 @@ impl Check<'_> {
         node: Item<Mapping<ReviewsWire<S>, S>, S>,
     ) -> Option<Reviews> {
         let m = self.mapping(node, SECTION, true)?;
-        self.require(&m, m.fields.items.is_some(), "items");
         let f = m.fields;
         let heading = Some(Field::ReviewsHeading);
         let heading = self.text("heading", f.heading, TextRule::Line, false, heading);
@@ -233,31 +234,35 @@ impl Check<'_> {
         let list = list.unwrap_or_default();
         let mut items = Vec::with_capacity(list.len());
         for (i, item) in list.into_iter().enumerate() {
-            let review = self.within("items", |c| c.at_index(i, |c| c.review(items.len(), item)));
+            let index = ItemIndex {
+                model: items.len(),
+                file: i,
+            };
+            let review = self.within("items", |c| c.at_index(i, |c| c.review(index, item)));
             items.extend(review);
         }
         Some(Reviews { heading, items })
     }
 
-    /// Review number `index` of the model.
+    /// The review at `index`.
     fn review<S: Spans>(
         &mut self,
-        index: usize,
+        index: ItemIndex,
         node: Item<Mapping<ReviewWire<S>, S>, S>,
     ) -> Option<Review> {
         let m = self.mapping(node, REVIEW, false)?;
-        self.require(&m, m.fields.author.is_some(), "author");
-        self.require(&m, m.fields.text.is_some(), "text");
         let f = m.fields;
         let author = Some(Field::Author(index));
         let author = self.text("author", f.author, TextRule::Author, true, author);
         let rating = self.within("rating", |c| c.rating(f.rating));
         let date = self.within("date", |c| c.date(f.date));
         let text = self.prose(f.text, Field::ReviewText(index));
+        let language = self.text("language", f.language, TextRule::Language, false, None);
         Some(Review {
             author: author.unwrap_or_default(),
             rating,
             date,
+            language,
             paragraphs: text.unwrap_or_default(),
         })
     }
@@ -302,15 +307,22 @@ impl Check<'_> {
             place: spelt,
         } = at.value;
         let spelling = spelt.as_ref().map(|p| p.slice(self.text));
+        let wrong = |hint| (Refused::new(Code::WrongType, rules::RATING), hint);
         let (refused, hint) = match &value {
             Raw::Null => return None,
             Raw::Number(v) => match (rules::rating(*v), spelling.map(rules::rating_spelling)) {
                 (Ok(rating), None | Some(Ok(()))) => return Some(rating),
-                (_, Some(Err(hint))) => (rules::RATING, Some(hint)),
-                (Err(expected), _) => (expected, None),
+                (_, Some(Err(hint))) => (
+                    Refused::new(Code::RatingSpelling, rules::RATING),
+                    Some(hint),
+                ),
+                (Err(refused), _) => (refused, None),
             },
-            Raw::Text(s) => (rules::RATING, rules::quoted_rating(s)),
-            _ => (rules::RATING, None),
+            Raw::Text(s) => match rules::quoted_rating(s) {
+                Some(hint) => (Refused::new(Code::RatingQuoted, rules::RATING), Some(hint)),
+                None => wrong(None),
+            },
+            _ => wrong(None),
         };
         let found = self.found(&value, place.as_ref());
         self.invalid_with(place, refused, found, hint);
@@ -322,9 +334,12 @@ impl Check<'_> {
             Leaf::Absent | Leaf::Null(_) => return None,
             Leaf::Text(s, place) => match rules::date(&s) {
                 Ok(date) => return Some(date),
-                Err(expected) => (expected, quote(&s), place),
+                Err(refused) => (refused, quote(&s), place),
             },
-            Leaf::Other(raw, place) => (rules::DATE, self.found(&raw, place.as_ref()), place),
+            Leaf::Other(raw, place) => {
+                let refused = Refused::new(Code::WrongType, rules::DATE);
+                (refused, self.found(&raw, place.as_ref()), place)
+            }
         };
         self.invalid(place, refused, found);
         None
@@ -353,9 +368,12 @@ impl Check<'_> {
                     }
                     return Some(s);
                 }
-                Err(expected) => (expected, quote(&s), place),
+                Err(refused) => (refused, quote(&s), place),
             },
-            Leaf::Other(raw, place) => (rule.expected(), self.found(&raw, place.as_ref()), place),
+            Leaf::Other(raw, place) => {
+                let refused = Refused::new(Code::WrongType, rule.expected());
+                (refused, self.found(&raw, place.as_ref()), place)
+            }
         };
         self.within(key, |c| c.invalid(place, refused, found));
         None
@@ -403,7 +421,7 @@ impl Check<'_> {
                 let found = self.found(&raw, place.as_ref());
                 self.within(key, |c| match raw {
                     Raw::Null => c.null(place, LIST),
-                    _ => c.invalid(place, LIST, found),
+                    _ => c.invalid(place, Refused::new(Code::WrongType, LIST), found),
                 });
                 None
             }
@@ -411,7 +429,8 @@ impl Check<'_> {
     }
 
     /// A mapping's fields and place; `None` when the file has something else there
-    /// (reported, unless `optional` and it is null).
+    /// (reported, unless `optional` and it is null). Its unknown and repeated keys are
+    /// reported, then its missing required keys.
     fn mapping<F: Fields<S>, S: Spans>(
         &mut self,
         node: Item<Mapping<F, S>, S>,
@@ -430,12 +449,18 @@ impl Check<'_> {
                     .into_iter()
                     .filter_map(|key| self.extra_key::<F, S>(key))
                     .collect();
-                Some(Opened {
+                let opened = Opened {
                     fields: mapping.fields,
                     place,
                     suggested,
                     merged,
-                })
+                };
+                for (i, key) in F::KEYS.iter().enumerate() {
+                    if F::REQUIRED.get(i) == Some(&true) {
+                        self.require(&opened, opened.fields.has(i), key);
+                    }
+                }
+                Some(opened)
             }
             Node::Wrong(Raw::Null) if optional => None,
             Node::Wrong(Raw::Null) => {
@@ -444,7 +469,7 @@ impl Check<'_> {
             }
             Node::Wrong(raw) => {
                 let found = self.found(&raw, place.as_ref());
-                self.invalid(place, expected, found);
+                self.invalid(place, Refused::new(Code::WrongType, expected), found);
                 None
             }
         }
@@ -500,21 +525,22 @@ impl Check<'_> {
         }
     }
 
-    fn invalid(&mut self, place: Option<Place>, expected: &str, found: String) {
-        self.invalid_with(place, expected, found, None);
+    fn invalid(&mut self, place: Option<Place>, refused: Refused, found: String) {
+        self.invalid_with(place, refused, found, None);
     }
 
     /// As [`Self::invalid`], saying what to do.
     fn invalid_with(
         &mut self,
         place: Option<Place>,
-        expected: &str,
+        refused: Refused,
         found: String,
         hint: Option<String>,
     ) {
         let kind = LoadErrorKind::Invalid {
+            code: refused.code,
             path: self.path(),
-            expected: expected.to_owned(),
+            expected: refused.expected.to_owned(),
             found,
             hint,
         };

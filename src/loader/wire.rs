@@ -13,9 +13,11 @@
 //! an untyped read. Anything else stops it, and the loader reads the file again, located,
 //! to report every problem at its place.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
@@ -386,6 +388,9 @@ fn grow<T>(items: &mut Vec<T>) {
 pub(super) trait Keys {
     /// The keys it knows, in the order the format lists them.
     const KEYS: &'static [&'static str];
+    /// Whether each of [`Self::KEYS`] is required. An optional key may also be written
+    /// null (`~`), which is the same as leaving it out; a required one may not.
+    const REQUIRED: &'static [bool];
 }
 
 /// A mapping's fields: one `Option<Entry>` per known key.
@@ -489,10 +494,14 @@ impl<F: Fields<S>, S: Spans> Collection for Mapping<F, S> {
 /// A mapping or list of the format, at its place.
 pub(super) type Item<T, S> = At<Node<T>, S>;
 
-/// Defines the fields of one mapping of the format: a struct of `Option<Entry>`s, and
-/// its [`Keys`] and [`Fields`].
+/// Defines the fields of one mapping of the format: a struct of `Option<Entry>`s (every
+/// key may be missing from the file: the validation says so), and its [`Keys`] and
+/// [`Fields`]. Each field is marked `required` or `optional`, for the validation and
+/// the JSON Schema alike.
 macro_rules! fields {
-    ($(#[$doc:meta])* $name:ident { $($field:ident: $ty:ty,)* }) => {
+    (@required required) => { true };
+    (@required optional) => { false };
+    ($(#[$doc:meta])* $name:ident { $($need:ident $field:ident: $ty:ty,)* }) => {
         $(#[$doc])*
         pub(super) struct $name<S: Spans> {
             $(pub $field: Option<Entry<$ty, S>>,)*
@@ -506,6 +515,37 @@ macro_rules! fields {
 
         impl<S: Spans> Keys for $name<S> {
             const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+            const REQUIRED: &'static [bool] = &[$(fields!(@required $need)),*];
+        }
+
+        impl<S: Spans> JsonSchema for $name<S> {
+            fn schema_name() -> Cow<'static, str> {
+                let name = stringify!($name);
+                Cow::Borrowed(name.strip_suffix("Wire").unwrap_or(name))
+            }
+
+            /// An object of the known keys and no other, the required ones listed. What
+            /// each key's value must be beyond its type, and that an optional key may be
+            /// null, [`crate::schema`] adds.
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                let mut properties = serde_json::Map::new();
+                $(properties.insert(
+                    stringify!($field).into(),
+                    generator.subschema_for::<$ty>().to_value(),
+                );)*
+                let required: Vec<&str> = Self::KEYS
+                    .iter()
+                    .zip(Self::REQUIRED)
+                    .filter(|(_, required)| **required)
+                    .map(|(key, _)| *key)
+                    .collect();
+                json_schema!({
+                    "type": "object",
+                    "properties": properties,
+                    "required": required,
+                    "additionalProperties": false,
+                })
+            }
         }
 
         impl<S: Spans> Fields<S> for $name<S> {
@@ -542,48 +582,113 @@ pub(super) type PageNode<S> = Item<Mapping<PageWire<S>, S>, S>;
 fields! {
     /// A whole page.
     PageWire {
-        title: Text<S>,
-        language: Text<S>,
-        synopsis: Node<Mapping<SynopsisWire<S>, S>>,
-        screenshots: Node<Mapping<ScreenshotsWire<S>, S>>,
-        reviews: Node<Mapping<ReviewsWire<S>, S>>,
+        required title: Text<S>,
+        optional language: Text<S>,
+        required synopsis: Node<Mapping<SynopsisWire<S>, S>>,
+        optional screenshots: Node<Mapping<ScreenshotsWire<S>, S>>,
+        optional reviews: Node<Mapping<ReviewsWire<S>, S>>,
     }
 }
 
 fields! {
     SynopsisWire {
-        heading: Text<S>,
-        text: Prose<S>,
+        optional heading: Text<S>,
+        required text: Prose<S>,
+        optional language: Text<S>,
     }
 }
 
 fields! {
     ScreenshotsWire {
-        heading: Text<S>,
-        items: Node<Vec<Item<Mapping<ScreenshotWire<S>, S>, S>>>,
+        optional heading: Text<S>,
+        required items: Node<Vec<Item<Mapping<ScreenshotWire<S>, S>, S>>>,
     }
 }
 
 fields! {
     ScreenshotWire {
-        caption: Text<S>,
-        image: Text<S>,
+        required caption: Text<S>,
+        optional image: Text<S>,
     }
 }
 
 fields! {
     ReviewsWire {
-        heading: Text<S>,
-        items: Node<Vec<Item<Mapping<ReviewWire<S>, S>, S>>>,
+        optional heading: Text<S>,
+        required items: Node<Vec<Item<Mapping<ReviewWire<S>, S>, S>>>,
     }
 }
 
 fields! {
     ReviewWire {
-        author: Text<S>,
-        rating: Spelt<Raw>,
-        date: Text<S>,
-        text: Prose<S>,
+        required author: Text<S>,
+        optional rating: Spelt<Raw>,
+        optional date: Text<S>,
+        required text: Prose<S>,
+        optional language: Text<S>,
+    }
+}
+
+// The JSON Schema of the format ([`crate::schema`]): the wrappers that keep places and
+// what was found in the wrong place say nothing of the format, and stand for what they
+// wrap, as schemars' own impls for `Box<T>` do.
+
+/// Forwards a wrapper's schema to the type it wraps.
+macro_rules! forward_schema {
+    (<$($param:ident $(: $bound:path)?),*> $wrapper:ty => $target:ty) => {
+        impl<$($param $(: $bound)?),*> JsonSchema for $wrapper {
+            fn inline_schema() -> bool {
+                <$target>::inline_schema()
+            }
+
+            fn schema_name() -> Cow<'static, str> {
+                <$target>::schema_name()
+            }
+
+            fn schema_id() -> Cow<'static, str> {
+                <$target>::schema_id()
+            }
+
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                <$target>::json_schema(generator)
+            }
+        }
+    };
+}
+
+forward_schema!(<T: JsonSchema> Node<T> => T);
+forward_schema!(<T: JsonSchema, S: Spans> At<T, S> => T);
+forward_schema!(<F: JsonSchema, S: Spans> Mapping<F, S> => F);
+forward_schema!(<S: Spans> Prose<S> => Text<S>);
+
+impl<S> JsonSchema for Text<S> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Text")
+    }
+
+    /// Text, or a number or boolean, which the loader takes as the file spells it
+    /// (`title: 1917`).
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number", "boolean"] })
+    }
+}
+
+impl<T> JsonSchema for Spelt<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Any")
+    }
+
+    /// Any value, read with its spelling: what it must be, the rule says.
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        Schema::default()
     }
 }
 

@@ -21,6 +21,7 @@ use super::places::location;
 use super::quoting::{index_of, one_line};
 use super::syntax;
 use super::wire::{PageNode, Spans};
+use crate::diagnostic::Code;
 
 /// How deep lists and mappings may nest, the page's own levels included. A page needs 5.
 pub(super) const MAX_DEPTH: usize = 64;
@@ -168,7 +169,8 @@ fn refusal(text: &str, error: &Error) -> Refusal {
             let message = "a second YAML document starts here, after a `---` or `...` line; a \
                            page is one document"
                 .to_owned();
-            placed(LoadErrorKind::Syntax { message }, used)
+            let code = Code::SeveralDocuments;
+            placed(LoadErrorKind::Syntax { code, message }, used)
         }
         Error::UnknownAnchor { .. } => {
             let name = used
@@ -184,12 +186,14 @@ fn refusal(text: &str, error: &Error) -> Refusal {
                 "`*{0}` repeats an anchor `&{0}` that is not defined before it",
                 one_line(name, 40)
             );
-            placed(LoadErrorKind::Syntax { message }, used)
+            let code = Code::UnknownAnchor;
+            placed(LoadErrorKind::Syntax { code, message }, used)
         }
         Error::RecursiveReferencesRequireWeakTypes { .. } => {
             let message =
                 "this alias repeats the list or mapping it is in; layar refuses this".to_owned();
-            placed(LoadErrorKind::Syntax { message }, used)
+            let code = Code::RecursiveAlias;
+            placed(LoadErrorKind::Syntax { code, message }, used)
         }
         _ => placed(saphyr_words(error), used),
     }
@@ -230,6 +234,7 @@ fn saphyr_words(error: &Error) -> LoadErrorKind {
     use serde_saphyr::MessageFormatter as _;
     let message = serde_saphyr::DefaultMessageFormatter.format_message(root(error));
     LoadErrorKind::Syntax {
+        code: Code::YamlSyntax,
         message: format!("invalid YAML: {}", one_line(&message, 200)),
     }
 }

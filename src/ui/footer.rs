@@ -265,6 +265,7 @@ mod tests {
                 heading: None,
                 items: (0..12)
                     .map(|i| crate::model::Review {
+                        language: None,
                         author: format!("A{i}"),
                         rating: crate::model::Rating::from_tenths(i * 8),
                         date: None,

@@ -95,8 +95,13 @@ fn watch_follows_saves_keeps_the_place_and_outlives_a_broken_save() {
 
     // A save that breaks the page: the page stays, under the first problem.
     save_atomically(&page, &revised.replace("language: id", "languag: id"));
+    let line = 1 + revised
+        .lines()
+        .position(|l| l.starts_with("language: id"))
+        .expect("the page's language");
+    let at = format!("{line}:1");
     s.wait_for("the banner", |sc| {
-        sc.contents_between(RULE, 0, RULE, 80).contains("5:1")
+        sc.contents_between(RULE, 0, RULE, 80).contains(&at)
     });
     assert!(s.row(RULE).contains("languag"), "{}", s.row(RULE));
     assert!(s.row(0).contains("(revisi)"));

@@ -1,6 +1,7 @@
 //! The one integration test binary: it drives the real `layar`.
 
 mod authoring;
+mod check;
 mod cli;
 mod hostile;
 mod input;
@@ -9,5 +10,6 @@ mod pictures;
 mod pty;
 mod reading;
 mod reviews;
+mod schema;
 mod theme;
 mod viewer;

@@ -92,7 +92,19 @@ fn check_warns_about_each_bad_image_at_its_image_line() {
             )),
             "{name}: {first}"
         );
-        assert!(first.ends_with(&format!("\" {warning}")), "{name}: {first}");
+        let code = match name {
+            "missing" => "image-missing",
+            "directory" | "device" => "image-not-a-file",
+            "unknown-format" => "image-format",
+            "truncated-header" | "truncated" => "image-truncated",
+            "corrupt-header" | "corrupt" => "image-corrupt",
+            "bomb" => "image-too-many-pixels",
+            other => panic!("no code for {other}"),
+        };
+        assert!(
+            first.ends_with(&format!("\" {warning} [{code}]")),
+            "{name}: {first}"
+        );
         assert!(
             stdout.ends_with("checked 1 file: 0 errors, 1 warning\n"),
             "{name}: {stdout}"

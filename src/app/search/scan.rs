@@ -142,6 +142,7 @@ mod tests {
             title: "T".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: None,
                 paragraphs: [text].into_iter().collect(),
             },

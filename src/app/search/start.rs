@@ -71,6 +71,7 @@ mod tests {
             title: "T".into(),
             language: None,
             synopsis: Synopsis {
+                language: None,
                 heading: None,
                 paragraphs: ["Joseph, then joseph again", "nothing", "the end, Joseph"]
                     .into_iter()
@@ -81,6 +82,7 @@ mod tests {
                 heading: None,
                 items: (0..reviews)
                     .map(|i| Review {
+                        language: None,
                         author: format!("author {i}"),
                         rating: None,
                         date: None,

@@ -54,11 +54,14 @@ fn check_escapes_names_in_every_line() {
         [
             format!(
                 "{page}:4:9: warning: \"Tokyо\" mixes scripts (Latin, Cyrillic): letters that \
-                 look alike but are not"
+                 look alike but are not [mixed-script]"
             )
             .as_str(),
-            &format!("{page}:8:14: warning: screenshot image \"{dir}/missing.png\" does not exist"),
-            &format!("{broken}:1:1: error: missing required key `synopsis`"),
+            &format!(
+                "{page}:8:14: warning: screenshot image \"{dir}/missing.png\" does not exist \
+                 [image-missing]"
+            ),
+            &format!("{broken}:1:1: error: missing required key `synopsis` [missing-key]"),
             "checked 2 files: 1 error, 2 warnings",
         ],
         "{report}"
