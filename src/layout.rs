@@ -193,6 +193,8 @@ pub struct Doc<'a> {
     head: bool,
     /// The reviews' ratings, summed up once: the reviews' head.
     summary: Option<Summary>,
+    /// The synopsis's reading aid, counted once: the synopsis's head.
+    aid: Option<Arc<str>>,
 }
 
 impl<'a> Doc<'a> {
@@ -205,6 +207,7 @@ impl<'a> Doc<'a> {
             shown: None,
             head: false,
             summary: None,
+            aid: None,
         }
     }
 
@@ -215,8 +218,12 @@ impl<'a> Doc<'a> {
         if self.section == Section::Reviews {
             self.summary = Summary::of(self.reviews());
         }
+        if self.section == Section::Synopsis && !self.page.synopsis.paragraphs.is_empty() {
+            let aid = aid::text(self.page.synopsis.paragraphs.iter(), self.strings);
+            self.aid = Some(aid.into());
+        }
         self.head = match self.section {
-            Section::Synopsis => !self.page.synopsis.paragraphs.is_empty(),
+            Section::Synopsis => self.aid.is_some(),
             Section::Screenshots => false,
             Section::Reviews => self.summary.is_some(),
         };
@@ -326,10 +333,11 @@ impl<'a> Doc<'a> {
             }
             Section::Synopsis | Section::Screenshots => Block {
                 kind: BlockKind::Plain,
-                paras: vec![Para::new(
-                    aid::text(self.page.synopsis.paragraphs.iter(), self.strings),
-                    Role::Aid,
-                )],
+                paras: self
+                    .aid
+                    .iter()
+                    .map(|aid| Para::new(aid.to_string(), Role::Aid))
+                    .collect(),
                 picture: None,
             },
         }

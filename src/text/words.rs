@@ -34,6 +34,10 @@ impl Length {
     /// Adds the length of `text`.
     pub fn add(&mut self, text: &str) {
         for word in text.unicode_words() {
+            if word.is_ascii() {
+                self.words += 1;
+                continue;
+            }
             let cjk = word.chars().filter(|&c| is_cjk(c)).count();
             if cjk == 0 {
                 self.words += 1;
@@ -126,15 +130,30 @@ impl std::ops::AddAssign for Length {
 /// Whether `c` is a letter of a script written without spaces between words: Han,
 /// Hiragana or Katakana.
 fn is_cjk(c: char) -> bool {
-    matches!(
-        c.script(),
-        Script::Han | Script::Hiragana | Script::Katakana
-    )
+    // Every Han, Hiragana and Katakana letter is at U+2E80 or above; below it, the
+    // script lookup (a table search per character) is skipped.
+    c >= '\u{2E80}'
+        && matches!(
+            c.script(),
+            Script::Han | Script::Hiragana | Script::Katakana
+        )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_han_or_kana_letter_comes_before_the_shortcut() {
+        let early = ('\0'..'\u{2E80}').find(|c| {
+            matches!(
+                c.script(),
+                Script::Han | Script::Hiragana | Script::Katakana
+            )
+        });
+        assert_eq!(early, None);
+        assert!(is_cjk('\u{2E80}') && is_cjk('あ') && is_cjk('ｶ') && !is_cjk('a'));
+    }
 
     fn words(text: &str) -> usize {
         Length::of(text).words
