@@ -174,11 +174,20 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App<'_>, theme: &Theme) -> Opt
 const HINT_GAP: usize = 2;
 
 /// Which hints of these widths fit in `room` columns: all that fit, those kept
-/// first taken before the others, each group in order.
+/// first taken before the others, each group in order. The others show only when
+/// every hint kept first does: a lesser hint never stands where help or quit did
+/// not fit.
 fn shown_hints(widths: &[(usize, Keep)], room: usize) -> Vec<bool> {
     let mut shown = vec![false; widths.len()];
     let mut used = 0;
     for keep in [Keep::First, Keep::IfRoom] {
+        let all_first = widths
+            .iter()
+            .zip(&shown)
+            .all(|(&(_, k), &s)| k != Keep::First || s);
+        if keep == Keep::IfRoom && !all_first {
+            break;
+        }
         for (i, &(w, k)) in widths.iter().enumerate() {
             let need = if used == 0 { w } else { w + HINT_GAP };
             if k == keep && used + need <= room {
@@ -207,6 +216,8 @@ mod tests {
         assert_eq!(shown_hints(&widths, 29), [true, false, true, true]);
         assert_eq!(shown_hints(&widths, 12), [false, false, true, false]);
         assert_eq!(shown_hints(&widths, 8), [false, false, false, true]);
+        // Room for a lesser hint but not for help or quit: none.
+        assert_eq!(shown_hints(&widths, 7), [false; 4]);
         assert_eq!(shown_hints(&widths, 0), [false; 4]);
     }
 
