@@ -238,6 +238,36 @@ pub enum Spot {
     },
 }
 
+/// A page for tests: titled `T`, with these synopsis paragraphs and a review by
+/// `author {i}` for each of `reviews`, unrated and undated, with that text.
+#[cfg(test)]
+pub(crate) fn test_page<'t>(synopsis: &[&str], reviews: impl IntoIterator<Item = &'t str>) -> Page {
+    Page {
+        title: "T".into(),
+        language: None,
+        synopsis: Synopsis {
+            language: None,
+            heading: None,
+            paragraphs: synopsis.iter().collect(),
+        },
+        screenshots: None,
+        reviews: Some(Reviews {
+            heading: None,
+            items: reviews
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Review {
+                    language: None,
+                    author: format!("author {i}"),
+                    rating: None,
+                    date: None,
+                    paragraphs: [text].into_iter().collect(),
+                })
+                .collect(),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

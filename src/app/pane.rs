@@ -695,31 +695,13 @@ mod tests {
     use super::*;
     use crate::i18n::EN;
     use crate::layout::Section;
-    use crate::model::{Page, Review, Reviews, Synopsis};
+    use crate::model::{Page, test_page};
 
     fn page(paragraphs: &[&str], reviews: usize) -> Page {
-        Page {
-            title: "T".into(),
-            language: None,
-            synopsis: Synopsis {
-                language: None,
-                heading: None,
-                paragraphs: paragraphs.iter().map(|s| (*s).to_string()).collect(),
-            },
-            screenshots: None,
-            reviews: Some(Reviews {
-                heading: None,
-                items: (0..reviews)
-                    .map(|i| Review {
-                        language: None,
-                        author: format!("author {i}"),
-                        rating: None,
-                        date: None,
-                        paragraphs: ["one two three four"].into_iter().collect(),
-                    })
-                    .collect(),
-            }),
-        }
+        test_page(
+            paragraphs,
+            std::iter::repeat_n("one two three four", reviews),
+        )
     }
 
     fn pane(page: &Page, section: Section, w: usize, h: usize) -> Pane<'_> {

@@ -141,33 +141,11 @@ mod tests {
     use crate::action::Action;
     use crate::i18n::EN;
     use crate::layout::Section;
-    use crate::model::{Page, Review, Reviews, Synopsis};
+    use crate::model::{Page, test_page};
 
     fn page(paragraphs: &[&str], reviews: usize) -> Page {
-        Page {
-            title: "T".into(),
-            language: None,
-            synopsis: Synopsis {
-                language: None,
-                heading: None,
-                paragraphs: paragraphs.iter().collect(),
-            },
-            screenshots: None,
-            reviews: Some(Reviews {
-                heading: None,
-                items: (0..reviews)
-                    .map(|i| Review {
-                        language: None,
-                        author: format!("author {i}"),
-                        rating: None,
-                        date: None,
-                        paragraphs: ["one two three four five six seven eight"]
-                            .into_iter()
-                            .collect(),
-                    })
-                    .collect(),
-            }),
-        }
+        let text = "one two three four five six seven eight";
+        test_page(paragraphs, std::iter::repeat_n(text, reviews))
     }
 
     fn app(page: &Page, width: u16, height: u16) -> App<'_> {

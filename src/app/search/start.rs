@@ -64,35 +64,12 @@ mod tests {
     use crate::action::Action;
     use crate::i18n::EN;
     use crate::layout::{Doc, Section};
-    use crate::model::{Page, Review, Reviews, Synopsis};
+    use crate::model::{Page, test_page};
 
     fn page(reviews: usize) -> Page {
-        Page {
-            title: "T".into(),
-            language: None,
-            synopsis: Synopsis {
-                language: None,
-                heading: None,
-                paragraphs: ["Joseph, then joseph again", "nothing", "the end, Joseph"]
-                    .into_iter()
-                    .collect(),
-            },
-            screenshots: None,
-            reviews: Some(Reviews {
-                heading: None,
-                items: (0..reviews)
-                    .map(|i| Review {
-                        language: None,
-                        author: format!("author {i}"),
-                        rating: None,
-                        date: None,
-                        paragraphs: [if i == 1 { "on joseph" } else { "on film" }]
-                            .into_iter()
-                            .collect(),
-                    })
-                    .collect(),
-            }),
-        }
+        let synopsis = ["Joseph, then joseph again", "nothing", "the end, Joseph"];
+        let texts = (0..reviews).map(|i| if i == 1 { "on joseph" } else { "on film" });
+        test_page(&synopsis, texts)
     }
 
     fn docs(p: &Page) -> Vec<Doc<'_>> {
