@@ -39,6 +39,8 @@ pub use places::{Field, ItemIndex, Place, Places};
 pub use quoting::Excerpt;
 #[cfg(test)]
 pub(crate) use rules::is_language_tag;
+#[cfg(test)]
+pub(crate) use rules::{LANGUAGE_TAGS, NOT_LANGUAGE_TAGS};
 
 use crate::model::Page;
 

@@ -196,6 +196,34 @@ pub(crate) fn is_language_tag(s: &str) -> bool {
             .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// Language tags of every shape the loader takes, for tests here and of the schema.
+#[cfg(test)]
+pub(crate) const LANGUAGE_TAGS: [&str; 9] = [
+    "id",
+    "ja",
+    "en",
+    "pt-BR",
+    "zh-Hant-TW",
+    "es-419",
+    "x-klingon",
+    "i-enochian",
+    "tlh",
+];
+
+/// Strings the loader refuses as a language tag.
+#[cfg(test)]
+pub(crate) const NOT_LANGUAGE_TAGS: [&str; 9] = [
+    "",
+    "e",
+    "english language",
+    "en_US",
+    "en-",
+    "-en",
+    "toolongtag",
+    "en-toolongsub",
+    "1a",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,29 +308,10 @@ mod tests {
 
     #[test]
     fn language_tags_are_checked_for_shape() {
-        for ok in [
-            "id",
-            "en",
-            "pt-BR",
-            "zh-Hant-TW",
-            "es-419",
-            "x-klingon",
-            "i-enochian",
-            "tlh",
-        ] {
+        for ok in LANGUAGE_TAGS {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in [
-            "",
-            "e",
-            "english language",
-            "en_US",
-            "en-",
-            "-en",
-            "toolongtag",
-            "en-toolongsub",
-            "1a",
-        ] {
+        for bad in NOT_LANGUAGE_TAGS {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }
