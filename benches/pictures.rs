@@ -19,6 +19,11 @@
 // pixels are made from truncated hashes on purpose.
 #![allow(clippy::cast_precision_loss, clippy::cast_possible_wrap)]
 
+#[path = "common/measure.rs"]
+mod measure;
+
+use measure::{median, side_by_side};
+
 use std::fmt::Write as _;
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -90,30 +95,6 @@ fn main() {
 
 fn row(what: &str, a: &str, b: &str, ratio: &str, target: &str) {
     println!("| {what} | {a} | {b} | {ratio} | {target} |");
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort_unstable();
-    times.get(times.len() / 2).copied().unwrap_or_default()
-}
-
-/// Runs `a` and `b` in turns, alternating which goes first; their medians.
-fn side_by_side(
-    rounds: usize,
-    mut a: impl FnMut() -> Duration,
-    mut b: impl FnMut() -> Duration,
-) -> (Duration, Duration) {
-    let (mut ta, mut tb) = (Vec::new(), Vec::new());
-    for round in 0..rounds {
-        if round % 2 == 0 {
-            ta.push(a());
-            tb.push(b());
-        } else {
-            tb.push(b());
-            ta.push(a());
-        }
-    }
-    (median(ta), median(tb))
 }
 
 fn show(d: Duration) -> String {

@@ -21,6 +21,11 @@
 
 mod common;
 
+#[path = "common/measure.rs"]
+mod measure;
+
+use measure::side_by_side;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{OnceLock, mpsc};
@@ -163,32 +168,6 @@ impl Only {
 
 // ---------------------------------------------------------------------------------
 // Measuring
-
-/// The median of some timings.
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort_unstable();
-    times.get(times.len() / 2).copied().unwrap_or_default()
-}
-
-/// Runs `a` and `b` in turns, `rounds` times each, alternating which goes first;
-/// each returns the time it measured. Returns their medians.
-fn side_by_side(
-    rounds: usize,
-    mut a: impl FnMut() -> Duration,
-    mut b: impl FnMut() -> Duration,
-) -> (Duration, Duration) {
-    let (mut ta, mut tb) = (Vec::new(), Vec::new());
-    for round in 0..rounds {
-        if round % 2 == 0 {
-            ta.push(a());
-            tb.push(b());
-        } else {
-            tb.push(b());
-            ta.push(a());
-        }
-    }
-    (median(ta), median(tb))
-}
 
 /// The time `f` takes, divided by `per` (the operations it runs).
 fn timed(per: u32, f: impl FnOnce()) -> Duration {
