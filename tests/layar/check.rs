@@ -2,6 +2,7 @@
 //! folders and files mixed, the report as JSON read back field by field, and the
 //! script check on a review written in another language.
 
+use crate::run::monochrome;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -9,12 +10,7 @@ use std::process::{Command, Output};
 use serde_json::{Value, json};
 
 fn layar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run layar")
+    monochrome(args)
 }
 
 fn text(bytes: &[u8]) -> String {

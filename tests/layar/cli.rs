@@ -1,12 +1,11 @@
 //! `--print` and `--check` as a user runs them: the real binary, its output and exit
 //! status.
 
+use crate::run::command;
 use std::process::{Command, Output};
 
 fn layar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    command(args)
         .env_remove("NO_COLOR")
         .output()
         .expect("run layar")

@@ -17,6 +17,7 @@ mod output;
 mod process;
 mod screen;
 
+use crate::run::command;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -42,9 +43,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn layar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    command(args)
         .env_remove("NO_COLOR")
         .stdin(Stdio::null())
         .output()

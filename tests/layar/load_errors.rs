@@ -8,17 +8,13 @@
 //! the viewer and `--print` report the same after `layar: error: `, as every error
 //! layar prints begins ([`reported`]).
 
+use crate::run::monochrome;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn layar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run layar")
+    monochrome(args)
 }
 
 fn fixture(name: &str) -> String {

@@ -10,6 +10,7 @@ mod pictures;
 mod pty;
 mod reading;
 mod reviews;
+mod run;
 mod schema;
 mod theme;
 mod viewer;

@@ -2,8 +2,9 @@
 //! warning and card message, the terminal's answers choosing the protocol (kitty,
 //! sixel, none), the pictures going when the tab changes, and opening one.
 
+use crate::run::command;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::pty::{Answer, Session};
 
@@ -21,11 +22,7 @@ const PLAIN: [(&str, &str); 7] = [
 ];
 
 fn layar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run layar")
+    command(args).output().expect("run layar")
 }
 
 fn page(name: &str) -> String {

@@ -8,19 +8,16 @@
 //! YAML itself, the bytes, a key given twice, a rating spelt `010`), are listed here by
 //! name, so that a page moving between the kinds shows.
 
+use crate::run::command;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
 fn layar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run layar")
+    command(args).output().expect("run layar")
 }
 
 #[test]
