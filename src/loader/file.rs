@@ -77,23 +77,17 @@ fn read_bytes(name: &str, input: impl Read, limits: Limits) -> Result<Vec<u8>, L
     let mut bytes: Vec<u8> = Vec::new();
     loop {
         let start = bytes.len();
-        if bytes.capacity() - start < PIECE {
-            // Grow by a quarter of what has been read, never by what the file claims.
-            let more = PIECE.max(start / 4);
-            bytes
-                .try_reserve_exact(more)
-                .map_err(|_| LoadError::new(name, LoadErrorKind::OutOfMemory { read: start }))?;
-        }
-        let room = (bytes.capacity() - start).min(PIECE.max(start / 4));
-        bytes.resize(start + room, 0);
-        let n = loop {
-            match reader.read(&mut bytes[start..]) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                other => break other,
-            }
-        };
-        bytes.truncate(start + n.as_ref().copied().unwrap_or(0));
-        let n = n.map_err(|e| LoadError::io(name, &e))?;
+        // Grow by a quarter of what has been read, never by what the file claims.
+        let room = PIECE.max(start / 4);
+        bytes
+            .try_reserve_exact(room)
+            .map_err(|_| LoadError::new(name, LoadErrorKind::OutOfMemory { read: start }))?;
+        // `read_to_end` reads into the room reserved as it is, where filling it with
+        // zeros first would write every byte of the page once more.
+        let n = (&mut reader)
+            .take(room as u64)
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::io(name, &e))?;
         if n == 0 {
             break;
         }
