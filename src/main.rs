@@ -131,7 +131,7 @@ fn view(
     lang: Lang,
     tab: Option<Section>,
 ) -> ExitCode {
-    let origin = match origin(cli.files.first(), &source, limits, cli.watch) {
+    let origin = match origin(cli.files.first(), source, limits, cli.watch) {
         Ok(origin) => origin,
         Err(e) => {
             drop(viewer);
@@ -139,7 +139,6 @@ fn view(
             return ExitCode::FAILURE;
         }
     };
-    drop(source); // the page holds what it shows
     let viewer = viewer.map_or_else(
         || {
             let color = viewer_color(cli.color, no_color);
@@ -163,10 +162,12 @@ fn parsed(source: Source) -> Result<(Source, layar::model::Page), LoadError> {
 }
 
 /// Where the viewer's page comes from. A file is followed: read again after the
-/// editor and, with `--watch`, whenever it changes.
+/// editor and, with `--watch`, whenever it changes; its worker takes the text read,
+/// to tell a later read that changed nothing. Otherwise the text goes: the page holds
+/// what it shows.
 fn origin(
     path: Option<&PathBuf>,
-    source: &Source,
+    source: Source,
     limits: Limits,
     watch: bool,
 ) -> io::Result<Origin> {
@@ -174,7 +175,7 @@ fn origin(
         None => Origin::Bundled,
         Some(path) if path.as_os_str() == STDIN_PATH => Origin::Stdin,
         Some(path) => Origin::File {
-            reloader: Reloader::start(path, limits, &source.text, watch)?,
+            reloader: Reloader::start(path, limits, source.text, watch)?,
             path: path.clone(),
             limits,
         },

@@ -54,15 +54,20 @@ pub struct Reloader {
 impl Reloader {
     /// Starts the worker for the file at `path`, whose text is `text` now; with
     /// `watch`, starts watching it too.
-    pub fn start(path: &Path, limits: Limits, text: &str, watch: bool) -> io::Result<Self> {
+    pub fn start(path: &Path, limits: Limits, text: String, watch: bool) -> io::Result<Self> {
         let (requests, asked) = mpsc::channel();
         let (sent, done) = mpsc::channel();
         let worker_path = path.to_path_buf();
-        let last = fingerprint(text);
         thread::Builder::new()
             .name("reloader".into())
             .stack_size(STACK)
-            .spawn(move || work(&worker_path, limits, last, &asked, &sent))?;
+            .spawn(move || {
+                // Taken here, not before the first screen: hashing a page of 50 MB
+                // takes tens of milliseconds.
+                let last = fingerprint(&text);
+                drop(text);
+                work(&worker_path, limits, last, &asked, &sent);
+            })?;
         let watch = if watch {
             Some(watch_file(path, requests.clone())?)
         } else {
@@ -203,7 +208,8 @@ mod tests {
     fn a_request_reads_the_file_again_and_says_what_came_of_it() {
         let path = scratch("request");
         std::fs::write(&path, PAGE).expect("write");
-        let mut reloader = Reloader::start(&path, Limits::default(), PAGE, false).expect("start");
+        let mut reloader =
+            Reloader::start(&path, Limits::default(), PAGE.into(), false).expect("start");
         assert!(!reloader.may_deliver());
         reloader.request();
         assert!(reloader.may_deliver());
@@ -236,7 +242,8 @@ mod tests {
     fn a_watched_file_is_read_when_renamed_over() {
         let path = scratch("watch");
         std::fs::write(&path, PAGE).expect("write");
-        let mut reloader = Reloader::start(&path, Limits::default(), PAGE, true).expect("start");
+        let mut reloader =
+            Reloader::start(&path, Limits::default(), PAGE.into(), true).expect("start");
         assert!(reloader.is_watching() && reloader.may_deliver());
         let temp = path.with_file_name(".page.yaml.tmp");
         std::fs::write(&temp, PAGE.replace("One", "Renamed")).expect("write");
