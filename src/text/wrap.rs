@@ -53,13 +53,9 @@ pub enum Fit {
 /// all (empty or only whitespace) gives one empty line, `0..0`.
 pub(crate) fn wrap(text: &str, width: usize, fit: Fit) -> Vec<Range<usize>> {
     let width = width.max(1);
-    let clusters: Vec<Cluster<'_>> = text
+    let clusters: Vec<Cluster> = text
         .grapheme_indices(true)
-        .map(|(at, text)| Cluster {
-            at,
-            text,
-            width: grapheme_width(text),
-        })
+        .map(|(at, g)| Cluster::new(at, g))
         .collect();
     let words = words(text, &clusters, width);
     if words.is_empty() {
@@ -119,35 +115,59 @@ fn optimal_fit<'w>(
     lines.iter().all(fits).then_some(lines)
 }
 
-/// One grapheme cluster of the paragraph, measured once.
+/// One grapheme cluster of the paragraph, measured once. Its text is not kept: a
+/// paragraph has one of these for each character or so, and at 24 bytes (against 40
+/// with a `&str`) wrapping a screen of text touches less fresh memory.
 #[derive(Debug, Clone, Copy)]
-struct Cluster<'t> {
+struct Cluster {
     /// Where it starts in the paragraph.
     at: usize,
-    text: &'t str,
-    width: usize,
-}
-
-impl Cluster<'_> {
-    fn end(&self) -> usize {
-        self.at + self.text.len()
-    }
-
+    /// Where it ends.
+    end: usize,
+    width: u16,
     /// Whitespace a line may break at and drops at its ends: not a no-break space, nor a
     /// space carrying a combining mark.
-    fn is_space(&self) -> bool {
-        self.text.chars().all(is_breaking_space)
+    space: bool,
+    /// A soft hyphen, always a cluster of its own (a control, to grapheme breaking).
+    soft_hyphen: bool,
+}
+
+impl Cluster {
+    fn new(at: usize, g: &str) -> Self {
+        Self {
+            at,
+            end: at + g.len(),
+            width: u16::try_from(grapheme_width(g)).unwrap_or(u16::MAX),
+            space: g.chars().all(is_breaking_space),
+            soft_hyphen: g.starts_with(SOFT_HYPHEN),
+        }
     }
 
-    /// A soft hyphen is always a cluster of its own (a control, to grapheme breaking).
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.width)
+    }
+
+    fn is_space(&self) -> bool {
+        self.space
+    }
+
     fn is_soft_hyphen(&self) -> bool {
-        self.text.starts_with(SOFT_HYPHEN)
+        self.soft_hyphen
+    }
+
+    /// Its text, in the paragraph `text`.
+    fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.at..self.end).unwrap_or_default()
     }
 }
 
 /// Columns of a run of clusters.
-fn columns(clusters: &[Cluster<'_>]) -> usize {
-    clusters.iter().map(|c| c.width).sum()
+fn columns(clusters: &[Cluster]) -> usize {
+    clusters.iter().map(Cluster::width).sum()
 }
 
 /// A word of the paragraph, as textwrap's algorithms see it.
@@ -190,7 +210,7 @@ fn is_breaking_space(c: char) -> bool {
 
 /// The words of `text` (whose grapheme clusters are `clusters`), each at most `width`
 /// columns but for a single wider grapheme.
-fn words(text: &str, clusters: &[Cluster<'_>], width: usize) -> Vec<Word> {
+fn words(text: &str, clusters: &[Cluster], width: usize) -> Vec<Word> {
     let mut words = Vec::new();
     // Columns of whitespace before the first word.
     let mut indent = 0;
@@ -212,7 +232,7 @@ fn words(text: &str, clusters: &[Cluster<'_>], width: usize) -> Vec<Word> {
         }
         let mut part = from;
         for shy in from..next {
-            if is_soft_break(clusters, part..next, shy) {
+            if is_soft_break(text, clusters, part..next, shy) {
                 push(&mut words, &mut indent, clusters, part..shy + 1, true);
                 part = shy + 1;
             }
@@ -235,7 +255,7 @@ fn words(text: &str, clusters: &[Cluster<'_>], width: usize) -> Vec<Word> {
             word.clusters.end -= 1;
         }
         if word.width > width {
-            cut(clusters, &word, width, &mut fitted);
+            cut(text, clusters, &word, width, &mut fitted);
         } else {
             fitted.push(word);
         }
@@ -245,7 +265,7 @@ fn words(text: &str, clusters: &[Cluster<'_>], width: usize) -> Vec<Word> {
 
 /// Whether cluster `at` of the chunk `chunk` is a soft hyphen where the line may break:
 /// one after a letter (or mark) and before a letter or digit.
-fn is_soft_break(clusters: &[Cluster<'_>], chunk: Range<usize>, at: usize) -> bool {
+fn is_soft_break(text: &str, clusters: &[Cluster], chunk: Range<usize>, at: usize) -> bool {
     let (Some(before), Some(shy), Some(after)) = (
         at.checked_sub(1)
             .filter(|&b| b >= chunk.start)
@@ -258,7 +278,7 @@ fn is_soft_break(clusters: &[Cluster<'_>], chunk: Range<usize>, at: usize) -> bo
     shy.is_soft_hyphen()
         && !before.is_space()
         && !before.is_soft_hyphen()
-        && after.text.starts_with(char::is_alphanumeric)
+        && after.text(text).starts_with(char::is_alphanumeric)
 }
 
 /// Adds the clusters `part` as a word. Whitespace around it goes to the gap before and
@@ -268,7 +288,7 @@ fn is_soft_break(clusters: &[Cluster<'_>], chunk: Range<usize>, at: usize) -> bo
 fn push(
     words: &mut Vec<Word>,
     indent: &mut usize,
-    clusters: &[Cluster<'_>],
+    clusters: &[Cluster],
     part: Range<usize>,
     hyphen: bool,
 ) {
@@ -277,7 +297,7 @@ fn push(
     };
     let lead = all.iter().position(|c| !c.is_space()).unwrap_or(all.len());
     // A soft hyphen where the line does not break shows nothing: keep it off the line's end.
-    let shows_at_end = |c: &Cluster<'_>| !c.is_space() && (hyphen || !c.is_soft_hyphen());
+    let shows_at_end = |c: &Cluster| !c.is_space() && (hyphen || !c.is_soft_hyphen());
     let body_end = all
         .iter()
         .rposition(shows_at_end)
@@ -309,7 +329,7 @@ fn push(
 /// width. The cut moves back while the cluster after it may not start a line. Whitespace
 /// inside the word (where the rules allow no break, as in `[ a ]`) is dropped at a cut,
 /// as at any break.
-fn cut(clusters: &[Cluster<'_>], word: &Word, width: usize, out: &mut Vec<Word>) {
+fn cut(text: &str, clusters: &[Cluster], word: &Word, width: usize, out: &mut Vec<Word>) {
     let stop = word.clusters.end.min(clusters.len());
     let mut starts_ok = HashMap::new();
     let mut first = word.clusters.start;
@@ -317,10 +337,10 @@ fn cut(clusters: &[Cluster<'_>], word: &Word, width: usize, out: &mut Vec<Word>)
     loop {
         while let Some(space) = clusters.get(first).filter(|c| first < stop && c.is_space()) {
             first += 1;
-            rest -= space.width;
+            rest -= space.width();
             // Shown if the pieces on either side end up on one line.
             if let Some(before) = out.last_mut() {
-                before.gap += space.width;
+                before.gap += space.width();
             }
         }
         if rest <= width {
@@ -329,10 +349,10 @@ fn cut(clusters: &[Cluster<'_>], word: &Word, width: usize, out: &mut Vec<Word>)
         let mut end = first;
         let mut used = 0;
         while let Some(c) = clusters.get(end).filter(|_| end < stop) {
-            if used + c.width > width && used > 0 {
+            if used + c.width() > width && used > 0 {
                 break;
             }
-            used += c.width;
+            used += c.width();
             end += 1;
         }
         if end == stop {
@@ -340,16 +360,17 @@ fn cut(clusters: &[Cluster<'_>], word: &Word, width: usize, out: &mut Vec<Word>)
             break;
         }
         let mut at = end;
-        while at > first + 1 && !may_start_line(&mut starts_ok, clusters[at].text) {
+        while at > first + 1 && !may_start_line(&mut starts_ok, clusters[at].text(text)) {
             at -= 1;
         }
-        if !may_start_line(&mut starts_ok, clusters[at].text) || columns(&clusters[first..at]) == 0
+        if !may_start_line(&mut starts_ok, clusters[at].text(text))
+            || columns(&clusters[first..at]) == 0
         {
             at = end;
         }
         let piece = &clusters[first..at];
         // Nothing at a line's end that shows nothing there, or a hyphen.
-        let shows = |c: &Cluster<'_>| !c.is_space() && !c.is_soft_hyphen();
+        let shows = |c: &Cluster| !c.is_space() && !c.is_soft_hyphen();
         if let Some(last) = piece.iter().rposition(shows) {
             out.push(Word {
                 clusters: first..first + last + 1,
