@@ -313,18 +313,18 @@ mod tests {
         }
     }
 
+    /// Checks `inputs` with the text report; gives the summary and the report.
+    fn text_report<const N: usize>(inputs: [Input; N]) -> (Summary, String) {
+        let mut out = Vec::new();
+        let s = run(inputs, Format::Text, &mut out, &mut io::sink()).expect("write");
+        (s, String::from_utf8(out).expect("utf-8"))
+    }
+
     #[test]
     fn errors_fail_and_warnings_do_not() {
         let good = source("title: T\nlanguage: en\nsynopsis:\n  text: Tokyо\n");
         let bad = source("title: T\n");
-        let mut out = Vec::new();
-        let s = run(
-            [Input::source(good.clone())],
-            Format::Text,
-            &mut out,
-            &mut io::sink(),
-        )
-        .expect("write");
+        let (s, text) = text_report([Input::source(good.clone())]);
         assert_eq!(
             s,
             Summary {
@@ -334,21 +334,13 @@ mod tests {
             }
         );
         assert!(s.passed());
-        let text = String::from_utf8(out).expect("utf-8");
         assert!(
             text.starts_with("t.yaml:4:9: warning: \"Tokyо\" mixes scripts"),
             "{text}"
         );
         assert!(text.ends_with("checked 1 file: 0 errors, 1 warning\n"));
 
-        let mut out = Vec::new();
-        let s = run(
-            [Input::source(good), Input::source(bad)],
-            Format::Text,
-            &mut out,
-            &mut io::sink(),
-        )
-        .expect("write");
+        let (s, text) = text_report([Input::source(good), Input::source(bad)]);
         assert_eq!(
             s,
             Summary {
@@ -358,7 +350,6 @@ mod tests {
             }
         );
         assert!(!s.passed());
-        let text = String::from_utf8(out).expect("utf-8");
         assert!(text.contains("t.yaml"));
         assert!(
             text.ends_with("checked 2 files: 1 error, 1 warning\n"),
@@ -372,16 +363,8 @@ mod tests {
             "title: T\nlanguage: en\nsynopsis:\n  heding: Plot\n  text: Tokyо\nreviews:\n  \
              items:\n    - {author: A, text: x, rating: 11, date: 2024-13-01}\n",
         );
-        let mut out = Vec::new();
-        let s = run(
-            [Input::source(page)],
-            Format::Text,
-            &mut out,
-            &mut io::sink(),
-        )
-        .expect("write");
+        let (s, text) = text_report([Input::source(page)]);
         assert_eq!((s.errors, s.warnings), (3, 1));
-        let text = String::from_utf8(out).expect("utf-8");
         let heads: Vec<String> = text
             .lines()
             .filter(|l| l.starts_with("t.yaml:"))
@@ -404,16 +387,8 @@ mod tests {
             "title: T\nlanguage: en\nsynopsis:\n  text: {}\n",
             "που ".repeat(2500)
         ));
-        let mut out = Vec::new();
-        let s = run(
-            [Input::source(page)],
-            Format::Text,
-            &mut out,
-            &mut io::sink(),
-        )
-        .expect("write");
+        let (s, text) = text_report([Input::source(page)]);
         assert_eq!((s.errors, s.warnings), (0, 2500));
-        let text = String::from_utf8(out).expect("utf-8");
         let warnings = text.lines().filter(|l| l.contains(": warning: ")).count();
         assert_eq!(warnings, lint::MAX_SHOWN);
         assert!(
