@@ -144,6 +144,14 @@ fn says_truncated(message: &str) -> bool {
     .any(|m| message.contains(m))
 }
 
+/// An image of the tests' own, under `tests/fixtures/images`.
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/images")
+        .join(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -280,19 +280,13 @@ impl Pictures {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::picture::fixture;
     use crate::picture::worker::Protocol;
-    use std::path::{Path, PathBuf};
 
     const GRAPHICS: Graphics = Graphics {
         protocol: Protocol::HalfBlocks,
         cell: CellSize::HALF_BLOCKS,
     };
-
-    fn fixture(name: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/images")
-            .join(name)
-    }
 
     fn job(card: usize, name: &str, cols: u16) -> Job {
         Job {

@@ -61,13 +61,7 @@ fn shrunk(image: DynamicImage) -> DynamicImage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
-
-    fn fixture(name: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/images")
-            .join(name)
-    }
+    use crate::picture::fixture;
 
     #[test]
     fn a_picture_decodes_to_its_pixels() {

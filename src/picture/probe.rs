@@ -94,13 +94,7 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
-
-    fn fixture(name: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/images")
-            .join(name)
-    }
+    use crate::picture::fixture;
 
     #[test]
     fn a_picture_gives_its_size_and_format() {

@@ -369,13 +369,7 @@ fn kitty_id(n: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
-
-    fn fixture(name: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/images")
-            .join(name)
-    }
+    use crate::picture::fixture;
 
     const CELL: CellSize = CellSize {
         width: 2,
