@@ -1,11 +1,10 @@
 //! The author's loop as a person lives it: the page followed as its file is saved
 //! (`--watch`), the editor a key away (`e`), and a page piped in (`-`).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use crate::pty::{DOWN, Session};
+use crate::run::piped;
 
 /// The body's first row, and the rule's above it (where the banner goes).
 const BODY: u16 = 3;
@@ -217,24 +216,6 @@ fn the_viewer_reads_a_piped_page_and_keys_from_the_terminal() {
         !sc.contents().contains("518 kata") && sc.contents().contains('$')
     });
     s.exit_shell();
-}
-
-/// Runs `layar ARGS` with `input` on standard input.
-fn piped(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run layar");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // A refusal may close the pipe before all is written: not an error here.
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().expect("layar's output")
 }
 
 #[test]

@@ -2,10 +2,10 @@
 //! folders and files mixed, the report as JSON read back field by field, and the
 //! script check on a review written in another language.
 
-use crate::run::monochrome;
+use crate::run::{monochrome, piped};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
@@ -324,20 +324,7 @@ fn the_bundled_pages_six_words_are_still_flagged() {
 
 #[test]
 fn json_names_standard_input_as_the_text_report_does() {
-    use std::io::Write as _;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_layar"))
-        .args(["--check", "--format", "json", "-"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run layar");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(BROKEN.as_bytes()).expect("written");
-    drop(stdin);
-    let out = child.wait_with_output().expect("layar's output");
+    let out = piped(&["--check", "--format", "json", "-"], BROKEN);
     assert_eq!(out.status.code(), Some(1));
     let found: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(found[0]["file"], "<stdin>");

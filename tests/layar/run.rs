@@ -1,7 +1,8 @@
 //! Running the real program to its end, for the tests that read what it prints (the
 //! pseudo-terminal ones use `pty`).
 
-use std::process::{Command, Output};
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
 
 /// `layar` with `args`, run in the project's folder, with the environment as it is.
 pub fn command(args: &[&str]) -> Command {
@@ -16,4 +17,20 @@ pub fn monochrome(args: &[&str]) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("run layar")
+}
+
+/// Runs `layar ARGS` under `NO_COLOR` with `input` on standard input, to its end.
+pub fn piped(args: &[&str], input: &str) -> Output {
+    let mut child = command(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run layar");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // A refusal may close the pipe before all is written: not an error here.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("layar's output")
 }
