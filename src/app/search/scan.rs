@@ -135,20 +135,10 @@ mod tests {
     use super::*;
     use crate::i18n::EN;
     use crate::layout::Section;
-    use crate::model::{Page, Synopsis};
+    use crate::model::{Page, test_page};
 
     fn page(text: &str) -> Page {
-        Page {
-            title: "T".into(),
-            language: None,
-            synopsis: Synopsis {
-                language: None,
-                heading: None,
-                paragraphs: [text].into_iter().collect(),
-            },
-            screenshots: None,
-            reviews: None,
-        }
+        test_page(&[text], [])
     }
 
     fn hits(seen: &[Seen]) -> Vec<Range<usize>> {
