@@ -42,7 +42,7 @@ pub(crate) use rules::is_language_tag;
 #[cfg(test)]
 pub(crate) use rules::{LANGUAGE_TAGS, NOT_LANGUAGE_TAGS};
 
-use crate::model::Page;
+use crate::model::{Page, Reviews};
 
 /// The raw text of a content file and the name to show for it.
 #[derive(Debug, Clone)]
@@ -118,6 +118,34 @@ pub fn parse(source: &Source) -> Result<Page, LoadError> {
         }
     }
     check(source).into_result()
+}
+
+/// A first look at a big page, to show while the rest of it is read: its title,
+/// synopsis and screenshots, when the file has them before its `reviews` key and they
+/// are as a whole read would take them. Its reviews section is there, empty: the
+/// reviews are still to be read, by [`parse`].
+///
+/// `None` when the page does not start so, or the head has any problem: [`parse`] then
+/// reports it, at its place. Reading a head costs what its own lines cost, not the file's.
+pub fn head(source: &Source) -> Option<Page> {
+    let text = source.yaml();
+    let fields = yaml::head(text)?;
+    let node = wire::At {
+        value: wire::Node::Ok(wire::Mapping {
+            fields,
+            extra: Vec::new(),
+        }),
+        place: (),
+    };
+    let mut validated = validate::page::<wire::Bare>(node, text, source.base_dir.as_deref());
+    if !validated.problems.is_empty() {
+        return None;
+    }
+    validated.page.reviews = Some(Reviews {
+        heading: None,
+        items: Vec::new(),
+    });
+    Some(validated.page)
 }
 
 /// The JSON Schema of the format's wire types, as schemars generates it from them:

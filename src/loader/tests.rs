@@ -711,3 +711,46 @@ fn past_a_thousand_problems_the_rest_are_counted() {
         &shown[shown.len() - 200..]
     );
 }
+
+#[test]
+fn a_head_is_the_page_before_its_reviews_with_the_reviews_to_come() {
+    let bundled = bundled();
+    let whole = parse(&bundled).expect("the bundled page loads");
+    let head = head(&bundled).expect("the bundled page's reviews come last");
+    assert_eq!(head.title, whole.title);
+    assert_eq!(head.language, whole.language);
+    assert_eq!(head.synopsis, whole.synopsis);
+    assert_eq!(head.screenshots, whole.screenshots);
+    let reviews = head.reviews.expect("a reviews section, still empty");
+    assert!(reviews.items.is_empty() && reviews.heading.is_none());
+}
+
+#[test]
+fn a_head_stops_at_the_reviews_key_whatever_follows_it() {
+    // What follows `reviews:` is not read: a head is taken before the broken YAML.
+    let text = "title: T\nsynopsis:\n  text: Once.\nreviews:\n  items: [\n";
+    let head = head(&source(text)).expect("a head");
+    assert_eq!(head.title, "T");
+    assert!(parse(&source(text)).is_err(), "the whole read refuses it");
+}
+
+#[test]
+fn no_head_without_a_clean_start_before_the_reviews() {
+    for text in [
+        // No reviews: the whole page is the head.
+        "title: T\nsynopsis:\n  text: Once.\n",
+        // The synopsis after the reviews.
+        "title: T\nreviews:\n  items: []\nsynopsis:\n  text: Once.\n",
+        // A problem before the reviews: an unknown key, a key twice, a wrong value,
+        // broken YAML.
+        "title: T\ntitel: U\nsynopsis:\n  text: Once.\nreviews:\n  items: []\n",
+        "title: T\ntitle: U\nsynopsis:\n  text: Once.\nreviews:\n  items: []\n",
+        "title: T\nsynopsis:\n  text: [Once]\nreviews:\n  items: []\n",
+        "title: T\nsynopsis:\n  txt: Once.\nreviews:\n  items: []\n",
+        "title: [T\nsynopsis:\n  text: Once.\nreviews:\n  items: []\n",
+        "- title: T\n",
+        "",
+    ] {
+        assert_eq!(head(&source(text)), None, "{text:?}");
+    }
+}

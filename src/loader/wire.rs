@@ -590,6 +590,52 @@ fields! {
     }
 }
 
+/// The head of a page: its keys before `reviews`, read until that key, so that the
+/// viewer can show the title, synopsis and screenshots of a big page while its reviews
+/// are read. The read is stopped there by an error the caller expects ([`HEAD_READ`]);
+/// what was read is left in the seed's slot.
+///
+/// Only a head that a whole read would take as it is fills the slot: a key the format
+/// does not know, or one given twice, ends the read without it, and the whole read says
+/// what is wrong.
+pub(super) struct HeadSeed<'a>(pub &'a mut Option<PageWire<Bare>>);
+
+/// The error that stops a head's read at its `reviews` key.
+pub(super) const HEAD_READ: &str = "layar: the head of the page is read";
+
+impl<'de> de::DeserializeSeed<'de> for HeadSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for HeadSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a page")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let reviews = PageWire::<Bare>::KEYS.iter().position(|k| *k == "reviews");
+        let mut fields = PageWire::<Bare>::default();
+        while let Some(key) = map.next_key::<At<Key<PageWire<Bare>, Bare>, Bare>>()? {
+            match key.value.0 {
+                Ok(i) if Some(i) == reviews => {
+                    *self.0 = Some(fields);
+                    return Err(de::Error::custom(HEAD_READ));
+                }
+                Ok(i) if !fields.has(i) => fields.read(i, (), &mut map)?,
+                _ => return Err(de::Error::custom("a key the head does not take")),
+            }
+        }
+        // A page without reviews: its head is all of it, and the whole read is as quick.
+        Ok(())
+    }
+}
+
 fields! {
     SynopsisWire {
         optional heading: Text<S>,

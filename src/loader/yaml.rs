@@ -20,7 +20,7 @@ use super::error::{Expansion, LoadErrorKind, Location, Nesting};
 use super::places::location;
 use super::quoting::{index_of, one_line};
 use super::syntax;
-use super::wire::{PageNode, Spans};
+use super::wire::{Bare, HeadSeed, PageNode, PageWire, Spans};
 use crate::diagnostic::Code;
 
 /// How deep lists and mappings may nest, the page's own levels included. A page needs 5.
@@ -91,6 +91,22 @@ pub(super) fn read<S: Spans>(text: &str) -> Result<PageNode<S>, Box<Refusal>> {
         serde_saphyr::from_str_with_options(text, options(text.len()))
     })
     .map_err(|e| Box::new(refusal(text, &e)))
+}
+
+/// The head of `text`: its top-level keys before `reviews`, read without reading on
+/// ([`HeadSeed`]). `None` when the page has no `reviews` key, or when anything before it
+/// stops the read: the whole read then says what.
+pub(super) fn head(text: &str) -> Option<PageWire<Bare>> {
+    use serde::de::DeserializeSeed;
+    let mut head = None;
+    // The read ends in an error: the expected stop at `reviews`, or a problem that the
+    // whole read reports. Only the stop leaves a head.
+    let _ = allowance::within(allowance::limit(text.len()), || {
+        serde_saphyr::with_deserializer_from_str_with_options(text, options(text.len()), |d| {
+            HeadSeed(&mut head).deserialize(d)
+        })
+    });
+    head
 }
 
 /// serde-saphyr's refusal of `text`, in layar's words.
