@@ -21,7 +21,7 @@ use std::time::Duration;
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use crate::loader::{self, Limits, LoadError};
+use crate::loader::{self, Limits, LoadError, Source};
 use crate::model::Page;
 
 /// How long a burst of changes to the file must be quiet before it is read.
@@ -55,6 +55,20 @@ impl Reloader {
     /// Starts the worker for the file at `path`, whose text is `text` now; with
     /// `watch`, starts watching it too.
     pub fn start(path: &Path, limits: Limits, text: String, watch: bool) -> io::Result<Self> {
+        Self::spawn(path, limits, First::Read(text), watch)
+    }
+
+    /// Starts the worker for the file at `path`, read into `source` and shown by its head
+    /// ([`loader::head`]): its first delivery is the whole page, or what keeps it from
+    /// loading, as a read asked for ([`Self::may_deliver`]). With `watch`, starts
+    /// watching the file too.
+    pub fn reading(path: &Path, limits: Limits, source: Source, watch: bool) -> io::Result<Self> {
+        let mut reloader = Self::spawn(path, limits, First::Parse(source), watch)?;
+        reloader.awaited = true;
+        Ok(reloader)
+    }
+
+    fn spawn(path: &Path, limits: Limits, first: First, watch: bool) -> io::Result<Self> {
         let (requests, asked) = mpsc::channel();
         let (sent, done) = mpsc::channel();
         let worker_path = path.to_path_buf();
@@ -62,10 +76,21 @@ impl Reloader {
             .name("reloader".into())
             .stack_size(STACK)
             .spawn(move || {
-                // Taken here, not before the first screen: hashing a page of 50 MB
-                // takes tens of milliseconds.
-                let last = fingerprint(&text);
-                drop(text);
+                let last = match first {
+                    // Taken here, not before the first screen: hashing a page of 50 MB
+                    // takes tens of milliseconds.
+                    First::Read(text) => fingerprint(&text),
+                    First::Parse(source) => {
+                        let reload = match loader::parse(&source) {
+                            Ok(page) => Reload::Loaded(Box::new(page)),
+                            Err(e) => Reload::Broken(e),
+                        };
+                        if sent.send(reload).is_err() {
+                            return;
+                        }
+                        fingerprint(&source.text)
+                    }
+                };
                 work(&worker_path, limits, last, &asked, &sent);
             })?;
         let watch = if watch {
@@ -118,6 +143,14 @@ impl Reloader {
         }
         taken
     }
+}
+
+/// What the worker has of the file when it starts.
+enum First {
+    /// The text the page shown was read from.
+    Read(String),
+    /// The text whose head is shown: the whole page is still to be read from it.
+    Parse(Source),
 }
 
 /// Watches the folder `path` is in for changes to the entry of `path`'s name; each
@@ -236,6 +269,37 @@ mod tests {
             matches!(answer(&mut reloader), Reload::Broken(_)),
             "the same text as before it was gone is read again"
         );
+    }
+
+    #[test]
+    fn a_head_s_reloader_gives_the_whole_page_first_then_reads_as_asked() {
+        let path = scratch("reading");
+        let text = format!("{PAGE}reviews:\n  items:\n  - author: A\n    text: Yes.\n");
+        std::fs::write(&path, &text).expect("write");
+        let source = loader::read(&path, Limits::default()).expect("read");
+        let mut reloader =
+            Reloader::reading(&path, Limits::default(), source, false).expect("start");
+        assert!(reloader.may_deliver(), "the whole page is to come");
+        match answer(&mut reloader) {
+            Reload::Loaded(page) => {
+                assert_eq!(page.reviews.map(|r| r.items.len()), Some(1));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(!reloader.may_deliver());
+        // The text it read is the one a later read is told apart from.
+        reloader.request();
+        assert!(matches!(answer(&mut reloader), Reload::Unchanged));
+
+        let broken = text.replace("Yes.", "[Yes.");
+        std::fs::write(&path, &broken).expect("write");
+        let source = loader::read(&path, Limits::default()).expect("read");
+        let mut reloader =
+            Reloader::reading(&path, Limits::default(), source, false).expect("start");
+        match answer(&mut reloader) {
+            Reload::Broken(e) => assert_eq!(e.location().map(|l| l.line), Some(7), "{e}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
