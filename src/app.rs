@@ -118,6 +118,24 @@ impl<'a> App<'a> {
         self.watching
     }
 
+    /// The app on the head of a big page ([`crate::loader::head`]), whose reviews are
+    /// still being read: the reviews tab says so, and counts none.
+    #[must_use]
+    pub fn reading(mut self) -> Self {
+        if let Some(i) = self.index_of(Section::Reviews) {
+            let doc = Doc::new(self.page, Section::Reviews, self.strings).with_reading(true);
+            self.panes[i].set_doc(doc);
+        }
+        self
+    }
+
+    /// Whether the page shown is a head whose reviews are still being read: its
+    /// reviews tab says so.
+    pub fn is_reading(&self) -> bool {
+        self.index_of(Section::Reviews)
+            .is_some_and(|i| self.panes[i].doc().is_reading())
+    }
+
     /// The problems of the last save, when it broke the page: the page shown is the
     /// last that loaded.
     pub fn broken(&self) -> Option<&LoadError> {
@@ -220,8 +238,8 @@ impl<'a> App<'a> {
             .enumerate()
             .map(|(i, pane)| {
                 let doc = pane.doc();
-                let count =
-                    (doc.section != Section::Synopsis).then(|| (doc.items(), doc.all_items()));
+                let count = (doc.section != Section::Synopsis && !doc.is_reading())
+                    .then(|| (doc.items(), doc.all_items()));
                 Label::new(
                     i,
                     doc.section.heading(self.page, self.strings),
@@ -441,7 +459,8 @@ impl<'a> App<'a> {
         };
         let doc = Doc::new(self.page, Section::Reviews, self.strings)
             .with_head()
-            .with_shown(self.review_view.shown());
+            .with_shown(self.review_view.shown())
+            .with_reading(self.panes[i].doc().is_reading());
         self.panes[i].set_doc(doc);
     }
 

@@ -37,6 +37,8 @@ pub struct Strings {
     pub(crate) screenshots: &'static str,
     pub(crate) reviews: &'static str,
     pub(crate) no_reviews: &'static str,
+    /// The reviews tab of a big page shown while its reviews are still read.
+    pub(crate) reading_reviews: &'static str,
     pub(crate) no_screenshots: &'static str,
     pub(crate) empty_synopsis: &'static str,
     /// The footer's position on the reviews tab: `ulasan 3/12`.
@@ -177,6 +179,7 @@ pub static EN: Strings = Strings {
     screenshots: "Screenshots",
     reviews: "Reviews",
     no_reviews: "No reviews yet.",
+    reading_reviews: "Reading the reviews…",
     no_screenshots: "No screenshots.",
     empty_synopsis: "No synopsis.",
     review_word: "review",
@@ -283,6 +286,7 @@ pub static ID: Strings = Strings {
     screenshots: "Tangkapan Layar",
     reviews: "Ulasan",
     no_reviews: "Belum ada ulasan.",
+    reading_reviews: "Membaca ulasan…",
     no_screenshots: "Belum ada tangkapan layar.",
     empty_synopsis: "Belum ada sinopsis.",
     review_word: "ulasan",

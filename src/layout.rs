@@ -195,6 +195,9 @@ pub struct Doc<'a> {
     summary: Option<Summary>,
     /// The synopsis's reading aid, counted once: the synopsis's head.
     aid: Option<Arc<str>>,
+    /// Whether the section's items are still being read (the reviews of a big page
+    /// shown by its head): its empty state says so.
+    reading: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -208,7 +211,20 @@ impl<'a> Doc<'a> {
             head: false,
             summary: None,
             aid: None,
+            reading: false,
         }
+    }
+
+    /// The doc of a section whose items are still being read, when `reading`.
+    #[must_use]
+    pub(crate) fn with_reading(mut self, reading: bool) -> Self {
+        self.reading = reading;
+        self
+    }
+
+    /// Whether the section's items are still being read.
+    pub(crate) fn is_reading(&self) -> bool {
+        self.reading
     }
 
     /// The doc with its head, as the viewer and `--print` show it: the synopsis's
@@ -290,6 +306,7 @@ impl<'a> Doc<'a> {
             let text = match self.section {
                 Section::Synopsis => self.strings.empty_synopsis,
                 Section::Screenshots => self.strings.no_screenshots,
+                Section::Reviews if self.reading => self.strings.reading_reviews,
                 Section::Reviews if self.all_items() > 0 => self.strings.no_reviews_shown,
                 Section::Reviews => self.strings.no_reviews,
             };

@@ -445,3 +445,54 @@ fn a_sorted_and_filtered_tab_says_so() {
         .collect();
     assert_eq!(authors, ["Dana Novak", "Ana Lima"], "{shown}");
 }
+
+#[test]
+fn a_head_says_its_reviews_are_being_read_without_a_count() {
+    let whole = bundled();
+    let head = loader::head(&loader::bundled()).expect("the bundled page's head");
+    let mut app = App::new(&head, &ID).reading();
+    app.update(Action::Resize {
+        width: 60,
+        height: 10,
+    });
+    app.update(Action::ReviewsTab);
+    // Sorting the reviews lays the tab out again: it still says they are being read.
+    app.update(Action::SortReviews);
+    let theme = Theme::dark();
+    let buf = screen(&app, &theme);
+    insta::assert_snapshot!("head_reading_60x10", text(&buf));
+    let shown = text(&buf);
+    assert!(shown.contains("Membaca ulasan…"), "{shown}");
+    assert!(!shown.contains("Ulasan ("), "no count yet: {shown}");
+    // In the empty state's style, as "Belum ada ulasan." is drawn.
+    let row = shown
+        .lines()
+        .position(|l| l.contains("Membaca"))
+        .expect("the row");
+    let y = u16::try_from(row).expect("a row");
+    let column = shown
+        .lines()
+        .nth(row)
+        .and_then(|l| l.find('M'))
+        .expect("the column");
+    let x = u16::try_from(column).expect("a column");
+    let cell = &buf[(x, y)];
+    assert_eq!(
+        (cell.fg, cell.modifier),
+        (
+            theme
+                .role(crate::layout::Role::Empty)
+                .fg
+                .unwrap_or_default(),
+            theme.role(crate::layout::Role::Empty).add_modifier
+        ),
+        "{cell:?}"
+    );
+    // The whole page, once read, counts its reviews.
+    let app = App::reloaded(&whole, &ID, app.carry());
+    let shown = text(&screen(&app, &theme));
+    assert!(
+        shown.contains("Ulasan (0)") && shown.contains("Belum ada ulasan."),
+        "{shown}"
+    );
+}
