@@ -64,9 +64,12 @@ fn main() -> ExitCode {
                 Ok(v) => v,
                 Err(e) => return terminal_failed(&e),
             };
-            let path = path.clone();
-            let load = move || loader::read(&path, limits).and_then(parsed);
-            match v.load(&name, bytes, strings, load) {
+            match v.load(
+                &name,
+                bytes,
+                strings,
+                big_read(path.clone(), limits, cli.lang.is_some()),
+            ) {
                 Ok(Some(result)) => loaded = Some(result),
                 // Quit while loading: the terminal comes back as the viewer drops.
                 Ok(None) => return ExitCode::SUCCESS,
@@ -85,17 +88,23 @@ fn main() -> ExitCode {
         }
         .and_then(parsed)
     });
-    let (source, page) = match loaded {
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(e) => {
             drop(viewer); // the terminal comes back before the error is printed
             return fail(&e);
         }
     };
-    let lang = cli
-        .lang
-        .map_or_else(|| Lang::from_tag(page.language.as_deref()), LangArg::lang);
-    let tab = match cli.tab.as_deref().map(|t| parse_tab(t, &page)).transpose() {
+    let lang = cli.lang.map_or_else(
+        || Lang::from_tag(loaded.page.language.as_deref()),
+        LangArg::lang,
+    );
+    let tab = match cli
+        .tab
+        .as_deref()
+        .map(|t| parse_tab(t, &loaded.page))
+        .transpose()
+    {
         Ok(tab) => tab,
         Err(message) => {
             drop(viewer);
@@ -115,23 +124,24 @@ fn main() -> ExitCode {
             color,
             fit: cli.wrap.fit(),
         };
-        return finish_output(|out| print(out, &page, lang.strings(), opts));
+        return finish_output(|out| print(out, &loaded.page, lang.strings(), opts));
     }
-    view(viewer, &cli, no_color, limits, (source, page), lang, tab)
+    view(viewer, &cli, no_color, limits, loaded, lang, tab)
 }
 
-/// Runs the viewer on the page read from `source` (in `viewer` when the loading
-/// screen took the terminal already).
+/// Runs the viewer on the page `loaded` (in `viewer` when the loading screen took the
+/// terminal already).
 fn view(
     viewer: Option<Viewer>,
     cli: &cli::Cli,
     no_color: bool,
     limits: Limits,
-    (source, page): (Source, layar::model::Page),
+    loaded: Loaded,
     lang: Lang,
     tab: Option<Section>,
 ) -> ExitCode {
-    let origin = match origin(cli.files.first(), source, limits, cli.watch) {
+    let Loaded { source, page, head } = loaded;
+    let origin = match origin(cli.files.first(), source, head, limits, cli.watch) {
         Ok(origin) => origin,
         Err(e) => {
             drop(viewer);
@@ -147,27 +157,75 @@ fn view(
         Ok,
     );
     let (fit, images, resume) = (cli.wrap.fit(), cli.images.choice(), resume(cli));
-    let document = Document { page, origin };
+    let document = Document {
+        page,
+        origin,
+        reading: head,
+    };
     let run = |v: Viewer| v.run(document, lang.strings(), tab, fit, images, resume.as_ref());
     match viewer.and_then(run) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        // The whole page, read while its head was shown, does not load: the viewer has
+        // given the terminal back.
+        Ok(Some(e)) => fail(&e),
         Err(e) => terminal_failed(&e),
     }
 }
 
-/// A source parsed, kept with its page until the viewer's file watch has taken its
-/// fingerprint.
-fn parsed(source: Source) -> Result<(Source, layar::model::Page), LoadError> {
-    loader::parse(&source).map(|page| (source, page))
+/// A page read: its source, kept until the viewer's file watch has taken its
+/// fingerprint, and the page, or only its head while the rest is to be read.
+struct Loaded {
+    source: Source,
+    page: layar::model::Page,
+    /// Whether `page` is only the head ([`loader::head`]).
+    head: bool,
+}
+
+/// A source parsed.
+fn parsed(source: Source) -> Result<Loaded, LoadError> {
+    loader::parse(&source).map(|page| Loaded {
+        source,
+        page,
+        head: false,
+    })
+}
+
+/// The loading screen's read of a big file: its head when it has one to show, else the
+/// whole page. Standard input has no file for the rest of the page to be read from.
+/// The interface's language is chosen once, from `--lang` (`lang_given`) or the page's
+/// `language`: a head that does not say it, where the rest of the page may, is not shown.
+fn big_read(
+    path: PathBuf,
+    limits: Limits,
+    lang_given: bool,
+) -> impl FnOnce() -> Result<Loaded, LoadError> + Send + 'static {
+    let has_head = path.as_os_str() != STDIN_PATH;
+    move || {
+        loader::read(&path, limits).and_then(|source| {
+            let head = has_head
+                .then(|| loader::head(&source))
+                .flatten()
+                .filter(|head| lang_given || head.language.is_some());
+            match head {
+                Some(page) => Ok(Loaded {
+                    source,
+                    page,
+                    head: true,
+                }),
+                None => parsed(source),
+            }
+        })
+    }
 }
 
 /// Where the viewer's page comes from. A file is followed: read again after the
 /// editor and, with `--watch`, whenever it changes; its worker takes the text read,
-/// to tell a later read that changed nothing. Otherwise the text goes: the page holds
-/// what it shows.
+/// to tell a later read that changed nothing, or, when only the `head` is shown, to read
+/// the whole page first. Otherwise the text goes: the page holds what it shows.
 fn origin(
     path: Option<&PathBuf>,
     source: Source,
+    head: bool,
     limits: Limits,
     watch: bool,
 ) -> io::Result<Origin> {
@@ -175,7 +233,11 @@ fn origin(
         None => Origin::Bundled,
         Some(path) if path.as_os_str() == STDIN_PATH => Origin::Stdin,
         Some(path) => Origin::File {
-            reloader: Reloader::start(path, limits, source.text, watch)?,
+            reloader: if head {
+                Reloader::reading(path, limits, source, watch)?
+            } else {
+                Reloader::start(path, limits, source.text, watch)?
+            },
             path: path.clone(),
             limits,
         },

@@ -42,7 +42,7 @@ use crate::app::App;
 use crate::i18n::Strings;
 use crate::keymap::{self, Mode};
 use crate::layout::Section;
-use crate::loader::{self, Limits};
+use crate::loader::{self, Limits, LoadError};
 use crate::model::Page;
 use crate::picture::cache::{Mode as PictureMode, Pictures};
 use crate::picture::detect::{self, Choice, LateAnswers};
@@ -77,6 +77,10 @@ pub const WATCH_TICK: Duration = Duration::from_millis(50);
 pub struct Document {
     pub page: Page,
     pub origin: Origin,
+    /// Whether `page` is a big page's head ([`loader::head`]): the origin's reloader is
+    /// reading the whole page ([`Reloader::reading`]), which takes its place when it
+    /// comes.
+    pub reading: bool,
 }
 
 /// Where the page comes from, which says what `e` can open.
@@ -280,6 +284,11 @@ impl Viewer {
     /// Runs the viewer on a page until the reader quits, with screenshots drawn as
     /// `images` says: where the page was left, if `resume` says so (`tab` overrides
     /// its tab), and keeping where it is left.
+    ///
+    /// A head shown while the whole page is read ([`Document::reading`]) gives way to
+    /// the page when it comes: opened as it would have been from the start if the reader
+    /// has not moved, else as the reader left the head. A whole page that does not load
+    /// ends the viewer, and its error is given back, to be reported as any page's.
     pub fn run(
         mut self,
         document: Document,
@@ -288,14 +297,19 @@ impl Viewer {
         fit: Fit,
         images: Choice,
         resume: Option<&Resume>,
-    ) -> io::Result<()> {
-        let Document { mut page, origin } = document;
+    ) -> io::Result<Option<LoadError>> {
+        let Document {
+            mut page,
+            origin,
+            mut reading,
+        } = document;
         let mut run = Run {
             images,
             late: LateAnswers::default(),
             painted: Vec::new(),
             opener: open::command(std::env::var_os(open::VARIABLE)),
             origin,
+            moved: false,
         };
         let mut carried = None;
         loop {
@@ -308,10 +322,15 @@ impl Viewer {
             } else {
                 let mode = images.initial(self.color, has_pictures(&page));
                 let watching = run.origin.reloader().is_some_and(|r| r.is_watching());
-                let mut app = App::new(&page, strings)
+                let app = App::new(&page, strings)
                     .with_fit(fit)
                     .with_pictures(Pictures::new(mode))
                     .watching(watching);
+                let mut app = if std::mem::take(&mut reading) {
+                    app.reading()
+                } else {
+                    app
+                };
                 if let Some(saved) = resume.and_then(Resume::saved) {
                     // A place is found at the width the text is shown at.
                     let area = terminal::fit(&mut self.term)?;
@@ -331,15 +350,21 @@ impl Viewer {
             let _ = self.forget_pictures(&app);
             match exit {
                 Ok(Exit::Reload(new_page)) => {
-                    carried = Some(app.carry());
+                    // The whole page after its head opens as from the start, unless the
+                    // reader moved on the head.
+                    if !app.is_reading() || run.moved {
+                        carried = Some(app.carry());
+                    }
                     run.painted.clear();
                     page = *new_page;
                 }
+                Ok(Exit::Refused(error)) => return Ok(Some(error)),
                 exit => {
-                    if let Some(resume) = resume {
+                    // A head holds no reviews: the place kept before stays.
+                    if let Some(resume) = resume.filter(|_| !app.is_reading()) {
                         resume.keep(&app.saved());
                     }
-                    return exit.map(|_| ());
+                    return exit.map(|_| None);
                 }
             }
         }
@@ -367,6 +392,11 @@ impl Viewer {
                 Wake::Event => {}
                 Wake::Redraw | Wake::Reload(Reload::Unchanged) => continue,
                 Wake::Reload(Reload::Loaded(loaded)) => return Ok(Exit::Reload(loaded)),
+                // A page whose head is shown and that does not load is refused, as it
+                // would have been before its first screen.
+                Wake::Reload(Reload::Broken(error)) if app.is_reading() => {
+                    return Ok(Exit::Refused(error));
+                }
                 Wake::Reload(Reload::Broken(error)) => {
                     app.update(Action::PageBroken(error));
                     continue;
@@ -376,7 +406,9 @@ impl Viewer {
             let mut event = input::read()?;
             loop {
                 if !run.late.swallows(&event) && self.hear(&event) == Heard::Key {
-                    match translate(app, event) {
+                    let step = translate(app, event);
+                    run.moved |= !matches!(step, Step::Nothing | Step::Act(Action::Resize { .. }));
+                    match step {
                         Step::Act(action) => app.update(action),
                         Step::Open(action) => {
                             if let Some(action) = action {
@@ -518,6 +550,8 @@ struct Run {
     /// The command that opens a picture.
     opener: Vec<OsString>,
     origin: Origin,
+    /// Whether the reader has done anything but resize the terminal.
+    moved: bool,
 }
 
 /// Why the event loop stopped waiting.
@@ -535,6 +569,8 @@ enum Exit {
     Quit,
     /// A new page was read.
     Reload(Box<Page>),
+    /// The whole page, after its head was shown, does not load.
+    Refused(LoadError),
 }
 
 impl Run {
@@ -547,7 +583,12 @@ impl Run {
             if !pictures && !reloads {
                 return Ok(Wake::Event);
             }
-            let tick = if pictures { PICTURE_TICK } else { WATCH_TICK };
+            // The whole page after its head is awaited as closely as pictures are.
+            let tick = if pictures || app.is_reading() {
+                PICTURE_TICK
+            } else {
+                WATCH_TICK
+            };
             if input::wait(tick)? {
                 return Ok(Wake::Event);
             }

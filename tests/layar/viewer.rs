@@ -1,6 +1,8 @@
 //! The viewer as a person uses it: keys in, screen out, terminal back afterwards.
 
-use crate::pty::{DOWN, END, Session};
+use std::fmt::Write as _;
+
+use crate::pty::{DOWN, END, Session, StateHome};
 
 /// The body's first row (below the title, the tabs and the rule).
 const BODY: u16 = 3;
@@ -117,6 +119,95 @@ fn a_big_file_shows_the_loading_screen_then_its_page() {
     assert_eq!(s.wait_exit(), 0);
     let text = String::from_utf8_lossy(&s.raw()).into_owned();
     assert!(text.ends_with_restore(), "terminal restored");
+    let _ = std::fs::remove_file(&path);
+}
+
+/// A page over the 4 MiB of the loading screen, its reviews last: 40,000 reviews, and
+/// `last` as the last one's lines after its author. Gives its path and text.
+fn big_page(name: &str, last: &str) -> (std::path::PathBuf, String) {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let mut yaml = String::from(
+        "title: Halaman Besar\nlanguage: id\nsynopsis:\n  text: |\n    Sebuah paragraf \
+         tentang film.\nscreenshots:\n  items:\n  - caption: Di lokasi.\nreviews:\n  items:\n",
+    );
+    for i in 1..40_000 {
+        let _ = write!(
+            yaml,
+            "  - author: Penulis {i}\n    rating: 7\n    text: Ulasan yang cukup panjang \
+             tentang film ini, dan tentang kru di balik layarnya.\n"
+        );
+    }
+    yaml.push_str("  - author: Penulis 40000\n");
+    yaml.push_str(last);
+    assert!(yaml.len() > 4 << 20, "{} bytes", yaml.len());
+    std::fs::write(&path, &yaml).expect("write the big page");
+    (path, yaml)
+}
+
+#[test]
+fn a_big_page_shows_its_head_while_its_reviews_are_read_and_reopens_where_left() {
+    let (path, _) = big_page("viewer-head.yaml", "    text: Yang terakhir.\n");
+    let arg = path.to_str().expect("a UTF-8 path");
+    let home = StateHome::new();
+    let env = [(
+        "XDG_STATE_HOME",
+        home.path().to_str().expect("a UTF-8 path"),
+    )];
+    let mut s = Session::start_with_env(&[arg], 80, 24, &env);
+    s.wait_for_text("Sebuah paragraf");
+    s.send("3");
+    // The reviews tab while they are read: no count, and says so.
+    s.wait_for("the reviews tab, still reading", |sc| {
+        let tabs = sc.contents_between(1, 0, 1, 80);
+        sc.contents().contains("Membaca ulasan…")
+            && tabs.trim_end().ends_with("3 Ulasan")
+            && !tabs.contains("Ulasan (")
+    });
+    // Then the whole page, on the tab the reader went to.
+    s.wait_for_text("3 Ulasan (40000)");
+    s.wait_for_text("Penulis 1");
+    s.send(END);
+    s.wait_for_text("ulasan 40000/40000");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // Reopened: the head first, on the tab left, then the page where it was left.
+    let mut s = Session::start_with_env(&[arg], 80, 24, &env);
+    s.wait_for_text("ulasan 40000/40000");
+    let text = String::from_utf8_lossy(&s.raw()).into_owned();
+    let reading = text.find("Membaca ulasan").expect("the head was shown");
+    assert!(reading < text.rfind("40000/40000").expect("the place left"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn a_big_page_that_breaks_after_its_head_is_refused_at_its_place() {
+    let (path, yaml) = big_page(
+        "viewer-head-broken.yaml",
+        "    rating: 11\n    text: Terlalu tinggi.\n",
+    );
+    let line = yaml
+        .lines()
+        .position(|l| l == "    rating: 11")
+        .expect("the line")
+        + 1;
+    let arg = path.to_str().expect("a UTF-8 path");
+    let mut s = Session::start(&[arg], 80, 24);
+    s.wait_for_text("Sebuah paragraf");
+    assert_eq!(s.wait_exit(), 1);
+    let text = String::from_utf8_lossy(&s.raw()).into_owned();
+    let error = text
+        .find(&format!(
+            "layar: error: {arg}:{line}:13: reviews.items[39999].rating"
+        ))
+        .unwrap_or_else(|| panic!("the error with its place: {text:?}"));
+    assert!(
+        text.rfind("\x1b[?1049l")
+            .is_some_and(|restored| restored < error),
+        "the terminal is given back before the error is written"
+    );
     let _ = std::fs::remove_file(&path);
 }
 
