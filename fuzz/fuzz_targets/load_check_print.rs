@@ -3,7 +3,8 @@
 //! a `TestBackend` at a few sizes. Besides "never panics, never hangs", it checks the
 //! hardening promise itself: no control character reaches `--print` (without colour)
 //! or a screen cell; and that the viewer's load and `--check` agree on every page: the
-//! same problems, or none.
+//! same problems, or none. A big page's head, which the viewer shows while the reviews
+//! are read, is the page's own start, and is driven and drawn as the page is.
 
 #![no_main]
 
@@ -51,6 +52,11 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
+    // The head the viewer shows of a big page while its reviews are read.
+    let head = loader::head(&source);
+    if let Some(head) = &head {
+        drive(head, data, true);
+    }
     // The viewer's read: the page, or every problem, as `--check` found them.
     let page = match loader::parse(&source) {
         Ok(page) => page,
@@ -74,6 +80,17 @@ fuzz_target!(|data: &[u8]| {
         "--check refuses a page the viewer loads: {:?}",
         checked.problems
     );
+    // What the head holds is the page's (a key after `reviews` is not in it).
+    if let Some(head) = head {
+        assert_eq!(head.title, page.title, "a head's title");
+        assert_eq!(head.synopsis, page.synopsis, "a head's synopsis");
+        if head.language.is_some() {
+            assert_eq!(head.language, page.language, "a head's language");
+        }
+        if head.screenshots.is_some() {
+            assert_eq!(head.screenshots, page.screenshots, "a head's screenshots");
+        }
+    }
     for (width, fit) in [(1, Fit::First), (7, Fit::Optimal), (80, Fit::First)] {
         let mut out = Vec::new();
         print(
@@ -90,7 +107,7 @@ fuzz_target!(|data: &[u8]| {
         let text = String::from_utf8(out).expect("print writes UTF-8");
         assert!(!has_control(&text), "--print leaks a control: {text:?}");
     }
-    drive(&page, data);
+    drive(&page, data, false);
 });
 
 /// `read` on the bytes, as a file; whether it refused them.
@@ -116,8 +133,8 @@ fn read_from_file(data: &[u8]) -> bool {
 }
 
 /// The viewer's state under a few actions, drawn after each at its own size and at
-/// another.
-fn drive(page: &Page, data: &[u8]) {
+/// another; with `reading`, the state of a head whose reviews are being read.
+fn drive(page: &Page, data: &[u8], reading: bool) {
     let query: String = page.title.chars().take(2).collect();
     let mut actions = vec![Action::StartSearch];
     actions.extend(query.chars().map(Action::SearchInput));
@@ -147,6 +164,9 @@ fn drive(page: &Page, data: &[u8]) {
     let theme = Theme::dark();
     for (i, (width, height)) in sizes.into_iter().enumerate() {
         let mut app = App::new(page, &EN);
+        if reading {
+            app = app.reading();
+        }
         app.update(Action::Resize { width, height });
         // The app's own size, and the next one: a terminal resized after the last
         // resize event was read.
