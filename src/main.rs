@@ -441,6 +441,26 @@ mod tests {
         assert_eq!(reported(&none), "layar: error: gone.yaml: no such file");
     }
 
+    #[test]
+    fn a_big_read_shows_a_head_that_says_its_language_or_when_the_language_is_given() {
+        let dir = std::env::temp_dir().join(format!("layar-big-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        let read = |name: &str, yaml: &str, lang_given: bool| {
+            let path = dir.join(name);
+            std::fs::write(&path, yaml).expect("write");
+            let loaded = big_read(path, Limits::default(), lang_given)().expect("loads");
+            (loaded.head, loaded.page.reviews.map(|r| r.items.len()))
+        };
+        let reviews = "reviews:\n  items:\n  - author: A\n    text: Yes.\n";
+        let said = format!("title: T\nlanguage: id\nsynopsis:\n  text: x\n{reviews}");
+        assert_eq!(read("said.yaml", &said, false), (true, Some(0)), "the head");
+        // The language after the reviews: the interface's would change with the page.
+        let late = format!("title: T\nsynopsis:\n  text: x\n{reviews}language: id\n");
+        assert_eq!(read("late.yaml", &late, false), (false, Some(1)), "the whole page");
+        assert_eq!(read("given.yaml", &late, true), (true, Some(0)), "--lang");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     proptest! {
         #[test]
         fn a_wrong_tab_is_quoted_without_a_control(arg in "(\\PC|[\u{1b}\u{7}\u{9b}\u{202e}\n\r\t])*") {
