@@ -456,7 +456,11 @@ mod tests {
         assert_eq!(read("said.yaml", &said, false), (true, Some(0)), "the head");
         // The language after the reviews: the interface's would change with the page.
         let late = format!("title: T\nsynopsis:\n  text: x\n{reviews}language: id\n");
-        assert_eq!(read("late.yaml", &late, false), (false, Some(1)), "the whole page");
+        assert_eq!(
+            read("late.yaml", &late, false),
+            (false, Some(1)),
+            "the whole page"
+        );
         assert_eq!(read("given.yaml", &late, true), (true, Some(0)), "--lang");
         let _ = std::fs::remove_dir_all(&dir);
     }
