@@ -129,6 +129,15 @@ impl<'a> Viewer<'a> {
         }
     }
 
+    /// The viewer on a big page's head, its reviews still being read.
+    #[must_use]
+    pub fn reading(self) -> Self {
+        Self {
+            app: self.app.reading(),
+            ..self
+        }
+    }
+
     /// Draws a frame, as the viewer does after every batch of events.
     pub fn draw(&mut self) {
         let (app, theme) = (&self.app, &self.theme);
