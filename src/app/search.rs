@@ -369,31 +369,15 @@ mod tests {
     use super::*;
     use crate::i18n::EN;
     use crate::layout::Section;
-    use crate::model::{Page, Rating, Review, Reviews, Synopsis};
+    use crate::model::{Page, Rating, Review, Reviews, test_page};
 
+    /// The synopsis's three spellings of Joseph, and a review by Joseph K.
     fn page() -> Page {
-        Page {
-            title: "T".into(),
-            language: None,
-            synopsis: Synopsis {
-                language: None,
-                heading: None,
-                paragraphs: ["Joseph and joseph", "no one", "JOSEPH"]
-                    .into_iter()
-                    .collect(),
-            },
-            screenshots: None,
-            reviews: Some(Reviews {
-                heading: None,
-                items: vec![Review {
-                    language: None,
-                    author: "Joseph K".into(),
-                    rating: None,
-                    date: None,
-                    paragraphs: ["nothing"].into_iter().collect(),
-                }],
-            }),
+        let mut page = test_page(&["Joseph and joseph", "no one", "JOSEPH"], ["nothing"]);
+        if let Some(reviews) = &mut page.reviews {
+            reviews.items[0].author = "Joseph K".into();
         }
+        page
     }
 
     impl Search {
